@@ -1,0 +1,490 @@
+/**
+ * The VMware HAProxy appliance (OVA) as a `vsphere_virtual_machine`, in default (2-NIC) or frontend (3-NIC) mode.
+ */
+import { Password } from "@cdktf/provider-random/lib/password";
+import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
+import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
+import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
+import { Fn, Token } from "cdktf";
+import { Construct } from "constructs";
+import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
+import { Diagnostic } from "./diagnostics";
+import { formatAddress, Interval, size } from "./ip";
+import { HaproxyMode, portGroupByName } from "./plan";
+import { checkHaproxyPlan, HaproxyPlan } from "./rules";
+import { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
+
+export { HaproxyMode };
+
+/** Where the appliance's OVA comes from. */
+export class HaproxyOva {
+  /** The latest release of the appliance. */
+  public static readonly LATEST_VERSION = "v0.2.0";
+  /** Releases whose properties this construct knows; vSphere 7.0.1+ needs v0.1.9 or later. */
+  public static readonly KNOWN_VERSIONS = ["v0.1.9", "v0.1.10", "v0.2.0"];
+
+  /** A published release, downloaded by vCenter from HAProxy's CDN. */
+  public static version(version: string): HaproxyOva {
+    HaproxyOva.assertKnown(version);
+    return new HaproxyOva(
+      version,
+      `https://cdn.haproxy.com/download/haproxy/vsphere/ova/haproxy-${version}.ova`,
+      undefined,
+    );
+  }
+
+  /** An OVA at another URL (a mirror), of the given release. */
+  public static fromUrl(url: string, version: string = HaproxyOva.LATEST_VERSION): HaproxyOva {
+    HaproxyOva.assertKnown(version);
+    return new HaproxyOva(version, url, undefined);
+  }
+
+  /** An OVA on the machine that runs Terraform, of the given release. */
+  public static fromLocalPath(path: string, version: string = HaproxyOva.LATEST_VERSION): HaproxyOva {
+    HaproxyOva.assertKnown(version);
+    return new HaproxyOva(version, undefined, path);
+  }
+
+  private static assertKnown(version: string): void {
+    if (!HaproxyOva.KNOWN_VERSIONS.includes(version)) {
+      throw new Error(
+        `HaproxyOva: unknown appliance release ${JSON.stringify(version)}. Use one of ${HaproxyOva.KNOWN_VERSIONS.map((v) => JSON.stringify(v)).join(", ")}.`,
+      );
+    }
+  }
+
+  private constructor(
+    /** The appliance release, e.g. `v0.2.0`. */
+    public readonly version: string,
+    /** The URL vCenter downloads, when remote. */
+    public readonly remoteOvfUrl: string | undefined,
+    /** The local path, when local. */
+    public readonly localOvfPath: string | undefined,
+  ) {}
+
+  /** True when the release reads `additional_workload_networks` (v0.2.0 and later). */
+  public get hasAdditionalWorkloadNetworks(): boolean {
+    return this.version === "v0.2.0";
+  }
+}
+
+/** Options of a CA generated with the tls provider. */
+export interface GeneratedCaOptions {
+  /**
+   * The CA's common name.
+   * @default "HAProxy appliance CA"
+   */
+  readonly commonName?: string;
+  /**
+   * How long the CA is valid. Renewing it replaces the appliance.
+   * @default 87600 (10 years)
+   */
+  readonly validityPeriodHours?: number;
+}
+
+/** The CA the appliance signs its Data Plane API certificate with (the Supervisor must be given it). */
+export class HaproxyCertificateAuthority {
+  /** Generate a CA with the tls provider (RSA 2048, key passed to the appliance in PKCS#8). */
+  public static generate(options: GeneratedCaOptions = {}): HaproxyCertificateAuthority {
+    return new HaproxyCertificateAuthority(options, undefined, undefined);
+  }
+
+  /** Use an existing CA; the key must be PKCS#8 (`-----BEGIN PRIVATE KEY-----`, HAP-06). Prefer tokens. */
+  public static fromPem(certificatePem: string, privateKeyPem: string): HaproxyCertificateAuthority {
+    return new HaproxyCertificateAuthority(undefined, certificatePem, privateKeyPem);
+  }
+
+  private constructor(
+    /** Options when generated. */
+    public readonly generated: GeneratedCaOptions | undefined,
+    /** The certificate when supplied. */
+    public readonly certificatePem: string | undefined,
+    /** The key when supplied. */
+    public readonly privateKeyPem: string | undefined,
+  ) {}
+}
+
+/** How the OVA's disk is laid out on the datastore. */
+export enum DiskProvisioning {
+  /** Thin provisioned. */
+  THIN = "thin",
+  /** Thick, lazily zeroed. */
+  THICK = "thick",
+  /** Thick, eagerly zeroed. */
+  EAGER_ZEROED_THICK = "eagerZeroedThick",
+}
+
+/** Props of {@link HaproxyLoadBalancer}. */
+export interface HaproxyLoadBalancerProps {
+  /** The Supervisor networks the appliance is wired to. */
+  readonly network: SupervisorWorkloadNetwork;
+  /**
+   * Default (2 NICs) or frontend (3 NICs) deployment (S-20, S-21).
+   * @default HaproxyMode.DEFAULT
+   */
+  readonly mode?: HaproxyMode;
+  /** The VIP blocks as network-aligned CIDRs, e.g. `["192.168.120.128/25"]` (S-10, VIP-01…VIP-05). */
+  readonly virtualIpRanges: string[];
+  /** Static management address, inside the management port group (S-22, HAP-02). */
+  readonly managementIp: string;
+  /** Workload NIC address, inside the HAProxy's workload port group (S-23, HAP-02). */
+  readonly workloadIp: string;
+  /**
+   * The workload network the workload NIC joins (S-25, HAP-03).
+   * @default - the primary workload network
+   */
+  readonly workloadNetworkName?: string;
+  /**
+   * Frontend NIC address; frontend mode only (HAP-01).
+   * @default - none (default mode)
+   */
+  readonly frontendIp?: string;
+  /** The datacenter (required for OVF deployment). */
+  readonly datacenterId: string;
+  /** The resource pool, e.g. a cluster's root pool. */
+  readonly resourcePoolId: string;
+  /** The datastore. */
+  readonly datastoreId: string;
+  /**
+   * The ESXi host to deploy on.
+   * @default - vSphere (DRS) chooses
+   */
+  readonly hostSystemId?: string;
+  /**
+   * The VM folder, relative to the datacenter's VM folder.
+   * @default - the datacenter's VM folder
+   */
+  readonly folder?: string;
+  /**
+   * The VM name.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * The OVA.
+   * @default HaproxyOva.version(HaproxyOva.LATEST_VERSION)
+   */
+  readonly ova?: HaproxyOva;
+  /**
+   * Disk provisioning of the OVA's disk.
+   * @default DiskProvisioning.THIN
+   */
+  readonly diskProvisioning?: DiskProvisioning;
+  /**
+   * The appliance's host name or FQDN.
+   * @default HaproxyLoadBalancer.DEFAULT_HOSTNAME
+   */
+  readonly hostname?: string;
+  /**
+   * Up to 3 DNS servers, reached over the management network (S-22, HAP-04).
+   * @default HaproxyLoadBalancer.DEFAULT_NAMESERVERS (the appliance's own default)
+   */
+  readonly nameservers?: string[];
+  /**
+   * Data Plane API port on the management address (HAP-05).
+   * @default HaproxyLoadBalancer.DEFAULT_DATAPLANE_PORT
+   */
+  readonly dataplanePort?: number;
+  /**
+   * Data Plane API user (HAP-05).
+   * @default HaproxyLoadBalancer.DEFAULT_DATAPLANE_USER
+   */
+  readonly dataplaneUser?: string;
+  /**
+   * Data Plane API password: pass a sensitive variable; a literal string warns (SEC-01).
+   * @default - generated with random_password
+   */
+  readonly dataplanePassword?: string;
+  /**
+   * Root password: pass a sensitive variable; a literal string warns (SEC-01).
+   * @default - generated with random_password
+   */
+  readonly rootPassword?: string;
+  /**
+   * Allow root logins over SSH.
+   * @default false
+   */
+  readonly permitRootLogin?: boolean;
+  /**
+   * The CA for the Data Plane API certificate (HAP-06).
+   * @default HaproxyCertificateAuthority.generate()
+   */
+  readonly certificateAuthority?: HaproxyCertificateAuthority;
+  /**
+   * Minutes to wait for the guest's network after power-on; 0 disables the wait so a deploy never hangs
+   * on VMware Tools reporting.
+   * @default 0
+   */
+  readonly waitForGuestNetTimeoutMinutes?: number;
+  /**
+   * Accept an OVA server whose TLS certificate cannot be verified.
+   * @default false
+   */
+  readonly allowUnverifiedSslCert?: boolean;
+}
+
+/** A VIP block as the vCenter wizard and API take it: first address and count. */
+export interface VirtualServerRange {
+  /** The CIDR as given, e.g. `192.168.120.128/25`. */
+  readonly cidr: string;
+  /** First address. */
+  readonly start: string;
+  /** Last address. */
+  readonly end: string;
+  /** Number of addresses. */
+  readonly count: number;
+}
+
+/** The OVA's hardware (both deployment options). */
+export const HAPROXY_HARDWARE = {
+  numCpus: 2,
+  numCoresPerSocket: 2,
+  memory: 4096,
+  guestId: "other3xLinux64Guest",
+  firmware: "bios",
+  scsiType: "lsilogic",
+} as const;
+
+/** OVF network names in NIC order. */
+export const OVF_NETWORKS = { management: "Management", workload: "Workload", frontend: "Frontend" } as const;
+
+/**
+ * The VMware HAProxy appliance, deployed from its OVA with the vApp properties, NICs, hardware, certificates
+ * and lifecycle its first boot needs. Validates the HAProxy side of the plan (VIP-xx, HAP-xx, SEC-01).
+ *
+ * Needs the vsphere, tls and random providers configured in the stack.
+ */
+export class HaproxyLoadBalancer extends Construct {
+  public static readonly DEFAULT_HOSTNAME = "haproxy.local";
+  public static readonly DEFAULT_NAMESERVERS: readonly string[] = ["1.1.1.1", "1.0.0.1"];
+  public static readonly DEFAULT_DATAPLANE_PORT = 5556;
+  public static readonly DEFAULT_DATAPLANE_USER = "admin";
+
+  /** The appliance VM (escape hatch). */
+  public readonly virtualMachine: VirtualMachine;
+  /** The resolved mode. */
+  public readonly mode: HaproxyMode;
+  /** The parsed HAProxy plan. */
+  public readonly plan: HaproxyPlan;
+  /** Findings of the HAProxy rules. */
+  public readonly diagnostics: Diagnostic[];
+  /** The vApp properties sent to the appliance, keyed by the un-prefixed OVF property ids. */
+  public readonly vappProperties: Record<string, string>;
+  /** Data Plane API endpoint, `https://<management ip>:<port>`. */
+  public readonly dataplaneEndpoint: string;
+  /** Data Plane API address as the vCenter wizard takes it, `<management ip>:<port>`. */
+  public readonly dataplaneAddress: string;
+  /** Data Plane API user. */
+  public readonly dataplaneUser: string;
+  /** Data Plane API password (a reference when generated; sensitive). */
+  public readonly dataplanePassword: string;
+  /** Root password (a reference when generated; sensitive). */
+  public readonly rootPassword: string;
+  /** The CA certificate PEM to give the Supervisor at enablement. */
+  public readonly caCertificatePem: string;
+  /** The VIP CIDRs as given. */
+  public readonly virtualIpRanges: string[];
+  /** The VIP blocks as start/count ranges for vCenter; empty for blocks not known at synth. */
+  public readonly virtualServerRanges: VirtualServerRange[];
+  /** The OVA deployed. */
+  public readonly ova: HaproxyOva;
+  /** The name of the workload network the workload NIC joins. */
+  public readonly workloadNetworkName: string;
+
+  constructor(scope: Construct, id: string, props: HaproxyLoadBalancerProps) {
+    super(scope, id);
+    const network = props.network;
+    this.mode = props.mode ?? HaproxyMode.DEFAULT;
+    this.ova = props.ova ?? HaproxyOva.version(HaproxyOva.LATEST_VERSION);
+    const nameservers = props.nameservers ?? [...HaproxyLoadBalancer.DEFAULT_NAMESERVERS];
+    const dataplanePort = props.dataplanePort ?? HaproxyLoadBalancer.DEFAULT_DATAPLANE_PORT;
+    this.dataplaneUser = props.dataplaneUser ?? HaproxyLoadBalancer.DEFAULT_DATAPLANE_USER;
+    const frontendMode = this.mode === HaproxyMode.FRONTEND;
+    const supplied =
+      props.certificateAuthority?.certificatePem !== undefined ? props.certificateAuthority : undefined;
+
+    const check = checkHaproxyPlan(
+      network.plan,
+      {
+        mode: this.mode,
+        virtualIpRanges: props.virtualIpRanges,
+        managementIp: props.managementIp,
+        workloadIp: props.workloadIp,
+        workloadNetworkName: props.workloadNetworkName,
+        frontendIp: props.frontendIp,
+        nameservers,
+        dataplanePort,
+        dataplaneUser: this.dataplaneUser,
+        dataplanePassword: props.dataplanePassword,
+        rootPassword: props.rootPassword,
+        certificateAuthority: supplied
+          ? { certificatePem: supplied.certificatePem!, privateKeyPem: supplied.privateKeyPem ?? "" }
+          : undefined,
+      },
+      TOKEN_AWARE,
+    );
+    this.plan = check.plan;
+    this.diagnostics = check.diagnostics;
+    attachDiagnostics(this, check.diagnostics, check.unresolved);
+
+    // Secrets: generated unless given.
+    this.rootPassword = props.rootPassword ?? generatedPassword(this, "root-password").result;
+    this.dataplanePassword = props.dataplanePassword ?? generatedPassword(this, "dataplane-password").result;
+    let caKeyPem: string;
+    if (supplied) {
+      this.caCertificatePem = supplied.certificatePem!;
+      caKeyPem = supplied.privateKeyPem ?? "";
+    } else {
+      const options = props.certificateAuthority?.generated ?? {};
+      const key = new PrivateKey(this, "ca-key", { algorithm: "RSA", rsaBits: 2048 });
+      const cert = new SelfSignedCert(this, "ca-cert", {
+        privateKeyPem: key.privateKeyPem,
+        isCaCertificate: true,
+        validityPeriodHours: options.validityPeriodHours ?? 87600,
+        allowedUses: ["cert_signing", "crl_signing", "digital_signature", "key_encipherment"],
+        subject: [
+          { commonName: options.commonName ?? "HAProxy appliance CA", organization: "vSphere with Tanzu" },
+        ],
+      });
+      this.caCertificatePem = cert.certPem;
+      caKeyPem = key.privateKeyPemPkcs8;
+    }
+
+    // Networks: which port group each NIC joins.
+    this.workloadNetworkName = this.plan.workloadNetwork ?? props.workloadNetworkName ?? "";
+    const workloadPgName = this.plan.workloadPortGroup;
+    const managementPg = portGroupByName(network.plan, network.plan.managementPortGroup);
+    const workloadPg = portGroupByName(network.plan, workloadPgName);
+    const frontendPg = portGroupByName(network.plan, network.plan.frontendPortGroup);
+    const managementNetworkId = network.managementNetworkId;
+    const workloadNetworkId = workloadPgName !== undefined ? network.networkId(workloadPgName) : "";
+    const frontendNetworkId = network.frontendNetworkId ?? "";
+
+    // vApp properties, keyed by the un-prefixed OVF ids the provider matches.
+    const properties: Record<string, string> = {
+      root_pwd: this.rootPassword,
+      permit_root_login: props.permitRootLogin ? "True" : "False",
+      ca_cert: this.caCertificatePem,
+      ca_cert_key: caKeyPem,
+      hostname: props.hostname ?? HaproxyLoadBalancer.DEFAULT_HOSTNAME,
+      nameservers: nameservers.join(", "),
+      management_ip: withPrefix(props.managementIp, managementPg?.props.cidr),
+      management_gateway: managementPg?.props.gateway ?? "",
+      workload_ip: withPrefix(props.workloadIp, workloadPg?.props.cidr),
+      workload_gateway: workloadPg?.props.gateway ?? "",
+      service_ip_range: props.virtualIpRanges.join(","),
+      dataplane_port: Token.isUnresolved(dataplanePort)
+        ? Token.asString(dataplanePort)
+        : String(dataplanePort),
+      haproxy_user: this.dataplaneUser,
+      haproxy_pwd: this.dataplanePassword,
+    };
+    if (this.ova.hasAdditionalWorkloadNetworks) {
+      properties.additional_workload_networks = additionalWorkloadCidrs(network, workloadPgName).join(",");
+    }
+    if (frontendMode) {
+      properties.frontend_ip = withPrefix(props.frontendIp ?? "", frontendPg?.props.cidr);
+      properties.frontend_gateway = frontendPg?.props.gateway ?? "";
+    }
+    this.vappProperties = properties;
+
+    const networkMap: Record<string, string> = {
+      [OVF_NETWORKS.management]: managementNetworkId,
+      [OVF_NETWORKS.workload]: workloadNetworkId,
+    };
+    const nics: { networkId: string; ovfMapping: string; adapterType: string }[] = [
+      { networkId: managementNetworkId, ovfMapping: OVF_NETWORKS.management, adapterType: "vmxnet3" },
+      { networkId: workloadNetworkId, ovfMapping: OVF_NETWORKS.workload, adapterType: "vmxnet3" },
+    ];
+    if (frontendMode) {
+      networkMap[OVF_NETWORKS.frontend] = frontendNetworkId;
+      nics.push({ networkId: frontendNetworkId, ovfMapping: OVF_NETWORKS.frontend, adapterType: "vmxnet3" });
+    }
+
+    const ovfDeploy = {
+      remoteOvfUrl: this.ova.remoteOvfUrl,
+      localOvfPath: this.ova.localOvfPath,
+      deploymentOption: this.mode,
+      diskProvisioning: props.diskProvisioning ?? DiskProvisioning.THIN,
+      ipProtocol: "IPV4",
+      ovfNetworkMap: networkMap,
+      allowUnverifiedSslCert: props.allowUnverifiedSslCert ?? false,
+    };
+
+    const waitMinutes = props.waitForGuestNetTimeoutMinutes ?? 0;
+    this.virtualMachine = new VirtualMachine(this, "appliance", {
+      name: props.name ?? id,
+      datacenterId: props.datacenterId,
+      resourcePoolId: props.resourcePoolId,
+      datastoreId: props.datastoreId,
+      hostSystemId: props.hostSystemId,
+      folder: props.folder,
+      ...HAPROXY_HARDWARE,
+      networkInterface: nics,
+      ovfDeploy,
+      vapp: { properties },
+      waitForGuestNetTimeout: waitMinutes,
+      waitForGuestIpTimeout: waitMinutes,
+      // First boot reads the properties once: a change of them or of the OVA must replace the appliance.
+      replaceTrigger: Fn.sha256(
+        Fn.jsonencode({ properties, ova: this.ova.remoteOvfUrl ?? this.ova.localOvfPath, mode: this.mode }),
+      ),
+      lifecycle: { ignoreChanges: ["vapp", "ept_rvi_mode", "hv_mode"] },
+    });
+
+    const managementIpText = props.managementIp;
+    this.dataplaneAddress = `${managementIpText}:${dataplanePort}`;
+    this.dataplaneEndpoint = `https://${this.dataplaneAddress}`;
+    this.virtualIpRanges = props.virtualIpRanges;
+    this.virtualServerRanges = this.plan.virtualIps.map((v) => toServerRange(v.cidr));
+  }
+}
+
+function toServerRange(i: Interval): VirtualServerRange {
+  const prefix = 32 - Math.round(Math.log2(size(i)));
+  return {
+    cidr: `${formatAddress(i.first)}/${prefix}`,
+    start: formatAddress(i.first),
+    end: formatAddress(i.last),
+    count: size(i),
+  };
+}
+
+function generatedPassword(scope: Construct, id: string): Password {
+  // Characters the appliance's first-boot script and Data Plane API config take without quoting trouble.
+  return new Password(scope, id, {
+    length: 24,
+    special: true,
+    overrideSpecial: "-_.+=",
+    minLower: 2,
+    minUpper: 2,
+    minNumeric: 2,
+    minSpecial: 1,
+  });
+}
+
+/** `ip/prefix` from a plain address and its port group's CIDR; the prefix is computed by Terraform for tokens. */
+function withPrefix(ip: string, cidr: string | undefined): string {
+  if (cidr === undefined) {
+    return ip;
+  }
+  if (Token.isUnresolved(cidr)) {
+    return `${ip}/${Fn.element(Fn.split("/", cidr), 1)}`;
+  }
+  return `${ip}/${cidr.split("/")[1] ?? ""}`;
+}
+
+/** CIDRs of every workload port group other than the HAProxy's own, each once, in plan order. */
+function additionalWorkloadCidrs(network: SupervisorWorkloadNetwork, own: string | undefined): string[] {
+  const byName = new Map(network.plan.portGroups.map((pg) => [pg.name, pg]));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const wn of network.plan.workloadNetworks) {
+    const pg = byName.get(wn.portGroup);
+    if (wn.portGroup !== own && !seen.has(wn.portGroup) && pg) {
+      seen.add(wn.portGroup);
+      out.push(pg.props.cidr);
+    }
+  }
+  return out;
+}

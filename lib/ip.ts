@@ -1,0 +1,368 @@
+/**
+ * IPv4 parsing and interval arithmetic for the IP plan.
+ *
+ * Pure functions, no constructs. Addresses are unsigned 32-bit integers held in JavaScript numbers; every
+ * CIDR and address range becomes a closed interval `[first, last]`. The parsers are strict on purpose:
+ * ipaddr.js alone accepts `10.1`, `010.0.0.1` and host bits in a CIDR, which a vSphere wizard would not.
+ */
+import * as ipaddr from "ipaddr.js";
+
+/** A closed interval of IPv4 addresses, as unsigned 32-bit integers. */
+export interface Interval {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** A parsed, network-aligned CIDR block. */
+export interface Cidr extends Interval {
+  readonly prefix: number;
+}
+
+/** The outcome of a parse: a value, or a reason worded for the user and an optional corrected form. */
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: string; readonly suggestion?: string };
+
+const FOUR_PART_DECIMAL =
+  /^(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})$/;
+
+/** Quote a user value for a message: JSON string form, so spaces and empty strings stay visible. */
+export function quote(value: unknown): string {
+  if (typeof value === "string") {
+    return JSON.stringify(value);
+  }
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Format an address integer as dotted decimal. */
+export function formatAddress(n: number): string {
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+/** Format a CIDR as `a.b.c.d/n`. */
+export function formatCidr(c: Cidr): string {
+  return `${formatAddress(c.first)}/${c.prefix}`;
+}
+
+/** Format an interval as `first-last`. */
+export function formatRange(i: Interval): string {
+  return `${formatAddress(i.first)}-${formatAddress(i.last)}`;
+}
+
+/** Number of addresses in an interval. */
+export function size(i: Interval): number {
+  return i.last - i.first + 1;
+}
+
+/** The dotted-decimal netmask of a prefix length, e.g. 24 → 255.255.255.0. */
+export function netmask(prefix: number): string {
+  return formatAddress(maskOf(prefix));
+}
+
+function maskOf(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+function describeNonAddress(text: string): { reason: string; suggestion?: string } {
+  const trimmed = text.trim();
+  if (text.length === 0) {
+    return { reason: "is empty" };
+  }
+  if (trimmed !== text) {
+    const inner = parseAddress(trimmed);
+    return {
+      reason: "has leading or trailing spaces",
+      suggestion: inner.ok ? formatAddress(inner.value) : undefined,
+    };
+  }
+  if (text.includes(":")) {
+    return { reason: "is an IPv6 address; only IPv4 is supported" };
+  }
+  if (text.includes("/")) {
+    const head = text.split("/")[0];
+    const inner = parseAddress(head);
+    return {
+      reason: "has a /prefix where a plain address is expected",
+      suggestion: inner.ok ? formatAddress(inner.value) : undefined,
+    };
+  }
+  if (/^[0-9.]+$/.test(text)) {
+    const parts = text.split(".");
+    if (parts.length !== 4 || parts.some((p) => p.length === 0)) {
+      return {
+        reason: 'is not four dot-separated numbers (shorthand forms such as "10.1" are not accepted)',
+      };
+    }
+    if (parts.some((p) => p.length > 1 && p.startsWith("0"))) {
+      const fixed = parts.map((p) => String(Number(p))).join(".");
+      return {
+        reason: "has a part with a leading zero (read as octal by some tools)",
+        suggestion: FOUR_PART_DECIMAL.test(fixed) && parts.every((p) => Number(p) <= 255) ? fixed : undefined,
+      };
+    }
+    return { reason: "has a part greater than 255" };
+  }
+  return { reason: "is not an IPv4 address" };
+}
+
+/** Parse a four-part decimal IPv4 address (`192.168.1.10`). Rejects shorthand, leading zeros, hex, IPv6. */
+export function parseAddress(text: string): ParseResult<number> {
+  if (typeof text !== "string") {
+    return { ok: false, reason: "is not a string" };
+  }
+  const m = FOUR_PART_DECIMAL.exec(text);
+  if (!m || !ipaddr.IPv4.isValidFourPartDecimal(text)) {
+    const d = describeNonAddress(text);
+    return { ok: false, reason: d.reason, suggestion: d.suggestion };
+  }
+  const octets = [m[1], m[2], m[3], m[4]].map(Number);
+  if (octets.some((o) => o > 255)) {
+    return { ok: false, reason: "has a part greater than 255" };
+  }
+  const bytes = ipaddr.IPv4.parse(text).toByteArray();
+  return { ok: true, value: ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0 };
+}
+
+/** Parse a network-aligned CIDR (`192.168.120.0/24`); host bits are an error with the aligned form suggested. */
+export function parseCidr(text: string): ParseResult<Cidr> {
+  if (typeof text !== "string") {
+    return { ok: false, reason: "is not a string" };
+  }
+  if (text.length === 0) {
+    return { ok: false, reason: "is empty" };
+  }
+  if (text.trim() !== text) {
+    const inner = parseCidr(text.trim());
+    return {
+      ok: false,
+      reason: "has leading or trailing spaces",
+      suggestion: inner.ok ? formatCidr(inner.value) : inner.suggestion,
+    };
+  }
+  const slash = text.indexOf("/");
+  if (slash < 0) {
+    const addr = parseAddress(text);
+    return {
+      ok: false,
+      reason: "has no /prefix",
+      suggestion: addr.ok ? `${formatAddress(addr.value)}/24` : undefined,
+    };
+  }
+  const head = text.slice(0, slash);
+  const tail = text.slice(slash + 1);
+  const addr = parseAddress(head);
+  if (!addr.ok) {
+    return { ok: false, reason: `has an address part that ${addr.reason}`, suggestion: undefined };
+  }
+  if (!/^(0|[1-9][0-9]?)$/.test(tail) || Number(tail) > 32) {
+    return { ok: false, reason: `has prefix length ${quote(tail)}; it must be a whole number from 0 to 32` };
+  }
+  const prefix = Number(tail);
+  const mask = maskOf(prefix);
+  const first = (addr.value & mask) >>> 0;
+  const last = (first | (~mask >>> 0)) >>> 0;
+  if (first !== addr.value) {
+    return {
+      ok: false,
+      reason: `has host bits set (the /${prefix} block containing ${head} starts at ${formatAddress(first)})`,
+      suggestion: `${formatAddress(first)}/${prefix}`,
+    };
+  }
+  return { ok: true, value: { first, last, prefix } };
+}
+
+/** Parse an address range `first-last` (both IPv4, first ≤ last). */
+export function parseRange(text: string): ParseResult<Interval> {
+  if (typeof text !== "string") {
+    return { ok: false, reason: "is not a string" };
+  }
+  if (text.length === 0) {
+    return { ok: false, reason: "is empty" };
+  }
+  const parts = text.split("-");
+  if (parts.length !== 2) {
+    const cidr = parseCidr(text.trim());
+    if (cidr.ok) {
+      const c = cidr.value;
+      return {
+        ok: false,
+        reason: "is a CIDR where a range is expected",
+        suggestion: c.prefix <= 30 ? formatRange({ first: c.first + 1, last: c.last - 1 }) : formatRange(c),
+      };
+    }
+    const single = parseAddress(text.trim());
+    if (single.ok) {
+      return {
+        ok: false,
+        reason: "is a single address where a range is expected",
+        suggestion: formatRange({ first: single.value, last: single.value }),
+      };
+    }
+    return { ok: false, reason: 'is not of the form "first-last"' };
+  }
+  const [a, b] = parts.map((p) => p.trim());
+  const fa = parseAddress(a);
+  const fb = parseAddress(b);
+  if (!fa.ok || !fb.ok) {
+    const bad = !fa.ok ? { text: a, r: fa } : { text: b, r: fb as { ok: false; reason: string } };
+    return { ok: false, reason: `has an end ${quote(bad.text)} that ${bad.r.reason}` };
+  }
+  if (a !== parts[0] || b !== parts[1]) {
+    return {
+      ok: false,
+      reason: "has spaces around its ends",
+      suggestion: `${formatAddress(fa.value)}-${formatAddress(fb.value)}`,
+    };
+  }
+  if (fa.value > fb.value) {
+    return {
+      ok: false,
+      reason: "starts after it ends",
+      suggestion: `${formatAddress(fb.value)}-${formatAddress(fa.value)}`,
+    };
+  }
+  return { ok: true, value: { first: fa.value, last: fb.value } };
+}
+
+/** True when `outer` contains every address of `inner`. */
+export function contains(outer: Interval, inner: Interval): boolean {
+  return outer.first <= inner.first && inner.last <= outer.last;
+}
+
+/** True when the interval holds the address. */
+export function containsAddress(i: Interval, address: number): boolean {
+  return i.first <= address && address <= i.last;
+}
+
+/** True when two intervals share at least one address. */
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+/** The shared part of two overlapping intervals. */
+export function intersection(a: Interval, b: Interval): Interval {
+  return { first: Math.max(a.first, b.first), last: Math.min(a.last, b.last) };
+}
+
+/**
+ * Merge intervals into a sorted list of disjoint, non-adjacent intervals (n log n).
+ */
+export function union(intervals: readonly Interval[]): Interval[] {
+  const sorted = [...intervals].sort((x, y) => x.first - y.first || x.last - y.last);
+  const out: { first: number; last: number }[] = [];
+  for (const i of sorted) {
+    const top = out[out.length - 1];
+    if (top && i.first <= top.last + 1) {
+      top.last = Math.max(top.last, i.last);
+    } else {
+      out.push({ first: i.first, last: i.last });
+    }
+  }
+  return out;
+}
+
+/** The parts of `within` that none of `used` covers, in address order. */
+export function gaps(within: Interval, used: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let cursor = within.first;
+  for (const u of union(used)) {
+    if (u.last < within.first || u.first > within.last) {
+      continue;
+    }
+    if (u.first > cursor) {
+      out.push({ first: cursor, last: u.first - 1 });
+    }
+    cursor = Math.max(cursor, u.last + 1);
+  }
+  if (cursor <= within.last) {
+    out.push({ first: cursor, last: within.last });
+  }
+  return out;
+}
+
+/**
+ * The smallest list of network-aligned CIDR blocks that covers an interval exactly.
+ */
+export function intervalToCidrs(i: Interval): Cidr[] {
+  const out: Cidr[] = [];
+  let cur = i.first;
+  while (cur <= i.last) {
+    let prefix = 32;
+    while (prefix > 0) {
+      const p = prefix - 1;
+      const blockSize = 2 ** (32 - p);
+      if (cur % blockSize !== 0 || cur + blockSize - 1 > i.last) {
+        break;
+      }
+      prefix = p;
+    }
+    const last = cur + 2 ** (32 - prefix) - 1;
+    out.push({ first: cur, last, prefix });
+    cur = last + 1;
+  }
+  return out;
+}
+
+/** A labelled interval, for the overlap sweep. */
+export interface Labelled<T> extends Interval {
+  readonly label: T;
+}
+
+/**
+ * Every overlapping pair among labelled intervals, found by sorting once and sweeping. The cost is
+ * n log n plus the number of pairs reported; `limit` caps the pairs so a pathological plan (thousands of
+ * ranges stacked on each other) stays cheap and its report readable.
+ */
+export function overlappingPairs<T>(
+  items: readonly Labelled<T>[],
+  accept: (a: Labelled<T>, b: Labelled<T>) => boolean = () => true,
+  limit = 1000,
+): [Labelled<T>, Labelled<T>][] {
+  const sorted = [...items].sort((x, y) => x.first - y.first || x.last - y.last);
+  const pairs: [Labelled<T>, Labelled<T>][] = [];
+  // Active intervals ordered by start; drop those that end before the current one starts.
+  let active: Labelled<T>[] = [];
+  for (const cur of sorted) {
+    if (active.length > 0) {
+      active = active.filter((a) => a.last >= cur.first);
+    }
+    for (const a of active) {
+      if (accept(a, cur)) {
+        pairs.push([a, cur]);
+        if (pairs.length >= limit) {
+          return pairs;
+        }
+      }
+    }
+    active.push(cur);
+  }
+  return pairs;
+}
+
+/**
+ * For each interval, the sorted points it contains (binary search over the sorted points: n log n).
+ */
+export function pointsWithin<P extends { readonly address: number }>(
+  interval: Interval,
+  sortedPoints: readonly P[],
+): P[] {
+  let lo = 0;
+  let hi = sortedPoints.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sortedPoints[mid].address < interval.first) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const out: P[] = [];
+  for (let k = lo; k < sortedPoints.length && sortedPoints[k].address <= interval.last; k++) {
+    out.push(sortedPoints[k]);
+  }
+  return out;
+}

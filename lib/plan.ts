@@ -1,0 +1,444 @@
+/**
+ * The IP plan of a Supervisor on vSphere networking with HAProxy: its input shape and its parsed model.
+ *
+ * Pure: no constructs, no cdktf. Parsing turns the user's strings into integer intervals once; the rule
+ * checks in `rules.ts` work on the parsed model only.
+ */
+import { diag, Diagnostic } from "./diagnostics";
+import { Cidr, formatAddress, Interval, parseAddress, parseCidr, parseRange, quote } from "./ip";
+
+/**
+ * A distributed port group of the plan and its subnet.
+ */
+export interface PortGroupProps {
+  /** The distributed port group name, unique on its switch; port groups are identified by it. */
+  readonly name: string;
+  /**
+   * The VLAN id, 0–4094 (NET-06).
+   * @default - no VLAN tag (VLAN 0)
+   */
+  readonly vlanId?: number;
+  /** The port group's subnet, network-aligned, e.g. `"192.168.120.0/24"` (IP-02). */
+  readonly cidr: string;
+  /** The subnet's gateway, e.g. `"192.168.120.1"` (NET-01). */
+  readonly gateway: string;
+  /**
+   * The id of an existing network to use instead of creating a port group (e.g. from a
+   * `vsphere_network` data source).
+   * @default - the port group is created on the distributed switch
+   */
+  readonly existingNetworkId?: string;
+}
+
+/**
+ * A Supervisor workload network: a name, the port group it rides on and the node address ranges it owns.
+ */
+export interface WorkloadNetworkProps {
+  /** The Supervisor's name for this workload network: a DNS label (NET-07). */
+  readonly name: string;
+  /** The port group; two workload networks may share one port group with distinct ranges (S-13). */
+  readonly portGroup: PortGroupProps;
+  /** Node and control-plane address ranges, each `"first-last"` (IP-03, NET-02, NET-04). */
+  readonly addressRanges: string[];
+}
+
+/**
+ * The network side of the plan, as the user writes it.
+ */
+export interface NetworkPlanProps {
+  /** The management network: vCenter, ESXi, the Supervisor control plane and the HAProxy management NIC. */
+  readonly managementNetwork: PortGroupProps;
+  /** The one primary workload network (S-03); the Supervisor control plane takes 3 of its addresses (S-05). */
+  readonly primaryWorkloadNetwork: WorkloadNetworkProps;
+  /**
+   * The namespaces' workload networks (S-06).
+   * @default - none: the primary workload network serves the namespaces as well (topology T1)
+   */
+  readonly workloadNetworks?: WorkloadNetworkProps[];
+  /**
+   * The frontend network, for the 3-NIC HAProxy appliance only (S-21, S-24).
+   * @default - no frontend network
+   */
+  readonly frontendNetwork?: PortGroupProps;
+  /**
+   * The first of the 5 consecutive management addresses of the Supervisor control-plane VMs (NET-08).
+   * @default - not planned here; the block is not checked
+   */
+  readonly supervisorManagementStartIp?: string;
+}
+
+/** The HAProxy appliance's deployment option (OVF configuration). */
+export enum HaproxyMode {
+  /** Two NICs, management and workload; the VIPs live on the workload network (S-20). */
+  DEFAULT = "default",
+  /** Three NICs, management, workload and frontend; the VIPs live on the frontend network (S-21). */
+  FRONTEND = "frontend",
+}
+
+/** A certificate authority given as PEM text. */
+export interface CertificateAuthorityPem {
+  /** The CA certificate, PEM. */
+  readonly certificatePem: string;
+  /** The CA private key, PEM, PKCS#8 (`-----BEGIN PRIVATE KEY-----`). */
+  readonly privateKeyPem: string;
+}
+
+/** The HAProxy side of the plan, with defaults already resolved. */
+export interface HaproxyPlanProps {
+  readonly mode: HaproxyMode;
+  readonly virtualIpRanges: readonly string[];
+  readonly managementIp: string;
+  readonly workloadIp: string;
+  /** @default - the primary workload network */
+  readonly workloadNetworkName?: string;
+  /** @default - none */
+  readonly frontendIp?: string;
+  readonly nameservers: readonly string[];
+  readonly dataplanePort: number;
+  readonly dataplaneUser: string;
+  /** @default - generated, not checked */
+  readonly dataplanePassword?: string;
+  /** @default - generated, not checked */
+  readonly rootPassword?: string;
+  /** @default - generated, not checked */
+  readonly certificateAuthority?: CertificateAuthorityPem;
+}
+
+/** Options of parsing and checking. */
+export interface CheckOptions {
+  /**
+   * Tells whether a value is not known until apply (a cdktf token); such values skip the rules that need them.
+   * @default - every value is known
+   */
+  readonly isUnresolved?: (value: unknown) => boolean;
+}
+
+/** A port group as the plan sees it. */
+export interface PlanPortGroup {
+  readonly name: string;
+  /** The prop path that first defined it, e.g. `managementNetwork`. */
+  readonly path: string;
+  /** `management`, `workload` and/or `frontend`. */
+  readonly roles: string[];
+  readonly props: PortGroupProps;
+  /** Undefined when malformed or unresolved. */
+  readonly cidr?: Cidr;
+  /** Undefined when malformed or unresolved. */
+  readonly gateway?: number;
+}
+
+/** A workload network address range as the plan sees it. */
+export interface PlanRange {
+  readonly network: string;
+  readonly path: string;
+  readonly text: string;
+  /** Undefined when malformed or unresolved. */
+  readonly interval?: Interval;
+}
+
+/** A workload network as the plan sees it. */
+export interface PlanWorkloadNetwork {
+  readonly name: string;
+  readonly path: string;
+  readonly primary: boolean;
+  readonly portGroup: string;
+  readonly ranges: PlanRange[];
+}
+
+/** The parsed network side of a plan. */
+export interface NetworkPlan {
+  readonly props: NetworkPlanProps;
+  /** Unique port groups by name, in order of first appearance. */
+  readonly portGroups: PlanPortGroup[];
+  /** The primary first. */
+  readonly workloadNetworks: PlanWorkloadNetwork[];
+  readonly managementPortGroup: string;
+  readonly frontendPortGroup?: string;
+  /** The 5-address Supervisor management block, when given and parsable. */
+  readonly managementBlock?: Interval;
+  /** Prop paths whose values are not known until apply. */
+  readonly unresolved: string[];
+}
+
+/** Result of parsing: the model, and the input-form problems found on the way. */
+export interface Parsed<T> {
+  readonly plan: T;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** A reader of addresses, CIDRs and ranges that records problems and unresolved values. */
+export class PlanReader {
+  public readonly diagnostics: Diagnostic[] = [];
+  public readonly unresolved: string[] = [];
+  private readonly isUnresolved: (value: unknown) => boolean;
+
+  constructor(options: CheckOptions = {}) {
+    this.isUnresolved = options.isUnresolved ?? (() => false);
+  }
+
+  /** True when the value is a token (not recorded). */
+  public isToken(value: unknown): boolean {
+    return this.isUnresolved(value);
+  }
+
+  /** True (and recorded) when the value is a token. */
+  public unknown(value: unknown, path: string): boolean {
+    if (this.isUnresolved(value)) {
+      this.unresolved.push(path);
+      return true;
+    }
+    return false;
+  }
+
+  public address(text: unknown, path: string, what: string): number | undefined {
+    if (this.unknown(text, path)) {
+      return undefined;
+    }
+    const r = parseAddress(text as string);
+    if (r.ok) {
+      return r.value;
+    }
+    const fix = r.suggestion
+      ? `did you mean ${quote(r.suggestion)}?`
+      : 'write it as four decimal numbers, e.g. "192.168.1.10".';
+    this.diagnostics.push(
+      diag(
+        "IP-01",
+        path,
+        `${what} ${quote(text)} ${r.reason}. Give a four-part decimal IPv4 address: ${fix}`,
+      ),
+    );
+    return undefined;
+  }
+
+  public cidr(text: unknown, path: string, what: string): Cidr | undefined {
+    if (this.unknown(text, path)) {
+      return undefined;
+    }
+    const r = parseCidr(text as string);
+    if (r.ok) {
+      return r.value;
+    }
+    const fix = r.suggestion ? `did you mean ${quote(r.suggestion)}?` : 'e.g. "192.168.120.0/24".';
+    this.diagnostics.push(
+      diag(
+        "IP-02",
+        path,
+        `${what} ${quote(text)} ${r.reason}. Give a network-aligned CIDR a.b.c.d/n: ${fix}`,
+      ),
+    );
+    return undefined;
+  }
+
+  public range(text: unknown, path: string, what: string): Interval | undefined {
+    if (this.unknown(text, path)) {
+      return undefined;
+    }
+    const r = parseRange(text as string);
+    if (r.ok) {
+      return r.value;
+    }
+    const fix = r.suggestion
+      ? `did you mean ${quote(r.suggestion)}?`
+      : 'e.g. "192.168.120.31-192.168.120.40".';
+    this.diagnostics.push(
+      diag(
+        "IP-03",
+        path,
+        `${what} ${quote(text)} ${r.reason}. Give a range "first-last" of IPv4 addresses with first ≤ last: ${fix}`,
+      ),
+    );
+    return undefined;
+  }
+}
+
+const ROLE_MANAGEMENT = "management";
+const ROLE_WORKLOAD = "workload";
+const ROLE_FRONTEND = "frontend";
+
+function sameText(a: unknown, b: unknown): boolean {
+  return a === b;
+}
+
+/** Parse the network side of a plan; input-form and consistency problems (IP-xx, NET-06) are returned. */
+export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions = {}): Parsed<NetworkPlan> {
+  const reader = new PlanReader(options);
+  const byName = new Map<string, PlanPortGroup>();
+  const portGroups: PlanPortGroup[] = [];
+
+  const addPortGroup = (pg: PortGroupProps | undefined, path: string, role: string): string | undefined => {
+    if (pg === undefined || pg === null || typeof pg !== "object") {
+      reader.diagnostics.push(
+        diag("NET-06", path, `port group is ${quote(pg)}. Give an object with name, cidr and gateway.`),
+      );
+      return undefined;
+    }
+    const name = pg.name;
+    if (!reader.unknown(name, `${path}.name`) && (typeof name !== "string" || name.trim().length === 0)) {
+      reader.diagnostics.push(
+        diag(
+          "NET-06",
+          `${path}.name`,
+          `port group name ${quote(name)} is empty. Give the distributed port group's name, e.g. "wl-primary".`,
+        ),
+      );
+    }
+    const key = String(name);
+    const seen = byName.get(key);
+    if (seen) {
+      const fields: (keyof PortGroupProps)[] = ["cidr", "gateway", "vlanId", "existingNetworkId"];
+      for (const f of fields) {
+        if (!sameText(seen.props[f], pg[f])) {
+          reader.diagnostics.push(
+            diag(
+              "NET-06",
+              `${path}.${f}`,
+              `port group ${quote(key)} is described twice with different ${f}: ${quote(pg[f])} here and ${quote(seen.props[f])} at ${seen.path}.${f}. A port group name means one port group: describe it identically everywhere, or give the second one another name.`,
+            ),
+          );
+        }
+      }
+      if (!seen.roles.includes(role)) {
+        seen.roles.push(role);
+      }
+      return key;
+    }
+    const vlan = pg.vlanId;
+    if (vlan !== undefined && !reader.unknown(vlan, `${path}.vlanId`)) {
+      if (typeof vlan !== "number" || !Number.isInteger(vlan) || vlan < 0 || vlan > 4094) {
+        reader.diagnostics.push(
+          diag(
+            "NET-06",
+            `${path}.vlanId`,
+            `VLAN id ${quote(vlan)} of port group ${quote(key)} is not a whole number from 0 to 4094. Use the access VLAN of the port group (0 for none).`,
+          ),
+        );
+      }
+    }
+    if (pg.existingNetworkId !== undefined && vlan !== undefined) {
+      reader.diagnostics.push(
+        diag(
+          "NET-06",
+          `${path}.existingNetworkId`,
+          `port group ${quote(key)} has both existingNetworkId ${quote(pg.existingNetworkId)} and vlanId ${quote(vlan)}: an existing network is used as it is and cannot be given a VLAN. Drop vlanId, or drop existingNetworkId to create the port group.`,
+        ),
+      );
+    }
+    if (
+      pg.existingNetworkId !== undefined &&
+      // An existing network's id is only passed through: a token there needs no rule and is not recorded.
+      !reader.isToken(pg.existingNetworkId) &&
+      (typeof pg.existingNetworkId !== "string" || pg.existingNetworkId.length === 0)
+    ) {
+      reader.diagnostics.push(
+        diag(
+          "NET-06",
+          `${path}.existingNetworkId`,
+          `existingNetworkId ${quote(pg.existingNetworkId)} of port group ${quote(key)} is empty. Give the network's managed object id (e.g. from a vsphere_network data source), or leave it out to create the port group.`,
+        ),
+      );
+    }
+    const cidr = reader.cidr(pg.cidr, `${path}.cidr`, `CIDR of port group ${quote(key)}`);
+    const gateway = reader.address(pg.gateway, `${path}.gateway`, `gateway of port group ${quote(key)}`);
+    const entry: PlanPortGroup = { name: key, path, roles: [role], props: pg, cidr, gateway };
+    byName.set(key, entry);
+    portGroups.push(entry);
+    return key;
+  };
+
+  const managementPortGroup =
+    addPortGroup(props.managementNetwork, "managementNetwork", ROLE_MANAGEMENT) ?? "";
+
+  const workloadNetworks: PlanWorkloadNetwork[] = [];
+  const addWorkload = (wn: WorkloadNetworkProps | undefined, path: string, primary: boolean) => {
+    if (wn === undefined || wn === null || typeof wn !== "object") {
+      reader.diagnostics.push(
+        diag(
+          "NET-07",
+          path,
+          `workload network is ${quote(wn)}. Give an object with name, portGroup and addressRanges.`,
+        ),
+      );
+      return;
+    }
+    const portGroup = addPortGroup(wn.portGroup, `${path}.portGroup`, ROLE_WORKLOAD) ?? "";
+    const ranges: PlanRange[] = [];
+    const texts = Array.isArray(wn.addressRanges) ? wn.addressRanges : [];
+    if (!Array.isArray(wn.addressRanges) && !reader.unknown(wn.addressRanges, `${path}.addressRanges`)) {
+      reader.diagnostics.push(
+        diag(
+          "IP-03",
+          `${path}.addressRanges`,
+          `address ranges ${quote(wn.addressRanges)} of workload network ${quote(wn.name)} are not a list. Give a list of "first-last" ranges, e.g. ["192.168.120.31-192.168.120.40"].`,
+        ),
+      );
+    }
+    texts.forEach((text, i) => {
+      const p = `${path}.addressRanges[${i}]`;
+      ranges.push({
+        network: String(wn.name),
+        path: p,
+        text: String(text),
+        interval: reader.range(text, p, `address range of workload network ${quote(wn.name)}`),
+      });
+    });
+    workloadNetworks.push({ name: String(wn.name), path, primary, portGroup, ranges });
+  };
+  addWorkload(props.primaryWorkloadNetwork, "primaryWorkloadNetwork", true);
+  (props.workloadNetworks ?? []).forEach((wn, i) => addWorkload(wn, `workloadNetworks[${i}]`, false));
+
+  const frontendPortGroup =
+    props.frontendNetwork !== undefined
+      ? addPortGroup(props.frontendNetwork, "frontendNetwork", ROLE_FRONTEND)
+      : undefined;
+
+  let managementBlock: Interval | undefined;
+  if (props.supervisorManagementStartIp !== undefined) {
+    const start = reader.address(
+      props.supervisorManagementStartIp,
+      "supervisorManagementStartIp",
+      "Supervisor management start address",
+    );
+    if (start !== undefined) {
+      if (start + 4 > 0xffffffff) {
+        reader.diagnostics.push(
+          diag(
+            "NET-08",
+            "supervisorManagementStartIp",
+            `the 5 addresses from ${formatAddress(start)} run past 255.255.255.255. Start the block lower.`,
+          ),
+        );
+      } else {
+        managementBlock = { first: start, last: start + 4 };
+      }
+    }
+  }
+
+  return {
+    plan: {
+      props,
+      portGroups,
+      workloadNetworks,
+      managementPortGroup,
+      frontendPortGroup,
+      managementBlock,
+      unresolved: reader.unresolved,
+    },
+    diagnostics: reader.diagnostics,
+  };
+}
+
+/** Find a port group of a parsed plan by name. */
+export function portGroupByName(plan: NetworkPlan, name: string | undefined): PlanPortGroup | undefined {
+  return name === undefined ? undefined : plan.portGroups.find((pg) => pg.name === name);
+}
+
+/** Find a workload network of a parsed plan by name; undefined name means the primary. */
+export function workloadNetworkByName(
+  plan: NetworkPlan,
+  name: string | undefined,
+): PlanWorkloadNetwork | undefined {
+  return name === undefined
+    ? plan.workloadNetworks.find((w) => w.primary)
+    : plan.workloadNetworks.find((w) => w.name === name);
+}

@@ -1,0 +1,164 @@
+/**
+ * The distributed port groups and IP plan of a Supervisor's networks (vSphere networking stack with HAProxy).
+ */
+import { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-port-group";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
+import { Diagnostic } from "./diagnostics";
+import { NetworkPlan, NetworkPlanProps, PortGroupProps, WorkloadNetworkProps } from "./plan";
+import { checkNetworkPlan } from "./rules";
+
+export type { PortGroupProps, WorkloadNetworkProps };
+
+/** Settings applied to every port group the construct creates. */
+export interface PortGroupOptions {
+  /**
+   * Uplinks to use actively, in order.
+   * @default - the switch's teaming policy
+   */
+  readonly activeUplinks?: string[];
+  /**
+   * Uplinks to hold in standby, in order.
+   * @default - the switch's teaming policy
+   */
+  readonly standbyUplinks?: string[];
+  /**
+   * Number of ports; the port groups expand automatically past it.
+   * @default - the provider's default (8, auto-expanding)
+   */
+  readonly numberOfPorts?: number;
+}
+
+/**
+ * Props of {@link SupervisorWorkloadNetwork}.
+ *
+ * All hosts of the cluster must be attached to the distributed switch (S-01); workload networks can only be
+ * given when the Supervisor is enabled and cannot be added later (S-04).
+ */
+export interface SupervisorWorkloadNetworkProps extends NetworkPlanProps {
+  /** UUID of the vSphere Distributed Switch the port groups are created on (S-01, S-02). */
+  readonly distributedSwitchUuid: string;
+  /**
+   * Settings for every created port group.
+   * @default - the switch's defaults
+   */
+  readonly portGroupOptions?: PortGroupOptions;
+}
+
+/**
+ * The Supervisor's networks: one `vsphere_distributed_port_group` per created port group, and the IP plan,
+ * checked before synthesis against the rule catalogue (IP-xx, NET-xx).
+ *
+ * A port group is identified by its name: workload networks naming the same port group share one resource
+ * (S-13). Port groups with an `existingNetworkId` are not created; that id is used wherever a network id is
+ * needed.
+ */
+export class SupervisorWorkloadNetwork extends Construct {
+  /** The parsed IP plan, for the HAProxy construct and reports. */
+  public readonly plan: NetworkPlan;
+  /** Every finding of the network's own rules (errors and warnings). */
+  public readonly diagnostics: Diagnostic[];
+  /** The distributed switch the port groups live on. */
+  public readonly distributedSwitchUuid: string;
+  /** The created port groups, in plan order. */
+  public readonly portGroups: DistributedPortGroup[];
+  /** Network id of the management network. */
+  public readonly managementNetworkId: string;
+  /** Network id of the primary workload network's port group. */
+  public readonly primaryWorkloadNetworkId: string;
+  /** Network id of the frontend network, when there is one. */
+  public readonly frontendNetworkId?: string;
+
+  private readonly created = new Map<string, DistributedPortGroup>();
+  private readonly ids = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: SupervisorWorkloadNetworkProps) {
+    super(scope, id);
+    this.distributedSwitchUuid = props.distributedSwitchUuid;
+
+    const check = checkNetworkPlan(props, TOKEN_AWARE);
+    this.plan = check.plan;
+    this.diagnostics = check.diagnostics;
+    attachDiagnostics(this, check.diagnostics, check.unresolved);
+
+    const usedIds = new Set<string>();
+    this.portGroups = [];
+    this.plan.portGroups.forEach((pg, index) => {
+      const existing = pg.props.existingNetworkId;
+      if (existing !== undefined) {
+        this.ids.set(pg.name, existing);
+        return;
+      }
+      const resource = new DistributedPortGroup(this, portGroupId(pg.name, index, usedIds), {
+        name: pg.props.name,
+        distributedVirtualSwitchUuid: props.distributedSwitchUuid,
+        vlanId: pg.props.vlanId,
+        description: `${describeRoles(pg.roles)} network ${pg.props.cidr} (gateway ${pg.props.gateway})`,
+        activeUplinks: props.portGroupOptions?.activeUplinks,
+        standbyUplinks: props.portGroupOptions?.standbyUplinks,
+        numberOfPorts: props.portGroupOptions?.numberOfPorts,
+      });
+      this.created.set(pg.name, resource);
+      this.ids.set(pg.name, resource.id);
+      this.portGroups.push(resource);
+    });
+
+    // A malformed plan has no id for a missing port group: validation fails synthesis before it matters.
+    this.managementNetworkId = this.ids.get(this.plan.managementPortGroup) ?? "";
+    this.primaryWorkloadNetworkId =
+      this.ids.get(this.plan.workloadNetworks.find((w) => w.primary)?.portGroup ?? "") ?? "";
+    this.frontendNetworkId =
+      this.plan.frontendPortGroup !== undefined ? this.ids.get(this.plan.frontendPortGroup) : undefined;
+  }
+
+  /** The created port group of that name, if the construct created it (escape hatch). */
+  public portGroup(name: string): DistributedPortGroup | undefined {
+    return this.created.get(name);
+  }
+
+  /** The network id (created or existing) of the port group of that name. */
+  public networkId(portGroupName: string): string {
+    const id = this.ids.get(portGroupName);
+    if (id === undefined) {
+      throw new Error(
+        `${this.node.path}: no port group named ${JSON.stringify(portGroupName)}; known port groups: ${[...this.ids.keys()].map((k) => JSON.stringify(k)).join(", ")}.`,
+      );
+    }
+    return id;
+  }
+
+  /** The network id of the port group of the named workload network (the primary when no name is given). */
+  public workloadNetworkId(workloadNetworkName?: string): string {
+    const wn =
+      workloadNetworkName === undefined
+        ? this.plan.workloadNetworks.find((w) => w.primary)
+        : this.plan.workloadNetworks.find((w) => w.name === workloadNetworkName);
+    if (!wn) {
+      throw new Error(`${this.node.path}: no workload network named ${JSON.stringify(workloadNetworkName)}.`);
+    }
+    return this.networkId(wn.portGroup);
+  }
+
+  /** Names of the workload networks, the primary first. */
+  public get workloadNetworkNames(): string[] {
+    return this.plan.workloadNetworks.map((w) => w.name);
+  }
+}
+
+function describeRoles(roles: readonly string[]): string {
+  const text = roles.join("/");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Construct id of a created port group: derived from its name, which is its identity (and Terraform address). */
+function portGroupId(name: string, index: number, used: Set<string>): string {
+  let id = Token.isUnresolved(name)
+    ? `port-group-${index}`
+    : `port-group-${name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  while (used.has(id)) {
+    id = `${id}-${index}`;
+  }
+  used.add(id);
+  return id;
+}

@@ -1,0 +1,250 @@
+/**
+ * The site configuration file: one JSON file describes one site (one stack). Its shape is checked strictly
+ * (an unknown or misspelt key is an error, CFG-01; a missing or mistyped value is CFG-02); its addresses are
+ * checked by the constructs with the catalogue's rule ids.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+/** A port group in the site file. */
+export interface PortGroupConfig {
+  readonly name: string;
+  readonly vlanId?: number;
+  readonly cidr: string;
+  readonly gateway: string;
+  /** Look the port group up by name (a `vsphere_network` data source) instead of creating it. */
+  readonly existing?: boolean;
+}
+
+/** A workload network in the site file. */
+export interface WorkloadNetworkConfig {
+  readonly name: string;
+  readonly portGroup: PortGroupConfig;
+  readonly addressRanges: string[];
+}
+
+/** The whole site file. */
+export interface SiteConfig {
+  readonly stackName: string;
+  readonly description?: string;
+  readonly vsphere: {
+    readonly datacenter: string;
+    readonly cluster: string;
+    readonly datastore: string;
+    readonly distributedSwitch: string;
+    readonly host?: string;
+    readonly folder?: string;
+  };
+  readonly managementNetwork: PortGroupConfig;
+  readonly supervisorManagementStartIp?: string;
+  readonly primaryWorkloadNetwork: WorkloadNetworkConfig;
+  readonly workloadNetworks?: WorkloadNetworkConfig[];
+  readonly frontendNetwork?: PortGroupConfig;
+  readonly haproxy: {
+    readonly mode: "default" | "frontend";
+    readonly name?: string;
+    readonly managementIp: string;
+    readonly workloadIp: string;
+    readonly frontendIp?: string;
+    readonly workloadNetwork?: string;
+    readonly virtualIpRanges: string[];
+    readonly nameservers?: string[];
+    readonly hostname?: string;
+    readonly dataplanePort?: number;
+    readonly dataplaneUser?: string;
+  };
+}
+
+type Shape =
+  | "string"
+  | "number"
+  | "boolean"
+  | "string[]"
+  | { readonly enum: readonly string[] }
+  | { readonly fields: Readonly<Record<string, Field>> }
+  | { readonly list: Shape };
+interface Field {
+  readonly shape: Shape;
+  readonly optional?: boolean;
+}
+
+const req = (shape: Shape): Field => ({ shape });
+const opt = (shape: Shape): Field => ({ shape, optional: true });
+
+const PORT_GROUP: Shape = {
+  fields: {
+    name: req("string"),
+    vlanId: opt("number"),
+    cidr: req("string"),
+    gateway: req("string"),
+    existing: opt("boolean"),
+  },
+};
+const WORKLOAD: Shape = {
+  fields: { name: req("string"), portGroup: req(PORT_GROUP), addressRanges: req("string[]") },
+};
+const SITE: Shape = {
+  fields: {
+    $schema: opt("string"),
+    stackName: req("string"),
+    description: opt("string"),
+    vsphere: req({
+      fields: {
+        datacenter: req("string"),
+        cluster: req("string"),
+        datastore: req("string"),
+        distributedSwitch: req("string"),
+        host: opt("string"),
+        folder: opt("string"),
+      },
+    }),
+    managementNetwork: req(PORT_GROUP),
+    supervisorManagementStartIp: opt("string"),
+    primaryWorkloadNetwork: req(WORKLOAD),
+    workloadNetworks: opt({ list: WORKLOAD }),
+    frontendNetwork: opt(PORT_GROUP),
+    haproxy: req({
+      fields: {
+        mode: req({ enum: ["default", "frontend"] }),
+        name: opt("string"),
+        managementIp: req("string"),
+        workloadIp: req("string"),
+        frontendIp: opt("string"),
+        workloadNetwork: opt("string"),
+        virtualIpRanges: req("string[]"),
+        nameservers: opt("string[]"),
+        hostname: opt("string"),
+        dataplanePort: opt("number"),
+        dataplaneUser: opt("string"),
+      },
+    }),
+  },
+};
+
+/** A site file that cannot be used, with every problem found. */
+export class SiteConfigError extends Error {
+  constructor(
+    public readonly file: string,
+    public readonly problems: string[],
+  ) {
+    super(
+      `${file}: the site configuration has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n  ${problems.join("\n  ")}`,
+    );
+    this.name = "SiteConfigError";
+  }
+}
+
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...Array<number>(b.length).fill(0),
+  ]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(
+        d[i - 1][j] + 1,
+        d[i][j - 1] + 1,
+        d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+      );
+    }
+  }
+  return d[a.length][b.length];
+}
+
+function describeShape(shape: Shape): string {
+  if (typeof shape === "string") return shape === "string[]" ? "a list of strings" : `a ${shape}`;
+  if ("enum" in shape) return `one of ${shape.enum.map((e) => JSON.stringify(e)).join(", ")}`;
+  if ("list" in shape) return "a list";
+  return "an object";
+}
+
+function checkShape(value: unknown, shape: Shape, at: string, out: string[]): void {
+  const wrong = () => out.push(`CFG-02 ${at}: ${JSON.stringify(value)} is not ${describeShape(shape)}.`);
+  if (shape === "string" || shape === "number" || shape === "boolean") {
+    if (typeof value !== shape || (shape === "number" && !Number.isFinite(value))) wrong();
+    return;
+  }
+  if (shape === "string[]") {
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) wrong();
+    return;
+  }
+  if ("enum" in shape) {
+    if (typeof value !== "string" || !shape.enum.includes(value)) wrong();
+    return;
+  }
+  if ("list" in shape) {
+    if (!Array.isArray(value)) {
+      wrong();
+      return;
+    }
+    value.forEach((v, i) => checkShape(v, shape.list, `${at}[${i}]`, out));
+    return;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    wrong();
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  const known = Object.keys(shape.fields);
+  for (const key of Object.keys(obj)) {
+    if (!known.includes(key)) {
+      const best = known.map((k) => [k, distance(key, k)] as const).sort((x, y) => x[1] - y[1])[0];
+      const hint =
+        best && best[1] <= 3
+          ? ` Did you mean ${JSON.stringify(best[0])}?`
+          : ` Known keys: ${known.join(", ")}.`;
+      out.push(`CFG-01 ${at ? `${at}.` : ""}${key}: unknown key ${JSON.stringify(key)}.${hint}`);
+    }
+  }
+  for (const [key, field] of Object.entries(shape.fields)) {
+    const child = at ? `${at}.${key}` : key;
+    if (obj[key] === undefined) {
+      if (!field.optional) out.push(`CFG-02 ${child}: missing; it must be ${describeShape(field.shape)}.`);
+      continue;
+    }
+    checkShape(obj[key], field.shape, child, out);
+  }
+}
+
+/** Check a parsed site file's shape; returns the problems (empty when usable). */
+export function checkSiteConfig(value: unknown): string[] {
+  const out: string[] = [];
+  checkShape(value, SITE, "", out);
+  return out;
+}
+
+/** Read and check one site file. */
+export function loadSiteConfig(file: string): SiteConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new SiteConfigError(file, [
+      `cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}). Give the path of a site JSON file.`,
+    ]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new SiteConfigError(file, [`is not valid JSON: ${(e as Error).message}.`]);
+  }
+  const problems = checkSiteConfig(value);
+  if (problems.length > 0) {
+    throw new SiteConfigError(file, problems);
+  }
+  return value as SiteConfig;
+}
+
+/** The built-in sites: the seed page's four topologies. */
+export const BUILT_IN_SITES_DIR = path.join(__dirname, "sites");
+
+/** Paths of the built-in site files, T1 to T4. */
+export function builtInSiteFiles(): string[] {
+  return fs
+    .readdirSync(BUILT_IN_SITES_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => path.join(BUILT_IN_SITES_DIR, f));
+}

@@ -1,0 +1,122 @@
+/**
+ * One site as a stack: vSphere objects looked up by name, the Supervisor's port groups and the HAProxy
+ * appliance, from a site configuration file. Credentials come from the environment only.
+ */
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
+import { DataVsphereComputeCluster } from "@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster";
+import { DataVsphereDatacenter } from "@cdktf/provider-vsphere/lib/data-vsphere-datacenter";
+import { DataVsphereDatastore } from "@cdktf/provider-vsphere/lib/data-vsphere-datastore";
+import { DataVsphereDistributedVirtualSwitch } from "@cdktf/provider-vsphere/lib/data-vsphere-distributed-virtual-switch";
+import { DataVsphereHost } from "@cdktf/provider-vsphere/lib/data-vsphere-host";
+import { DataVsphereNetwork } from "@cdktf/provider-vsphere/lib/data-vsphere-network";
+import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { HaproxyLoadBalancer, HaproxyMode, PortGroupProps, SupervisorWorkloadNetwork } from "../lib";
+import { PortGroupConfig, SiteConfig } from "./site-config";
+
+/**
+ * The vsphere provider configured from VSPHERE_SERVER / VSPHERE_USER / VSPHERE_PASSWORD (and
+ * VSPHERE_ALLOW_UNVERIFIED_SSL): the synthesized block is empty, so no credential is ever written out.
+ */
+export function vsphereProviderFromEnvironment(scope: Construct): VsphereProvider {
+  return new VsphereProvider(scope, "vsphere", {} as VsphereProviderConfig);
+}
+
+/** A site's stack. */
+export class TopologyStack extends TerraformStack {
+  public readonly network: SupervisorWorkloadNetwork;
+  public readonly haproxy: HaproxyLoadBalancer;
+  public readonly config: SiteConfig;
+
+  constructor(scope: Construct, config: SiteConfig) {
+    super(scope, config.stackName);
+    this.config = config;
+    vsphereProviderFromEnvironment(this);
+    new TlsProvider(this, "tls", {});
+    new RandomProvider(this, "random", {});
+
+    const v = config.vsphere;
+    const datacenter = new DataVsphereDatacenter(this, "datacenter", { name: v.datacenter });
+    const cluster = new DataVsphereComputeCluster(this, "cluster", {
+      name: v.cluster,
+      datacenterId: datacenter.id,
+    });
+    const datastore = new DataVsphereDatastore(this, "datastore", {
+      name: v.datastore,
+      datacenterId: datacenter.id,
+    });
+    const dvs = new DataVsphereDistributedVirtualSwitch(this, "distributed-switch", {
+      name: v.distributedSwitch,
+      datacenterId: datacenter.id,
+    });
+    const host = v.host
+      ? new DataVsphereHost(this, "host", { name: v.host, datacenterId: datacenter.id })
+      : undefined;
+
+    const existing = new Map<string, string>();
+    const portGroup = (pg: PortGroupConfig): PortGroupProps => {
+      if (!pg.existing) {
+        return { name: pg.name, vlanId: pg.vlanId, cidr: pg.cidr, gateway: pg.gateway };
+      }
+      let id = existing.get(pg.name);
+      if (id === undefined) {
+        id = new DataVsphereNetwork(this, `existing-network-${existing.size}`, {
+          name: pg.name,
+          datacenterId: datacenter.id,
+        }).id;
+        existing.set(pg.name, id);
+      }
+      return { name: pg.name, cidr: pg.cidr, gateway: pg.gateway, existingNetworkId: id };
+    };
+
+    this.network = new SupervisorWorkloadNetwork(this, "network", {
+      distributedSwitchUuid: dvs.id,
+      managementNetwork: portGroup(config.managementNetwork),
+      supervisorManagementStartIp: config.supervisorManagementStartIp,
+      primaryWorkloadNetwork: {
+        ...config.primaryWorkloadNetwork,
+        portGroup: portGroup(config.primaryWorkloadNetwork.portGroup),
+      },
+      workloadNetworks: (config.workloadNetworks ?? []).map((w) => ({
+        ...w,
+        portGroup: portGroup(w.portGroup),
+      })),
+      frontendNetwork: config.frontendNetwork ? portGroup(config.frontendNetwork) : undefined,
+    });
+
+    const h = config.haproxy;
+    this.haproxy = new HaproxyLoadBalancer(this, "haproxy", {
+      network: this.network,
+      mode: h.mode === "frontend" ? HaproxyMode.FRONTEND : HaproxyMode.DEFAULT,
+      name: h.name,
+      virtualIpRanges: h.virtualIpRanges,
+      managementIp: h.managementIp,
+      workloadIp: h.workloadIp,
+      frontendIp: h.frontendIp,
+      workloadNetworkName: h.workloadNetwork,
+      nameservers: h.nameservers,
+      hostname: h.hostname,
+      dataplanePort: h.dataplanePort,
+      dataplaneUser: h.dataplaneUser,
+      datacenterId: datacenter.id,
+      resourcePoolId: cluster.resourcePoolId,
+      datastoreId: datastore.id,
+      hostSystemId: host?.id,
+      folder: v.folder,
+    });
+
+    new TerraformOutput(this, "haproxy_ca_certificate_pem", {
+      value: this.haproxy.caCertificatePem,
+      description: "CA certificate (PEM) to paste into the Workload Management wizard's HAProxy step.",
+    });
+    new TerraformOutput(this, "haproxy_dataplane_address", { value: this.haproxy.dataplaneAddress });
+    new TerraformOutput(this, "haproxy_dataplane_user", { value: this.haproxy.dataplaneUser });
+    new TerraformOutput(this, "haproxy_dataplane_password", {
+      value: this.haproxy.dataplanePassword,
+      sensitive: true,
+    });
+    new TerraformOutput(this, "haproxy_root_password", { value: this.haproxy.rootPassword, sensitive: true });
+  }
+}

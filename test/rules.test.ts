@@ -1,0 +1,428 @@
+import {
+  checkPlan,
+  Diagnostic,
+  formatDiagnostic,
+  HaproxyMode,
+  HaproxyPlanProps,
+  NetworkPlanProps,
+  RULES,
+  Severity,
+} from "../lib";
+import { FRONTEND, MGMT, s13Haproxy, s13Network, WL120 } from "./fixtures";
+
+type Plan = { network: NetworkPlanProps; haproxy: HaproxyPlanProps };
+
+function s13(): Plan {
+  return { network: s13Network(), haproxy: s13Haproxy() };
+}
+
+/** A T4 plan: frontend mode, VIPs on the frontend network. */
+function t4(): Plan {
+  const p = s13();
+  return {
+    network: { ...p.network, frontendNetwork: FRONTEND },
+    haproxy: {
+      ...p.haproxy,
+      mode: HaproxyMode.FRONTEND,
+      frontendIp: "192.168.130.5",
+      virtualIpRanges: ["192.168.130.64/26"],
+    },
+  };
+}
+
+function run(p: Plan): Diagnostic[] {
+  return checkPlan(p.network, p.haproxy).diagnostics;
+}
+
+function withRule(ds: Diagnostic[], id: string): Diagnostic[] {
+  return ds.filter((d) => d.ruleId === id);
+}
+
+const PKCS1 = "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----";
+const PKCS8 = "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----";
+const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+
+interface Case {
+  id: string;
+  what: string;
+  base?: () => Plan;
+  bad: (p: Plan) => void;
+  good: (p: Plan) => void;
+  quoted: string[];
+}
+
+const wl = (p: Plan) => p.network.primaryWorkloadNetwork;
+const mutablePrimary = (p: Plan, patch: Partial<NetworkPlanProps["primaryWorkloadNetwork"]>) => {
+  p.network = { ...p.network, primaryWorkloadNetwork: { ...wl(p), ...patch } };
+};
+const setNet = (p: Plan, patch: Partial<NetworkPlanProps>) => {
+  p.network = { ...p.network, ...patch };
+};
+const setHap = (p: Plan, patch: Partial<HaproxyPlanProps>) => {
+  p.haproxy = { ...p.haproxy, ...patch };
+};
+
+const cases: Case[] = [
+  {
+    id: "IP-01",
+    what: "a shorthand HAProxy address",
+    bad: (p) => setHap(p, { managementIp: "10.10" }),
+    good: (p) => setHap(p, { managementIp: "10.0.0.10" }),
+    quoted: ['"10.10"'],
+  },
+  {
+    id: "IP-02",
+    what: "a VIP CIDR with host bits",
+    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.130/25"] }),
+    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25"] }),
+    quoted: ['"192.168.120.130/25"', '"192.168.120.128/25"'],
+  },
+  {
+    id: "IP-03",
+    what: "a reversed range",
+    bad: (p) => mutablePrimary(p, { addressRanges: ["192.168.120.40-192.168.120.31"] }),
+    good: (p) => mutablePrimary(p, { addressRanges: ["192.168.120.31-192.168.120.40"] }),
+    quoted: ['"192.168.120.40-192.168.120.31"'],
+  },
+  {
+    id: "NET-01",
+    what: "a gateway outside its CIDR",
+    bad: (p) => setNet(p, { managementNetwork: { ...MGMT, gateway: "10.0.1.1" } }),
+    good: (p) => setNet(p, { managementNetwork: { ...MGMT, gateway: "10.0.0.1" } }),
+    quoted: ['"10.0.1.1"', '"10.0.0.0/24"'],
+  },
+  {
+    id: "NET-02",
+    what: "a range leaving its port group",
+    bad: (p) => mutablePrimary(p, { addressRanges: ["192.168.120.250-192.168.121.10"] }),
+    good: (p) => mutablePrimary(p, { addressRanges: ["192.168.120.31-192.168.120.40"] }),
+    quoted: ['"192.168.120.250-192.168.121.10"', '"192.168.120.0/24"'],
+  },
+  {
+    id: "NET-03",
+    what: "overlapping port group CIDRs",
+    bad: (p) =>
+      setNet(p, { managementNetwork: { ...MGMT, cidr: "192.168.120.0/23", gateway: "192.168.121.1" } }),
+    good: (p) => setNet(p, { managementNetwork: MGMT }),
+    quoted: ['"192.168.120.0/23"', '"192.168.120.0/24"', '"mgmt"', '"wl-120"'],
+  },
+  {
+    id: "NET-04",
+    what: "two workload ranges overlapping",
+    bad: (p) =>
+      setNet(p, {
+        workloadNetworks: [
+          { name: "workload-1", portGroup: WL120, addressRanges: ["192.168.120.38-192.168.120.60"] },
+        ],
+      }),
+    good: (p) =>
+      setNet(p, {
+        workloadNetworks: [
+          { name: "workload-1", portGroup: WL120, addressRanges: ["192.168.120.41-192.168.120.60"] },
+        ],
+      }),
+    quoted: ['"192.168.120.38-192.168.120.60"', '"192.168.120.31-192.168.120.40"'],
+  },
+  {
+    id: "NET-05",
+    what: "a primary range of 2 addresses",
+    bad: (p) => mutablePrimary(p, { addressRanges: ["192.168.120.31-192.168.120.32"] }),
+    good: (p) => mutablePrimary(p, { addressRanges: ["192.168.120.31-192.168.120.33"] }),
+    quoted: ['"192.168.120.31-192.168.120.32"'],
+  },
+  {
+    id: "NET-06",
+    what: "one port group name with two CIDRs",
+    bad: (p) =>
+      setNet(p, {
+        workloadNetworks: [
+          {
+            name: "workload-1",
+            portGroup: { ...WL120, cidr: "192.168.121.0/24", gateway: "192.168.121.1" },
+            addressRanges: ["192.168.121.51-192.168.121.60"],
+          },
+        ],
+      }),
+    good: (p) =>
+      setNet(p, {
+        workloadNetworks: [
+          {
+            name: "workload-1",
+            portGroup: {
+              ...WL120,
+              name: "wl-121",
+              vlanId: 121,
+              cidr: "192.168.121.0/24",
+              gateway: "192.168.121.1",
+            },
+            addressRanges: ["192.168.121.51-192.168.121.60"],
+          },
+        ],
+      }),
+    quoted: ['"wl-120"', '"192.168.121.0/24"', '"192.168.120.0/24"'],
+  },
+  {
+    id: "NET-07",
+    what: "a workload network name that is not a DNS label",
+    bad: (p) => mutablePrimary(p, { name: "Primary_Net" }),
+    good: (p) => mutablePrimary(p, { name: "primary-net" }),
+    quoted: ['"Primary_Net"', '"primary-net"'],
+  },
+  {
+    id: "NET-08",
+    what: "a management block over the gateway",
+    bad: (p) => setNet(p, { supervisorManagementStartIp: "9.255.255.254" }),
+    good: (p) => setNet(p, { supervisorManagementStartIp: "10.0.0.20" }),
+    quoted: ['"9.255.255.254"', '"10.0.0.0/24"'],
+  },
+  {
+    id: "VIP-01",
+    what: "VIPs over the gateway",
+    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.0/28"], workloadIp: "192.168.120.20" }),
+    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.64/28"], workloadIp: "192.168.120.20" }),
+    quoted: ['"192.168.120.0/28"', "192.168.120.1", '"wl-120"'],
+  },
+  {
+    id: "VIP-02",
+    what: "VIPs over a node range",
+    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.32/27"] }),
+    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.64/27"] }),
+    quoted: ['"192.168.120.32/27"', '"192.168.120.31-192.168.120.40"'],
+  },
+  {
+    id: "VIP-03",
+    what: "VIPs over a nameserver",
+    bad: (p) => setHap(p, { nameservers: ["192.168.120.200"] }),
+    good: (p) => setHap(p, { nameservers: ["10.0.0.2"] }),
+    quoted: ['"192.168.120.128/25"', "192.168.120.200"],
+  },
+  {
+    id: "VIP-04",
+    what: "two overlapping VIP ranges",
+    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25", "192.168.120.192/26"] }),
+    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/26", "192.168.120.192/26"] }),
+    quoted: ['"192.168.120.192/26"', '"192.168.120.128/25"'],
+  },
+  {
+    id: "VIP-05",
+    what: "VIPs outside the serving subnet",
+    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.200.0/25"] }),
+    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25"] }),
+    quoted: ['"192.168.200.0/25"', '"wl-120"', "192.168.120.5"],
+  },
+  {
+    id: "VIP-05",
+    what: "frontend-mode VIPs outside the frontend subnet",
+    base: t4,
+    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25"] }),
+    good: (p) => setHap(p, { virtualIpRanges: ["192.168.130.64/26"] }),
+    quoted: ['"192.168.120.128/25"', '"frontend"', "192.168.130.5"],
+  },
+  {
+    id: "HAP-01",
+    what: "a frontend IP in default mode",
+    bad: (p) => setHap(p, { frontendIp: "192.168.130.5" }),
+    good: (p) => setHap(p, { frontendIp: undefined }),
+    quoted: ['"192.168.130.5"'],
+  },
+  {
+    id: "HAP-01",
+    what: "frontend mode without a frontend network",
+    base: t4,
+    bad: (p) => setNet(p, { frontendNetwork: undefined }),
+    good: (p) => setNet(p, { frontendNetwork: FRONTEND }),
+    quoted: ["frontendNetwork"],
+  },
+  {
+    id: "HAP-02",
+    what: "the workload address inside a node range",
+    bad: (p) => setHap(p, { workloadIp: "192.168.120.35" }),
+    good: (p) => setHap(p, { workloadIp: "192.168.120.5" }),
+    quoted: ["192.168.120.35", '"192.168.120.31-192.168.120.40"'],
+  },
+  {
+    id: "HAP-02",
+    what: "the management address outside its subnet",
+    bad: (p) => setHap(p, { managementIp: "10.0.1.10" }),
+    good: (p) => setHap(p, { managementIp: "10.0.0.10" }),
+    quoted: ['"10.0.1.10"', '"10.0.0.0/24"'],
+  },
+  {
+    id: "HAP-03",
+    what: "an unknown workload network for the workload NIC",
+    bad: (p) => setHap(p, { workloadNetworkName: "workload-9" }),
+    good: (p) => setHap(p, { workloadNetworkName: "workload-1" }),
+    quoted: ['"workload-9"', '"primary"', '"workload-1"'],
+  },
+  {
+    id: "HAP-04",
+    what: "four nameservers",
+    bad: (p) => setHap(p, { nameservers: ["10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"] }),
+    good: (p) => setHap(p, { nameservers: ["10.0.0.2", "10.0.0.3", "10.0.0.4"] }),
+    quoted: ['"10.0.0.5"'],
+  },
+  {
+    id: "HAP-04",
+    what: "a nameserver that is not IPv4",
+    bad: (p) => setHap(p, { nameservers: ["2001:db8::53"] }),
+    good: (p) => setHap(p, { nameservers: ["10.0.0.53"] }),
+    quoted: ['"2001:db8::53"'],
+  },
+  {
+    id: "HAP-05",
+    what: "a 5-character password",
+    bad: (p) => setHap(p, { dataplanePassword: "abcde" }),
+    good: (p) => setHap(p, { dataplanePassword: "abcdef" }),
+    quoted: ["5 characters"],
+  },
+  {
+    id: "HAP-05",
+    what: "port 0",
+    bad: (p) => setHap(p, { dataplanePort: 0 }),
+    good: (p) => setHap(p, { dataplanePort: 5556 }),
+    quoted: ["0"],
+  },
+  {
+    id: "HAP-06",
+    what: "a PKCS#1 CA key",
+    bad: (p) => setHap(p, { certificateAuthority: { certificatePem: CERT, privateKeyPem: PKCS1 } }),
+    good: (p) => setHap(p, { certificateAuthority: { certificatePem: CERT, privateKeyPem: PKCS8 } }),
+    quoted: ['"-----BEGIN RSA PRIVATE KEY-----"'],
+  },
+  {
+    id: "HAP-07",
+    what: "default mode on a /25 workload network",
+    bad: (p) => setHap(p, { mode: HaproxyMode.DEFAULT }),
+    good: () => undefined,
+    base: s13,
+    quoted: ["default mode"],
+  },
+  {
+    id: "SEC-01",
+    what: "a literal root password",
+    bad: (p) => setHap(p, { rootPassword: "VMware1!VMware1!" }),
+    good: (p) => setHap(p, { rootPassword: undefined }),
+    quoted: ["root password"],
+  },
+];
+
+describe("one rule at a time", () => {
+  test.each(cases.map((c) => [c.id, c.what, c] as const))(
+    "%s: %s is reported, and the nearest valid plan is not",
+    (id, _what, c) => {
+      const bad = (c.base ?? s13)();
+      c.bad(bad);
+      const found = withRule(run(bad), id);
+      expect(found.length).toBeGreaterThan(0);
+      const text = found.map(formatDiagnostic).join("\n");
+      for (const q of c.quoted) {
+        expect(text).toContain(q);
+      }
+      expect(found[0].severity).toBe(RULES[id].severity);
+      if (id !== "HAP-07") {
+        const good = (c.base ?? s13)();
+        c.good(good);
+        expect(withRule(run(good), id)).toEqual([]);
+      }
+    },
+  );
+
+  test("every rule of the catalogue has a case", () => {
+    const covered = new Set(cases.map((c) => c.id));
+    expect(Object.keys(RULES).filter((id) => !covered.has(id))).toEqual([]);
+  });
+});
+
+describe("the seed's worked example (S-13)", () => {
+  test("passes with no error", () => {
+    const ds = run(s13());
+    expect(ds.filter((d) => d.severity === Severity.ERROR)).toEqual([]);
+  });
+
+  test("with the VIPs on the lower /25 fails with VIP-01 naming gateway 192.168.120.1", () => {
+    const p = s13();
+    setHap(p, { virtualIpRanges: ["192.168.120.0/25"] });
+    const vip01 = withRule(run(p), "VIP-01").map(formatDiagnostic);
+    expect(vip01).toEqual([
+      'VIP-01 virtualIpRanges[0]: VIP range "192.168.120.0/25" contains gateway 192.168.120.1 of port group "wl-120". The appliance answers for every VIP, so all routes through that gateway would fail (S-11). Move the VIPs to a block without gateways, e.g. "192.168.120.128/25".',
+    ]);
+  });
+
+  test("a T4 frontend plan passes with no finding at all", () => {
+    expect(run(t4())).toEqual([]);
+  });
+});
+
+describe("many problems at once", () => {
+  test("a plan with several independent problems reports all of them", () => {
+    const p = s13();
+    mutablePrimary(p, { name: "Primary", addressRanges: ["192.168.120.31-192.168.120.32"] });
+    setNet(p, { managementNetwork: { ...MGMT, gateway: "10.0.0.0" } });
+    setHap(p, {
+      virtualIpRanges: ["192.168.120.0/25", "10.5.0.1/24"],
+      dataplanePort: 70000,
+      nameservers: ["8.8.8"],
+    });
+    const ids = new Set(run(p).map((d) => d.ruleId));
+    for (const id of [
+      "NET-07",
+      "NET-05",
+      "NET-01",
+      "VIP-01",
+      "VIP-02",
+      "VIP-03",
+      "IP-02",
+      "HAP-05",
+      "HAP-04",
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  test("a nameserver problem names both HAP-04 and IP-01", () => {
+    const p = s13();
+    setHap(p, { nameservers: ["8.8.8"] });
+    const text = withRule(run(p), "HAP-04").map(formatDiagnostic).join("\n");
+    expect(text).toContain('"8.8.8"');
+    expect(text).toContain("IP-01");
+  });
+});
+
+describe("values not known until apply", () => {
+  const isUnresolved = (v: unknown) => typeof v === "string" && v.startsWith("${TfToken[");
+  test("skip the rules that need them, are listed, and never throw", () => {
+    const p = s13();
+    mutablePrimary(p, { addressRanges: ["${TfToken[TOKEN.1]}"] });
+    setHap(p, { managementIp: "${TfToken[TOKEN.2]}", rootPassword: "${TfToken[TOKEN.3]}" });
+    const r = checkPlan(p.network, p.haproxy, { isUnresolved });
+    expect(r.diagnostics.filter((d) => d.severity === Severity.ERROR)).toEqual([]);
+    expect(r.unresolved).toEqual(["primaryWorkloadNetwork.addressRanges[0]", "managementIp", "rootPassword"]);
+  });
+});
+
+describe("input that is not even of the right type", () => {
+  test.each([
+    [
+      "a number as CIDR",
+      (p: Plan) => setNet(p, { managementNetwork: { ...MGMT, cidr: 42 as unknown as string } }),
+      "IP-02",
+    ],
+    [
+      "undefined ranges",
+      (p: Plan) => mutablePrimary(p, { addressRanges: undefined as unknown as string[] }),
+      "IP-03",
+    ],
+    ["a VLAN of 1.5", (p: Plan) => setNet(p, { managementNetwork: { ...MGMT, vlanId: 1.5 } }), "NET-06"],
+    ["a VLAN of 4095", (p: Plan) => setNet(p, { managementNetwork: { ...MGMT, vlanId: 4095 } }), "NET-06"],
+    [
+      "null as port group",
+      (p: Plan) => setNet(p, { managementNetwork: null as unknown as typeof MGMT }),
+      "NET-06",
+    ],
+  ])("%s gives a rule id, not a TypeError", (_what, mutate, id) => {
+    const p = s13();
+    mutate(p);
+    expect(() => run(p)).not.toThrow();
+    expect(run(p).map((d) => d.ruleId)).toContain(id);
+  });
+});
