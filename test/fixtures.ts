@@ -2,7 +2,7 @@
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { HaproxyMode, HaproxyPlanProps, NetworkPlanProps, PortGroupProps } from "../lib";
 
 export const WL120: PortGroupProps = {
@@ -81,4 +81,13 @@ export function resources(stack: TerraformStack, type: string): Record<string, R
     resource?: Record<string, Record<string, Record<string, unknown>>>;
   };
   return json.resource?.[type] ?? {};
+}
+
+let outputs = 0;
+/** How a value (often a token) appears in the synthesized JSON. */
+export function resolved(stack: TerraformStack, value: string): string {
+  const id = `resolved_${outputs++}`;
+  new TerraformOutput(stack, id, { value });
+  const json = JSON.parse(Testing.synth(stack)) as { output: Record<string, { value: string }> };
+  return json.output[id].value;
 }

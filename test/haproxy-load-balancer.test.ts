@@ -1,0 +1,357 @@
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import {
+  HaproxyCertificateAuthority,
+  HaproxyLoadBalancer,
+  HaproxyLoadBalancerProps,
+  HaproxyMode,
+  HaproxyOva,
+  SupervisorWorkloadNetwork,
+  SupervisorWorkloadNetworkProps,
+} from "../lib";
+import {
+  FRONTEND,
+  resolved,
+  resources,
+  ruleLines,
+  s13Network,
+  stackWithProviders,
+  validationError,
+} from "./fixtures";
+
+/** The appliance's user-configurable vApp property ids per deployment option (haproxy-ova.md §1). */
+const OVA_KEYS_DEFAULT = [
+  "root_pwd",
+  "permit_root_login",
+  "ca_cert",
+  "ca_cert_key",
+  "hostname",
+  "nameservers",
+  "management_ip",
+  "management_gateway",
+  "workload_ip",
+  "workload_gateway",
+  "additional_workload_networks",
+  "service_ip_range",
+  "dataplane_port",
+  "haproxy_user",
+  "haproxy_pwd",
+].sort();
+const OVA_KEYS_FRONTEND = [...OVA_KEYS_DEFAULT, "frontend_ip", "frontend_gateway"].sort();
+
+const WL121 = { name: "wl-121", vlanId: 121, cidr: "192.168.121.0/24", gateway: "192.168.121.1" };
+const WL122 = { name: "wl-122", vlanId: 122, cidr: "192.168.122.0/24", gateway: "192.168.122.1" };
+
+function build(
+  hap: Partial<HaproxyLoadBalancerProps> = {},
+  net: Partial<SupervisorWorkloadNetworkProps> = {},
+  stack: TerraformStack = stackWithProviders(),
+) {
+  const network = new SupervisorWorkloadNetwork(stack, "network", {
+    distributedSwitchUuid: "dvs-uuid",
+    ...s13Network(),
+    ...net,
+  });
+  const haproxy = new HaproxyLoadBalancer(stack, "haproxy", {
+    network,
+    virtualIpRanges: ["192.168.120.128/25"],
+    managementIp: "10.0.0.10",
+    workloadIp: "192.168.120.5",
+    nameservers: ["10.0.0.2"],
+    datacenterId: "datacenter-1",
+    resourcePoolId: "resgroup-1",
+    datastoreId: "datastore-1",
+    ...hap,
+  });
+  return { stack, network, haproxy };
+}
+
+/** T4: frontend mode, one port group per namespace, VIPs on the frontend network. */
+function buildT4(hap: Partial<HaproxyLoadBalancerProps> = {}) {
+  return build(
+    {
+      mode: HaproxyMode.FRONTEND,
+      frontendIp: "192.168.130.5",
+      virtualIpRanges: ["192.168.130.64/26"],
+      ...hap,
+    },
+    {
+      primaryWorkloadNetwork: {
+        name: "primary",
+        portGroup: {
+          ...WL121,
+          name: "wl-primary",
+          cidr: "192.168.120.0/24",
+          gateway: "192.168.120.1",
+          vlanId: 120,
+        },
+        addressRanges: ["192.168.120.31-192.168.120.40"],
+      },
+      workloadNetworks: [
+        { name: "ns-a", portGroup: WL121, addressRanges: ["192.168.121.10-192.168.121.200"] },
+        { name: "ns-b", portGroup: WL122, addressRanges: ["192.168.122.10-192.168.122.200"] },
+      ],
+      frontendNetwork: FRONTEND,
+    },
+  );
+}
+
+function vm(stack: TerraformStack): Record<string, unknown> {
+  const vms = Object.values(resources(stack, "vsphere_virtual_machine"));
+  expect(vms).toHaveLength(1);
+  return vms[0];
+}
+
+function props(stack: TerraformStack): Record<string, string> {
+  return (vm(stack).vapp as { properties: Record<string, string> }).properties;
+}
+
+describe("conformance with the appliance and the provider", () => {
+  test.each([
+    ["default", () => build(), OVA_KEYS_DEFAULT],
+    ["frontend", () => buildT4(), OVA_KEYS_FRONTEND],
+  ] as const)("%s mode sends exactly the OVA's property ids, none class-prefixed", (_mode, make, keys) => {
+    const { stack } = make();
+    const names = Object.keys(props(stack)).sort();
+    expect(names).toEqual(keys);
+    expect(names.filter((k) => /^(appliance|network|loadbalance)\./.test(k))).toEqual([]);
+  });
+
+  test("NICs are vmxnet3 in OVF order with their ovf_mapping; the network map matches", () => {
+    const { stack } = buildT4();
+    const machine = vm(stack);
+    const nics = machine.network_interface as {
+      ovf_mapping: string;
+      adapter_type: string;
+      network_id: string;
+    }[];
+    expect(nics.map((n) => n.ovf_mapping)).toEqual(["Management", "Workload", "Frontend"]);
+    expect(nics.every((n) => n.adapter_type === "vmxnet3")).toBe(true);
+    const deploy = machine.ovf_deploy as { ovf_network_map: Record<string, string> };
+    expect(Object.keys(deploy.ovf_network_map).sort()).toEqual(["Frontend", "Management", "Workload"]);
+    for (const n of nics) expect(deploy.ovf_network_map[n.ovf_mapping]).toBe(n.network_id);
+  });
+
+  test("default mode has two NICs and no Frontend network", () => {
+    const { stack } = build();
+    const machine = vm(stack);
+    expect((machine.network_interface as unknown[]).length).toBe(2);
+    expect(Object.keys((machine.ovf_deploy as { ovf_network_map: object }).ovf_network_map)).toEqual([
+      "Management",
+      "Workload",
+    ]);
+  });
+
+  test("the OVA's hardware is set explicitly", () => {
+    const { stack } = build();
+    expect(vm(stack)).toEqual(
+      expect.objectContaining({
+        num_cpus: 2,
+        num_cores_per_socket: 2,
+        memory: 4096,
+        guest_id: "other3xLinux64Guest",
+        firmware: "bios",
+        scsi_type: "lsilogic",
+      }),
+    );
+  });
+
+  test("OVF deployment: the v0.2.0 URL, the mode's option, thin disks, the datacenter", () => {
+    const { stack } = build();
+    const machine = vm(stack);
+    expect(machine.datacenter_id).toBe("datacenter-1");
+    expect(machine.ovf_deploy).toEqual(
+      expect.objectContaining({
+        remote_ovf_url: "https://cdn.haproxy.com/download/haproxy/vsphere/ova/haproxy-v0.2.0.ova",
+        deployment_option: "default",
+        disk_provisioning: "thin",
+      }),
+    );
+  });
+
+  test("another OVA source: a local path", () => {
+    const { stack } = build({ ova: HaproxyOva.fromLocalPath("/isos/haproxy-v0.2.0.ova") });
+    const deploy = vm(stack).ovf_deploy as Record<string, unknown>;
+    expect(deploy.local_ovf_path).toBe("/isos/haproxy-v0.2.0.ova");
+    expect(deploy.remote_ovf_url).toBeUndefined();
+  });
+
+  test("an older release gets no additional_workload_networks (it would be an unknown property)", () => {
+    const { stack } = build({ ova: HaproxyOva.version("v0.1.10") });
+    expect(Object.keys(props(stack))).not.toContain("additional_workload_networks");
+    expect(() => HaproxyOva.version("v9")).toThrow(/unknown appliance release "v9"/);
+  });
+
+  test("lifecycle: provider drift ignored, a replacement trigger over the properties and the OVA", () => {
+    const { stack } = build();
+    const machine = vm(stack);
+    expect(machine.lifecycle).toEqual({ ignore_changes: ["vapp", "ept_rvi_mode", "hv_mode"] });
+    expect(String(machine.replace_trigger)).toMatch(/^\$\{sha256\(jsonencode\(/);
+    expect(String(machine.replace_trigger)).toContain("haproxy-v0.2.0.ova");
+    expect(String(machine.replace_trigger)).toContain("service_ip_range");
+    expect(machine.wait_for_guest_net_timeout).toBe(0);
+  });
+});
+
+describe("S-13 in default mode, value by value", () => {
+  test("the vApp properties", () => {
+    const { stack } = build();
+    const p = props(stack);
+    expect(p).toEqual(
+      expect.objectContaining({
+        permit_root_login: "False",
+        hostname: "haproxy.local",
+        nameservers: "10.0.0.2",
+        management_ip: "10.0.0.10/24",
+        management_gateway: "10.0.0.1",
+        workload_ip: "192.168.120.5/24",
+        workload_gateway: "192.168.120.1",
+        additional_workload_networks: "",
+        service_ip_range: "192.168.120.128/25",
+        dataplane_port: "5556",
+        haproxy_user: "admin",
+      }),
+    );
+    expect(p.root_pwd).toMatch(/^\$\{random_password\..*\.result\}$/);
+    expect(p.haproxy_pwd).toMatch(/^\$\{random_password\..*\.result\}$/);
+    expect(p.ca_cert).toMatch(/^\$\{tls_self_signed_cert\..*\.cert_pem\}$/);
+    expect(p.ca_cert_key).toMatch(/^\$\{tls_private_key\..*\.private_key_pem_pkcs8\}$/);
+    expect(validationError(stack)).toBe("");
+  });
+
+  test("attributes for users and the plan report", () => {
+    const { stack, haproxy } = build();
+    expect(haproxy.dataplaneEndpoint).toBe("https://10.0.0.10:5556");
+    expect(haproxy.dataplaneAddress).toBe("10.0.0.10:5556");
+    expect(haproxy.virtualServerRanges).toEqual([
+      { cidr: "192.168.120.128/25", start: "192.168.120.128", end: "192.168.120.255", count: 128 },
+    ]);
+    expect(resolved(stack, haproxy.caCertificatePem)).toMatch(/tls_self_signed_cert\..*\.cert_pem/);
+  });
+
+  test("the CA is generated with the tls provider and passwords with random_password", () => {
+    const { stack } = build();
+    expect(Object.values(resources(stack, "tls_self_signed_cert"))[0]).toEqual(
+      expect.objectContaining({
+        is_ca_certificate: true,
+        allowed_uses: expect.arrayContaining(["cert_signing"]),
+      }),
+    );
+    expect(Object.values(resources(stack, "random_password"))).toHaveLength(2);
+  });
+});
+
+describe("T4 in frontend mode, value by value", () => {
+  test("frontend properties and the other workload networks' CIDRs", () => {
+    const { stack } = buildT4();
+    expect(props(stack)).toEqual(
+      expect.objectContaining({
+        frontend_ip: "192.168.130.5/24",
+        frontend_gateway: "192.168.130.1",
+        workload_ip: "192.168.120.5/24",
+        additional_workload_networks: "192.168.121.0/24,192.168.122.0/24",
+        service_ip_range: "192.168.130.64/26",
+      }),
+    );
+    expect((vm(stack).ovf_deploy as Record<string, unknown>).deployment_option).toBe("frontend");
+    expect(validationError(stack)).toBe("");
+  });
+
+  test("the workload NIC can join a namespace network; its own CIDR leaves the additional list", () => {
+    const { stack } = buildT4({ workloadNetworkName: "ns-a", workloadIp: "192.168.121.5" });
+    expect(props(stack)).toEqual(
+      expect.objectContaining({
+        workload_ip: "192.168.121.5/24",
+        workload_gateway: "192.168.121.1",
+        additional_workload_networks: "192.168.120.0/24,192.168.122.0/24",
+      }),
+    );
+  });
+});
+
+describe("secrets", () => {
+  test("no plain-text secret in the synthesized JSON on the default path", () => {
+    const { stack } = build();
+    const json = Testing.synth(stack);
+    expect(json).not.toMatch(/-----BEGIN/);
+    const p = props(stack);
+    for (const k of ["root_pwd", "haproxy_pwd", "ca_cert_key"]) expect(p[k]).toMatch(/^\$\{[a-z_]+\./);
+  });
+
+  test("a token password is passed through and raises no warning", () => {
+    const stack = stackWithProviders();
+    const pwd = new TerraformVariable(stack, "dataplane_password", { type: "string", sensitive: true });
+    const { haproxy } = build({ dataplanePassword: pwd.stringValue }, {}, stack);
+    expect(props(stack).haproxy_pwd).toBe("${var.dataplane_password}");
+    expect(haproxy.diagnostics.map((d) => d.ruleId)).not.toContain("SEC-01");
+    expect(Object.values(resources(stack, "random_password"))).toHaveLength(1);
+  });
+
+  test("a literal password works but warns (SEC-01)", () => {
+    const { haproxy } = build({ rootPassword: "Literal-Passw0rd" });
+    const warnings = haproxy.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings.some((w) => w.startsWith("SEC-01 rootPassword:"))).toBe(true);
+  });
+
+  test("a supplied CA is used as given", () => {
+    const stack = stackWithProviders();
+    const cert = new TerraformVariable(stack, "ca_cert", { type: "string" });
+    const key = new TerraformVariable(stack, "ca_key", { type: "string", sensitive: true });
+    build(
+      { certificateAuthority: HaproxyCertificateAuthority.fromPem(cert.stringValue, key.stringValue) },
+      {},
+      stack,
+    );
+    expect(props(stack)).toEqual(
+      expect.objectContaining({ ca_cert: "${var.ca_cert}", ca_cert_key: "${var.ca_key}" }),
+    );
+    expect(Object.keys(resources(stack, "tls_private_key"))).toEqual([]);
+  });
+});
+
+describe("one failing plan per VIP and HAP rule, with the network's problems in the same synth", () => {
+  test.each([
+    [
+      "VIP-01",
+      { virtualIpRanges: ["192.168.120.0/28"], workloadIp: "192.168.120.20" },
+      ['"192.168.120.0/28"', "gateway 192.168.120.1"],
+    ],
+    [
+      "VIP-02",
+      { virtualIpRanges: ["192.168.120.48/28"] },
+      ['"192.168.120.48/28"', '"192.168.120.51-192.168.120.60"'],
+    ],
+    ["VIP-03", { virtualIpRanges: ["192.168.120.0/29"] }, ['"192.168.120.0/29"', "192.168.120.5"]],
+    ["VIP-04", { virtualIpRanges: ["192.168.120.128/25", "192.168.120.128/26"] }, ['"192.168.120.128/26"']],
+    ["HAP-01", { frontendIp: "192.168.130.5" }, ['"192.168.130.5"']],
+    ["HAP-02", { managementIp: "10.0.0.1" }, ['"10.0.0.1"', "gateway"]],
+    ["HAP-03", { workloadNetworkName: "nope" }, ['"nope"']],
+    ["HAP-04", { nameservers: ["10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"] }, ["4 nameservers"]],
+    ["HAP-05", { dataplaneUser: "" }, ['""']],
+    [
+      "HAP-06",
+      {
+        certificateAuthority: HaproxyCertificateAuthority.fromPem(
+          "-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----",
+          "-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----",
+        ),
+      },
+      ["PKCS#8"],
+    ],
+  ] as [string, Partial<HaproxyLoadBalancerProps>, string[]][])("%s", (id, hap, quoted) => {
+    const { stack } = build(hap, {
+      managementNetwork: { name: "mgmt", cidr: "10.0.0.0/24", gateway: "10.0.0.1", vlanId: 5000 },
+    });
+    const lines = ruleLines(validationError(stack));
+    const mine = lines.filter((l) => l.startsWith(`[test/haproxy] ${id} `));
+    expect(mine.length).toBeGreaterThan(0);
+    for (const q of quoted) expect(mine.join("\n")).toContain(q);
+    expect(lines.some((l) => l.startsWith("[test/network] NET-06 "))).toBe(true);
+  });
+
+  test("warnings do not fail synthesis: VIP-05 and HAP-07 are annotations", () => {
+    const { stack, haproxy } = build({ virtualIpRanges: ["192.168.200.0/25"] }, {});
+    expect(validationError(stack)).toBe("");
+    const warnings = haproxy.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings.map((w) => w.split(" ")[0]).sort()).toEqual(["HAP-07", "VIP-05"]);
+  });
+});
