@@ -2,7 +2,10 @@
  * The cdktf app: one stack per site file. By default the seed page's four topologies (stacks/sites/);
  * `SITE_CONFIG=path/to/site.json` (or `--site path/to/site.json`, comma-separated for several) selects others.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { App } from "cdktf";
+import { Severity } from "../lib";
 import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
 
@@ -20,10 +23,23 @@ function siteFiles(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
 function main(): number {
   try {
     const app = new App();
-    for (const file of siteFiles(process.argv.slice(2), process.env)) {
-      new TopologyStack(app, loadSiteConfig(file));
-    }
+    const stacks = siteFiles(process.argv.slice(2), process.env).map(
+      (file) => new TopologyStack(app, loadSiteConfig(file)),
+    );
     app.synth();
+    // The IP-plan report beside each stack's Terraform, and a one-line summary per stack.
+    for (const stack of stacks) {
+      const dir = path.join(app.outdir, "stacks", stack.config.stackName);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [name, text] of Object.entries(stack.planReportFiles())) {
+        fs.writeFileSync(path.join(dir, name), text);
+      }
+      const input = stack.planReportInput();
+      const warnings = input.diagnostics.filter((d) => d.severity === Severity.WARN).length;
+      console.log(
+        `IP plan ${stack.config.stackName}: ${input.network.portGroups.length} port groups, ${input.network.workloadNetworks.length} workload networks, HAProxy ${stack.haproxy.mode} mode, VIPs ${stack.haproxy.virtualIpRanges.join(",")}, ${warnings} warning(s) -> ${path.join(dir, "ip-plan.md")}`,
+      );
+    }
     return 0;
   } catch (e) {
     // Plan and configuration problems are the user's to fix: print them, not a stack trace.

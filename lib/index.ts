@@ -4,3 +4,6 @@ export * from "./plan";
 export * from "./rules";
 export * from "./supervisor-workload-network";
 export * from "./haproxy-load-balancer";
+export * from "./topology-advisor";
+export * from "./plan-report";
+export * from "./address-map-svg";

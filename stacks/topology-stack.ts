@@ -13,7 +13,16 @@ import { DataVsphereNetwork } from "@cdktf/provider-vsphere/lib/data-vsphere-net
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { HaproxyLoadBalancer, HaproxyMode, PortGroupProps, SupervisorWorkloadNetwork } from "../lib";
+import {
+  HaproxyLoadBalancer,
+  HaproxyMode,
+  PlanReportInput,
+  PortGroupProps,
+  renderAddressMap,
+  renderPlanMarkdown,
+  subnetReports,
+  SupervisorWorkloadNetwork,
+} from "../lib";
 import { PortGroupConfig, SiteConfig } from "./site-config";
 
 /**
@@ -118,5 +127,27 @@ export class TopologyStack extends TerraformStack {
       sensitive: true,
     });
     new TerraformOutput(this, "haproxy_root_password", { value: this.haproxy.rootPassword, sensitive: true });
+  }
+
+  /** What the IP-plan report is made of. */
+  public planReportInput(): PlanReportInput {
+    return {
+      title: this.config.stackName,
+      network: this.network.plan,
+      haproxy: this.haproxy.plan,
+      diagnostics: [...this.network.diagnostics, ...this.haproxy.diagnostics],
+      loadBalancerName: (this.config.haproxy.name ?? "haproxy").toLowerCase().replace(/[^a-z0-9-]/g, "-"),
+      caSource: "Terraform output haproxy_ca_certificate_pem (cdktf output / terraform output -raw)",
+      passwordSource: "Terraform output haproxy_dataplane_password (sensitive; terraform output -raw)",
+    };
+  }
+
+  /** The report files: Markdown and the SVG address map. */
+  public planReportFiles(): { "ip-plan.md": string; "address-map.svg": string } {
+    const input = this.planReportInput();
+    return {
+      "ip-plan.md": renderPlanMarkdown(input),
+      "address-map.svg": renderAddressMap(input.title, subnetReports(input.network, input.haproxy)),
+    };
   }
 }

@@ -1,0 +1,270 @@
+/**
+ * The IP-plan report: every subnet with its ranges and owners, free space, findings, and the values to type
+ * into vCenter's Workload Management wizard. Pure: works on the parsed plans, no constructs.
+ */
+import { Diagnostic, formatDiagnostic, Severity } from "./diagnostics";
+import { formatAddress, formatCidr, formatRange, gaps, Interval, netmask, parseAddress, size } from "./ip";
+import { HaproxyMode, NetworkPlan, PlanPortGroup } from "./plan";
+import { HaproxyPlan } from "./rules";
+
+/** Who an address block belongs to, for the report and the map's colours. */
+export enum AllocationKind {
+  /** Network and broadcast addresses. */
+  RESERVED = "reserved",
+  /** The subnet's gateway. */
+  GATEWAY = "gateway",
+  /** The primary workload network's range: Supervisor control plane (3 addresses) and nodes. */
+  SUPERVISOR = "supervisor",
+  /** A namespace workload network's node range. */
+  NODES = "nodes",
+  /** An HAProxy interface address. */
+  HAPROXY = "haproxy",
+  /** HAProxy virtual IPs. */
+  VIP = "vip",
+  /** The Supervisor's 5 management addresses. */
+  MANAGEMENT_BLOCK = "management-block",
+}
+
+/** One block of a subnet and its owner. */
+export interface Allocation {
+  readonly kind: AllocationKind;
+  readonly owner: string;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** One subnet of the plan with what lives in it. */
+export interface SubnetReport {
+  readonly portGroup: string;
+  readonly roles: string[];
+  readonly vlanId?: number;
+  readonly cidr: Interval & { readonly prefix: number };
+  readonly gateway?: number;
+  readonly allocations: Allocation[];
+  readonly free: Interval[];
+}
+
+/** What the report is made of. */
+export interface PlanReportInput {
+  readonly title: string;
+  readonly network: NetworkPlan;
+  readonly haproxy?: HaproxyPlan;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The load balancer's name in the wizard (a DNS label). */
+  readonly loadBalancerName: string;
+  /** Where the CA PEM comes from, e.g. the Terraform output's name. */
+  readonly caSource: string;
+  /** Where the Data Plane password comes from. */
+  readonly passwordSource: string;
+  /** @default "10.96.0.0/23" */
+  readonly serviceCidr?: string;
+}
+
+function clip(i: Interval, c: Interval): Interval | undefined {
+  const first = Math.max(i.first, c.first);
+  const last = Math.min(i.last, c.last);
+  return first <= last ? { first, last } : undefined;
+}
+
+/** Lay every known block of the plan onto the subnets that hold it. */
+export function subnetReports(network: NetworkPlan, haproxy?: HaproxyPlan): SubnetReport[] {
+  const withCidr = network.portGroups.filter(
+    (pg): pg is PlanPortGroup & { cidr: NonNullable<PlanPortGroup["cidr"]> } => !!pg.cidr,
+  );
+  const blocks: Allocation[] = [];
+  for (const wn of network.workloadNetworks) {
+    for (const r of wn.ranges) {
+      if (r.interval) {
+        blocks.push({
+          kind: wn.primary ? AllocationKind.SUPERVISOR : AllocationKind.NODES,
+          owner: wn.primary
+            ? `workload network "${wn.name}" (primary: Supervisor control plane + nodes)`
+            : `workload network "${wn.name}" (cluster nodes)`,
+          ...r.interval,
+        });
+      }
+    }
+  }
+  if (network.managementBlock) {
+    blocks.push({
+      kind: AllocationKind.MANAGEMENT_BLOCK,
+      owner: "Supervisor control-plane VMs (management, 5 addresses)",
+      ...network.managementBlock,
+    });
+  }
+  if (haproxy) {
+    for (const v of haproxy.virtualIps) {
+      blocks.push({
+        kind: AllocationKind.VIP,
+        owner: `HAProxy VIPs ${formatCidr(v.cidr)}`,
+        first: v.cidr.first,
+        last: v.cidr.last,
+      });
+    }
+    const nic = (text: string | undefined, name: string) => {
+      const r = typeof text === "string" ? parseAddress(text) : undefined;
+      if (r?.ok) {
+        blocks.push({
+          kind: AllocationKind.HAPROXY,
+          owner: `HAProxy ${name} NIC`,
+          first: r.value,
+          last: r.value,
+        });
+      }
+    };
+    nic(haproxy.props.managementIp, "management");
+    nic(haproxy.props.workloadIp, "workload");
+    if (haproxy.props.mode === HaproxyMode.FRONTEND) nic(haproxy.props.frontendIp, "frontend");
+  }
+  return withCidr.map((pg) => {
+    const allocations: Allocation[] = [];
+    if (pg.cidr.prefix <= 30) {
+      allocations.push({
+        kind: AllocationKind.RESERVED,
+        owner: "network address",
+        first: pg.cidr.first,
+        last: pg.cidr.first,
+      });
+      allocations.push({
+        kind: AllocationKind.RESERVED,
+        owner: "broadcast address",
+        first: pg.cidr.last,
+        last: pg.cidr.last,
+      });
+    }
+    if (pg.gateway !== undefined && pg.gateway >= pg.cidr.first && pg.gateway <= pg.cidr.last) {
+      allocations.push({
+        kind: AllocationKind.GATEWAY,
+        owner: "gateway",
+        first: pg.gateway,
+        last: pg.gateway,
+      });
+    }
+    for (const b of blocks) {
+      const part = clip(b, pg.cidr);
+      if (part) allocations.push({ ...b, ...part });
+    }
+    allocations.sort((a, b) => a.first - b.first || a.last - b.last);
+    return {
+      portGroup: pg.name,
+      roles: pg.roles,
+      vlanId: pg.props.vlanId,
+      cidr: pg.cidr,
+      gateway: pg.gateway,
+      allocations,
+      free: gaps(pg.cidr, allocations),
+    };
+  });
+}
+
+/** One row of the wizard table. */
+export interface WizardField {
+  readonly section: string;
+  readonly field: string;
+  readonly value: string;
+}
+
+/** The values to type into vCenter's Workload Management wizard (vSphere networking, HAProxy). */
+export function wizardValues(input: PlanReportInput): WizardField[] {
+  const { network, haproxy } = input;
+  const out: WizardField[] = [];
+  const pgByName = new Map(network.portGroups.map((pg) => [pg.name, pg]));
+  const add = (section: string, field: string, value: string) => out.push({ section, field, value });
+  if (haproxy) {
+    const lb = "Load Balancer";
+    add(lb, "Name", input.loadBalancerName);
+    add(lb, "Load Balancer Type", "HAProxy");
+    add(lb, "Data Plane API Address(es)", `${haproxy.props.managementIp}:${haproxy.props.dataplanePort}`);
+    add(lb, "User name", haproxy.props.dataplaneUser);
+    add(lb, "Password", input.passwordSource);
+    add(lb, "Virtual IP Ranges", haproxy.virtualIps.map((v) => formatRange(v.cidr)).join(", "));
+    add(lb, "Server Certificate Authority", input.caSource);
+  }
+  const mgmt = pgByName.get(network.managementPortGroup);
+  const mg = "Management Network";
+  add(mg, "Network", network.managementPortGroup);
+  add(
+    mg,
+    "Starting IP Address",
+    network.managementBlock
+      ? formatAddress(network.managementBlock.first)
+      : "(not planned: 5 consecutive free addresses)",
+  );
+  add(mg, "Subnet Mask", mgmt?.cidr ? netmask(mgmt.cidr.prefix) : "?");
+  add(mg, "Gateway", mgmt?.gateway !== undefined ? formatAddress(mgmt.gateway) : "?");
+  if (haproxy) add(mg, "DNS Server(s)", haproxy.props.nameservers.join(", "));
+  for (const wn of network.workloadNetworks) {
+    const pg = pgByName.get(wn.portGroup);
+    const section = `Workload Network "${wn.name}"${wn.primary ? " (primary)" : ""}`;
+    add(section, "Name", wn.name);
+    add(section, "Port Group", wn.portGroup);
+    add(section, "Gateway", pg?.gateway !== undefined ? formatAddress(pg.gateway) : "?");
+    add(section, "Subnet Mask", pg?.cidr ? netmask(pg.cidr.prefix) : "?");
+    add(section, "IP Address Ranges", wn.ranges.map((r) => r.text).join(", "));
+  }
+  add("Service CIDR", "Services", input.serviceCidr ?? "10.96.0.0/23");
+  return out;
+}
+
+function countText(n: number): string {
+  return `${n} address${n === 1 ? "" : "es"}`;
+}
+
+/** The report as Markdown. */
+export function renderPlanMarkdown(input: PlanReportInput): string {
+  const subnets = subnetReports(input.network, input.haproxy);
+  const lines: string[] = [];
+  lines.push(`# IP plan: ${input.title}`, "");
+  if (input.haproxy) {
+    const mode = input.haproxy.props.mode === HaproxyMode.FRONTEND ? "frontend (3 NICs)" : "default (2 NICs)";
+    lines.push(`HAProxy appliance in **${mode}** mode.`, "");
+  }
+  lines.push(
+    "> **Workload networks are only added when the Supervisor is enabled and cannot be added later (S-04).** Plan every namespace's network now.",
+    "",
+    "## Subnets",
+    "",
+  );
+  for (const s of subnets) {
+    const free = s.free.reduce((n, i) => n + size(i), 0);
+    lines.push(
+      `### ${s.portGroup} — ${formatCidr(s.cidr)} (${s.roles.join(", ")})`,
+      "",
+      `VLAN ${s.vlanId ?? "none / existing"} · gateway ${s.gateway !== undefined ? formatAddress(s.gateway) : "?"} · mask ${netmask(s.cidr.prefix)} · ${countText(size(s.cidr))}, ${countText(free)} free`,
+      "",
+      "| Range | Addresses | Owner |",
+      "|---|---:|---|",
+    );
+    for (const a of s.allocations) {
+      lines.push(
+        `| ${a.first === a.last ? formatAddress(a.first) : formatRange(a)} | ${size(a)} | ${a.owner} |`,
+      );
+    }
+    const shown = s.free.slice(0, 8);
+    lines.push(
+      "",
+      `Free: ${shown.map((f) => `${formatRange(f)} (${size(f)})`).join(", ") || "none"}${s.free.length > shown.length ? `, and ${s.free.length - shown.length} more blocks` : ""}`,
+      "",
+    );
+  }
+  lines.push("## Findings", "");
+  if (input.diagnostics.length === 0) {
+    lines.push("No errors or warnings.", "");
+  } else {
+    for (const d of input.diagnostics) {
+      lines.push(`- **${d.severity === Severity.ERROR ? "error" : "warning"}** ${formatDiagnostic(d)}`);
+    }
+    lines.push("");
+  }
+  lines.push(
+    "## Workload Management wizard (vSphere networking, HAProxy)",
+    "",
+    "| Step | Field | Value |",
+    "|---|---|---|",
+  );
+  for (const w of wizardValues(input)) {
+    lines.push(`| ${w.section} | ${w.field} | ${w.value.replace(/\|/g, "\\|")} |`);
+  }
+  lines.push("");
+  return lines.join("\n");
+}
