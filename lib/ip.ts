@@ -28,6 +28,9 @@ const FOUR_PART_DECIMAL =
 
 /** Quote a user value for a message: JSON string form, so spaces and empty strings stay visible. */
 export function quote(value: unknown): string {
+  if (value === undefined) {
+    return "(missing)";
+  }
   if (typeof value === "string") {
     return JSON.stringify(value);
   }
@@ -36,6 +39,10 @@ export function quote(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+function notAString(value: unknown): string {
+  return value === undefined || value === null ? "is missing" : `is a ${typeof value}, not a string`;
 }
 
 /** Format an address integer as dotted decimal. */
@@ -80,7 +87,11 @@ function describeNonAddress(text: string): { reason: string; suggestion?: string
     };
   }
   if (text.includes(":")) {
-    return { reason: "is an IPv6 address; only IPv4 is supported" };
+    return {
+      reason: ipaddr.IPv6.isValid(text)
+        ? "is an IPv6 address; only IPv4 is supported"
+        : "is not an IPv4 address",
+    };
   }
   if (text.includes("/")) {
     const head = text.split("/")[0];
@@ -91,6 +102,7 @@ function describeNonAddress(text: string): { reason: string; suggestion?: string
     };
   }
   if (/^[0-9.]+$/.test(text)) {
+    // ipaddr.js would take these (as shorthand or octal); the plan does not.
     const parts = text.split(".");
     if (parts.length !== 4 || parts.some((p) => p.length === 0)) {
       return {
@@ -112,10 +124,10 @@ function describeNonAddress(text: string): { reason: string; suggestion?: string
 /** Parse a four-part decimal IPv4 address (`192.168.1.10`). Rejects shorthand, leading zeros, hex, IPv6. */
 export function parseAddress(text: string): ParseResult<number> {
   if (typeof text !== "string") {
-    return { ok: false, reason: "is not a string" };
+    return { ok: false, reason: notAString(text) };
   }
   const m = FOUR_PART_DECIMAL.exec(text);
-  if (!m || !ipaddr.IPv4.isValidFourPartDecimal(text)) {
+  if (!m) {
     const d = describeNonAddress(text);
     return { ok: false, reason: d.reason, suggestion: d.suggestion };
   }
@@ -123,14 +135,13 @@ export function parseAddress(text: string): ParseResult<number> {
   if (octets.some((o) => o > 255)) {
     return { ok: false, reason: "has a part greater than 255" };
   }
-  const bytes = ipaddr.IPv4.parse(text).toByteArray();
-  return { ok: true, value: ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0 };
+  return { ok: true, value: ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0 };
 }
 
 /** Parse a network-aligned CIDR (`192.168.120.0/24`); host bits are an error with the aligned form suggested. */
 export function parseCidr(text: string): ParseResult<Cidr> {
   if (typeof text !== "string") {
-    return { ok: false, reason: "is not a string" };
+    return { ok: false, reason: notAString(text) };
   }
   if (text.length === 0) {
     return { ok: false, reason: "is empty" };
@@ -178,7 +189,7 @@ export function parseCidr(text: string): ParseResult<Cidr> {
 /** Parse an address range `first-last` (both IPv4, first ≤ last). */
 export function parseRange(text: string): ParseResult<Interval> {
   if (typeof text !== "string") {
-    return { ok: false, reason: "is not a string" };
+    return { ok: false, reason: notAString(text) };
   }
   if (text.length === 0) {
     return { ok: false, reason: "is empty" };
@@ -324,12 +335,16 @@ export function overlappingPairs<T>(
 ): [Labelled<T>, Labelled<T>][] {
   const sorted = [...items].sort((x, y) => x.first - y.first || x.last - y.last);
   const pairs: [Labelled<T>, Labelled<T>][] = [];
-  // Active intervals ordered by start; drop those that end before the current one starts.
-  let active: Labelled<T>[] = [];
+  // Intervals still open at the current start; those that end before it are dropped in place.
+  const active: Labelled<T>[] = [];
   for (const cur of sorted) {
-    if (active.length > 0) {
-      active = active.filter((a) => a.last >= cur.first);
+    let kept = 0;
+    for (let k = 0; k < active.length; k++) {
+      if (active[k].last >= cur.first) {
+        active[kept++] = active[k];
+      }
     }
+    active.length = kept;
     for (const a of active) {
       if (accept(a, cur)) {
         pairs.push([a, cur]);

@@ -373,13 +373,14 @@ export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions 
         ),
       );
     }
+    const rangeWhat = `address range of workload network ${quote(wn.name)}`;
     texts.forEach((text, i) => {
       const p = `${path}.addressRanges[${i}]`;
       ranges.push({
         network: String(wn.name),
         path: p,
         text: String(text),
-        interval: reader.range(text, p, `address range of workload network ${quote(wn.name)}`),
+        interval: reader.range(text, p, rangeWhat),
       });
     });
     workloadNetworks.push({ name: String(wn.name), path, primary, portGroup, ranges });

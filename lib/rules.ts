@@ -50,7 +50,7 @@ interface Item {
   readonly kind: Kind;
   readonly path: string;
   /** How the item is named in a message, e.g. `range "10.0.0.5-10.0.0.9" of workload network "ns-a"`. */
-  readonly what: string;
+  readonly what: () => string;
   readonly network?: string;
 }
 
@@ -231,7 +231,7 @@ export function checkNetworkPlan(
           lbl(r.interval, {
             kind: "range",
             path: r.path,
-            what: `range ${quote(r.text)} of workload network ${quote(wn.name)}`,
+            what: () => `range ${quote(r.text)} of workload network ${quote(wn.name)}`,
             network: wn.name,
           }),
         );
@@ -244,7 +244,7 @@ export function checkNetworkPlan(
       diag(
         "NET-04",
         b.label.path,
-        `${b.label.what} overlaps ${a.label.what} (${a.label.path}) at ${shared}. Every workload network needs a unique range (S-07): split the addresses between them.`,
+        `${b.label.what()} overlaps ${a.label.what()} (${a.label.path}) at ${shared}. Every workload network needs a unique range (S-07): split the addresses between them.`,
       ),
     );
   }
@@ -418,7 +418,7 @@ export function checkHaproxyPlan(
     const label: Item = {
       kind: "haproxy",
       path: nic.path,
-      what: `HAProxy ${nic.nic} address ${formatAddress(addr)} (${nic.path})`,
+      what: () => `HAProxy ${nic.nic} address ${formatAddress(addr)} (${nic.path})`,
     };
     items.push(lbl({ first: addr, last: addr }, label));
     const pg = nic.pg;
@@ -471,7 +471,7 @@ export function checkHaproxyPlan(
       const cidr = reader.cidr(text, path, "VIP range");
       if (cidr) {
         virtualIps.push({ path, cidr });
-        items.push(lbl(cidr, { kind: "vip", path, what: `VIP range ${quote(text)}` }));
+        items.push(lbl(cidr, { kind: "vip", path, what: () => `VIP range ${quote(text)}` }));
       }
     });
   }
@@ -501,7 +501,7 @@ export function checkHaproxyPlan(
     items.push(
       lbl(
         { first: addr, last: addr },
-        { kind: "nameserver", path, what: `nameserver ${formatAddress(addr)} (${path})` },
+        { kind: "nameserver", path, what: () => `nameserver ${formatAddress(addr)} (${path})` },
       ),
     );
   });
@@ -515,7 +515,7 @@ export function checkHaproxyPlan(
           {
             kind: "gateway",
             path: `${pg.path}.gateway`,
-            what: `gateway ${formatAddress(pg.gateway)} of port group ${quote(pg.name)}`,
+            what: () => `gateway ${formatAddress(pg.gateway!)} of port group ${quote(pg.name)}`,
           },
         ),
       );
@@ -528,7 +528,7 @@ export function checkHaproxyPlan(
           lbl(r.interval, {
             kind: "range",
             path: r.path,
-            what: `range ${quote(r.text)} of workload network ${quote(wn.name)}`,
+            what: () => `range ${quote(r.text)} of workload network ${quote(wn.name)}`,
             network: wn.name,
           }),
         );
@@ -540,7 +540,7 @@ export function checkHaproxyPlan(
       lbl(network.managementBlock, {
         kind: "block",
         path: "supervisorManagementStartIp",
-        what: `the Supervisor management block ${formatRange(network.managementBlock)}`,
+        what: () => `the Supervisor management block ${formatRange(network.managementBlock!)}`,
       }),
     );
   }
@@ -564,7 +564,7 @@ export function checkHaproxyPlan(
         diag(
           "VIP-04",
           b.label.path,
-          `${b.label.what} overlaps ${a.label.what} (${a.label.path}) at ${shared}. Give VIP ranges that do not overlap, or merge them into one CIDR.`,
+          `${b.label.what()} overlaps ${a.label.what()} (${a.label.path}) at ${shared}. Give VIP ranges that do not overlap, or merge them into one CIDR.`,
         ),
       );
     } else if (ka === "vip" && kb === "gateway") {
@@ -572,7 +572,7 @@ export function checkHaproxyPlan(
         diag(
           "VIP-01",
           a.label.path,
-          `${a.label.what} contains ${b.label.what}. The appliance answers for every VIP, so all routes through that gateway would fail (S-11). Move the VIPs to a block without gateways${suggest(a)}.`,
+          `${a.label.what()} contains ${b.label.what()}. The appliance answers for every VIP, so all routes through that gateway would fail (S-11). Move the VIPs to a block without gateways${suggest(a)}.`,
         ),
       );
     } else if (ka === "vip" && kb === "range") {
@@ -580,7 +580,7 @@ export function checkHaproxyPlan(
         diag(
           "VIP-02",
           a.label.path,
-          `${a.label.what} overlaps ${b.label.what} (${b.label.path}) at ${shared}. Node ranges must not overlap the VIPs (S-12): shrink the node range or move the VIPs${suggest(a)}.`,
+          `${a.label.what()} overlaps ${b.label.what()} (${b.label.path}) at ${shared}. Node ranges must not overlap the VIPs (S-12): shrink the node range or move the VIPs${suggest(a)}.`,
         ),
       );
     } else if (ka === "vip" && (kb === "haproxy" || kb === "nameserver")) {
@@ -588,7 +588,7 @@ export function checkHaproxyPlan(
         diag(
           "VIP-03",
           a.label.path,
-          `${a.label.what} contains ${b.label.what}. The appliance claims every VIP address, so that host would be unreachable: move the address out of the VIP range, or move the VIPs${suggest(a)}.`,
+          `${a.label.what()} contains ${b.label.what()}. The appliance claims every VIP address, so that host would be unreachable: move the address out of the VIP range, or move the VIPs${suggest(a)}.`,
         ),
       );
     } else if (ka === "vip" && kb === "block") {
@@ -596,7 +596,7 @@ export function checkHaproxyPlan(
         diag(
           "VIP-03",
           a.label.path,
-          `${a.label.what} overlaps ${b.label.what} at ${shared} (NET-08). The Supervisor control-plane VMs would be unreachable: move the VIPs or the block's start address.`,
+          `${a.label.what()} overlaps ${b.label.what()} at ${shared} (NET-08). The Supervisor control-plane VMs would be unreachable: move the VIPs or the block's start address.`,
         ),
       );
     } else if (ka === "haproxy" && kb === "range") {
@@ -604,7 +604,7 @@ export function checkHaproxyPlan(
         diag(
           "HAP-02",
           a.label.path,
-          `${a.label.what} lies in ${b.label.what} (${b.label.path}). The Supervisor would hand the same address to a node: take it out of the range, or give the appliance another address.`,
+          `${a.label.what()} lies in ${b.label.what()} (${b.label.path}). The Supervisor would hand the same address to a node: take it out of the range, or give the appliance another address.`,
         ),
       );
     } else if (ka === "haproxy" && kb === "block") {
@@ -612,7 +612,7 @@ export function checkHaproxyPlan(
         diag(
           "NET-08",
           "supervisorManagementStartIp",
-          `${b.label.what} contains ${a.label.what}. The Supervisor control-plane VMs would take the appliance's address: move the block's start address or the appliance.`,
+          `${b.label.what()} contains ${a.label.what()}. The Supervisor control-plane VMs would take the appliance's address: move the block's start address or the appliance.`,
         ),
       );
     } else if (ka === "haproxy" && kb === "haproxy") {
@@ -620,7 +620,7 @@ export function checkHaproxyPlan(
         diag(
           "HAP-02",
           b.label.path,
-          `${b.label.what} is the same as ${a.label.what}. Give each NIC its own address.`,
+          `${b.label.what()} is the same as ${a.label.what()}. Give each NIC its own address.`,
         ),
       );
     }

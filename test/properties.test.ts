@@ -1,0 +1,338 @@
+/**
+ * Property-based tests: plans valid by construction pass, one injected fault gives exactly its rule, random
+ * junk never crashes, and the interval arithmetic agrees with brute force. fast-check prints the seed and
+ * path of any failure so it can be replayed.
+ */
+import fc from "fast-check";
+import {
+  checkPlan,
+  HaproxyLoadBalancer,
+  HaproxyMode,
+  HaproxyPlanProps,
+  NetworkPlanProps,
+  overlappingPairs,
+  gaps,
+  RULES,
+  Severity,
+  SupervisorWorkloadNetwork,
+  union,
+  WorkloadNetworkProps,
+} from "../lib";
+import { stackWithProviders, validationError } from "./fixtures";
+
+interface Plan {
+  network: NetworkPlanProps;
+  haproxy: HaproxyPlanProps;
+}
+
+/** A valid plan: distinct /24s, ranges inside them clear of reserved addresses, VIPs in the primary's upper half. */
+const validPlan: fc.Arbitrary<Plan> = fc
+  .record({
+    octets: fc.uniqueArray(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }),
+    primaryLen: fc.integer({ min: 2, max: 60 }),
+    vipPrefix: fc.integer({ min: 25, max: 28 }),
+    others: fc.array(
+      fc.record({ start: fc.integer({ min: 20, max: 100 }), len: fc.integer({ min: 0, max: 150 }) }),
+      { maxLength: 7 },
+    ),
+  })
+  .map(({ octets, primaryLen, vipPrefix, others }) => {
+    const pg = (o: number) => ({
+      name: `wl-${o}`,
+      vlanId: 100 + (o % 3000),
+      cidr: `172.16.${o}.0/24`,
+      gateway: `172.16.${o}.1`,
+    });
+    const p = octets[0];
+    const workloadNetworks: WorkloadNetworkProps[] = octets.slice(1).map((o, i) => {
+      const r = others[i % Math.max(1, others.length)] ?? { start: 20, len: 10 };
+      return {
+        name: `ns-${o}`,
+        portGroup: pg(o),
+        addressRanges: [`172.16.${o}.${r.start}-172.16.${o}.${Math.min(254, r.start + r.len)}`],
+      };
+    });
+    return {
+      network: {
+        managementNetwork: { name: "mgmt", cidr: "10.0.0.0/24", gateway: "10.0.0.1" },
+        supervisorManagementStartIp: "10.0.0.20",
+        primaryWorkloadNetwork: {
+          name: "primary",
+          portGroup: pg(p),
+          addressRanges: [`172.16.${p}.31-172.16.${p}.${31 + primaryLen}`],
+        },
+        workloadNetworks,
+      },
+      haproxy: {
+        mode: HaproxyMode.DEFAULT,
+        virtualIpRanges: [`172.16.${p}.128/${vipPrefix}`],
+        managementIp: "10.0.0.10",
+        workloadIp: `172.16.${p}.5`,
+        nameservers: ["10.0.0.2"],
+        dataplanePort: 5556,
+        dataplaneUser: "admin",
+      },
+    };
+  });
+
+const errorIds = (p: Plan) =>
+  [
+    ...new Set(
+      checkPlan(p.network, p.haproxy)
+        .diagnostics.filter((d) => d.severity === Severity.ERROR)
+        .map((d) => d.ruleId),
+    ),
+  ].sort();
+
+describe("generated plans through the engine", () => {
+  test("plans valid by construction have no error (10,000 plans)", () => {
+    fc.assert(
+      fc.property(validPlan, (p) => errorIds(p).length === 0),
+      { numRuns: 10000 },
+    );
+  });
+
+  const octetOf = (p: Plan) => /172\.16\.(\d+)\./.exec(p.network.primaryWorkloadNetwork.portGroup.cidr)![1];
+  const faults: [string, string, (p: Plan) => void][] = [
+    [
+      "a gateway inside the VIP range",
+      "VIP-01",
+      (p) => {
+        const o = octetOf(p);
+        const gw = `172.16.${o}.129`;
+        p.network = {
+          ...p.network,
+          primaryWorkloadNetwork: {
+            ...p.network.primaryWorkloadNetwork,
+            portGroup: { ...p.network.primaryWorkloadNetwork.portGroup, gateway: gw },
+          },
+        };
+      },
+    ],
+    [
+      "two overlapping ranges",
+      "NET-04",
+      (p) => {
+        const r = p.network.primaryWorkloadNetwork.addressRanges[0];
+        p.network = {
+          ...p.network,
+          primaryWorkloadNetwork: { ...p.network.primaryWorkloadNetwork, addressRanges: [r, r] },
+        };
+      },
+    ],
+    [
+      "a range outside its subnet",
+      "NET-02",
+      (p) => {
+        const o = octetOf(p);
+        p.network = {
+          ...p.network,
+          primaryWorkloadNetwork: {
+            ...p.network.primaryWorkloadNetwork,
+            addressRanges: [`172.16.${o}.31-172.16.${o}.40`, `10.200.0.2-10.200.0.9`],
+          },
+        };
+      },
+    ],
+    [
+      "overlapping subnets",
+      "NET-03",
+      (p) => {
+        p.network = {
+          ...p.network,
+          frontendNetwork: undefined,
+          managementNetwork: { name: "mgmt", cidr: "10.0.0.0/23", gateway: "10.0.0.1" },
+          workloadNetworks: [
+            ...(p.network.workloadNetworks ?? []),
+            {
+              name: "extra",
+              portGroup: { name: "extra", cidr: "10.0.1.0/24", gateway: "10.0.1.1" },
+              addressRanges: ["10.0.1.100-10.0.1.110"],
+            },
+          ],
+        };
+      },
+    ],
+    [
+      "the HAProxy workload address inside a node range",
+      "HAP-02",
+      (p) => {
+        const o = octetOf(p);
+        p.haproxy = { ...p.haproxy, workloadIp: `172.16.${o}.31` };
+      },
+    ],
+    [
+      "VIPs over a node range",
+      "VIP-02",
+      (p) => {
+        const o = octetOf(p);
+        p.haproxy = { ...p.haproxy, virtualIpRanges: [`172.16.${o}.32/30`] };
+      },
+    ],
+  ];
+
+  test.each(faults)("injecting %s gives exactly %s", (_what, id, inject) => {
+    fc.assert(
+      fc.property(validPlan, (p) => {
+        inject(p);
+        return JSON.stringify(errorIds(p)) === JSON.stringify([id]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("random values in every field give rule-id diagnostics, never a crash or a raw library message", () => {
+    const junk = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.constantFrom("10.1", "::1", "1.2.3.4/33", "1.2.3.4-1.2.3.0", " 10.0.0.1", "010.0.0.1", ""),
+    );
+    fc.assert(
+      fc.property(
+        validPlan,
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), junk), { minLength: 1, maxLength: 4 }),
+        (p, edits) => {
+          for (const [field, value] of edits) {
+            const v = value as string;
+            const pwn = p.network.primaryWorkloadNetwork;
+            switch (field) {
+              case 0:
+                p.network = { ...p.network, managementNetwork: { ...p.network.managementNetwork, cidr: v } };
+                break;
+              case 1:
+                p.network = {
+                  ...p.network,
+                  managementNetwork: { ...p.network.managementNetwork, gateway: v },
+                };
+                break;
+              case 2:
+                p.network = { ...p.network, primaryWorkloadNetwork: { ...pwn, addressRanges: [v] } };
+                break;
+              case 3:
+                p.network = { ...p.network, primaryWorkloadNetwork: { ...pwn, name: v } };
+                break;
+              case 4:
+                p.network = {
+                  ...p.network,
+                  primaryWorkloadNetwork: {
+                    ...pwn,
+                    portGroup: { ...pwn.portGroup, vlanId: value as number },
+                  },
+                };
+                break;
+              case 5:
+                p.network = { ...p.network, supervisorManagementStartIp: v };
+                break;
+              case 6:
+                p.haproxy = { ...p.haproxy, virtualIpRanges: [v] };
+                break;
+              case 7:
+                p.haproxy = { ...p.haproxy, managementIp: v };
+                break;
+              case 8:
+                p.haproxy = { ...p.haproxy, nameservers: [v] };
+                break;
+              default:
+                p.haproxy = { ...p.haproxy, dataplanePort: value as number };
+                break;
+            }
+          }
+          const ds = checkPlan(p.network, p.haproxy).diagnostics;
+          return ds.every(
+            (d) =>
+              RULES[d.ruleId] !== undefined &&
+              !/TypeError|ipaddr|undefined is not|Cannot read/.test(d.message),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("generated plans through a full construct synth", () => {
+  test("plans valid by construction synthesize with validations (200 plans)", () => {
+    fc.assert(
+      fc.property(validPlan, (p) => {
+        const stack = stackWithProviders();
+        const network = new SupervisorWorkloadNetwork(stack, "network", {
+          distributedSwitchUuid: "dvs",
+          ...p.network,
+        });
+        new HaproxyLoadBalancer(stack, "haproxy", {
+          network,
+          mode: p.haproxy.mode,
+          managementIp: p.haproxy.managementIp,
+          workloadIp: p.haproxy.workloadIp,
+          virtualIpRanges: [...p.haproxy.virtualIpRanges],
+          nameservers: [...p.haproxy.nameservers],
+          datacenterId: "dc",
+          resourcePoolId: "rp",
+          datastoreId: "ds",
+        });
+        return validationError(stack) === "";
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("interval arithmetic against brute force on a small address space", () => {
+  const interval = fc
+    .tuple(fc.integer({ min: 0, max: 63 }), fc.integer({ min: 0, max: 63 }))
+    .map(([a, b]) => ({ first: Math.min(a, b), last: Math.max(a, b) }));
+  const enumerate = (is: { first: number; last: number }[]) => {
+    const s = new Set<number>();
+    for (const i of is) for (let a = i.first; a <= i.last; a++) s.add(a);
+    return s;
+  };
+
+  test("union covers exactly the same addresses, disjoint and sorted", () => {
+    fc.assert(
+      fc.property(fc.array(interval, { maxLength: 12 }), (is) => {
+        const u = union(is);
+        const same =
+          JSON.stringify([...enumerate(u)].sort((a, b) => a - b)) ===
+          JSON.stringify([...enumerate(is)].sort((a, b) => a - b));
+        const disjoint = u.every((x, k) => k === 0 || u[k - 1].last + 1 < x.first);
+        return same && disjoint;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("gaps are exactly the uncovered addresses of the block", () => {
+    fc.assert(
+      fc.property(interval, fc.array(interval, { maxLength: 8 }), (block, used) => {
+        const covered = enumerate(used);
+        const expected = [...enumerate([block])].filter((a) => !covered.has(a));
+        return (
+          JSON.stringify([...enumerate(gaps(block, used))].sort((a, b) => a - b)) === JSON.stringify(expected)
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("overlappingPairs finds exactly the pairs that share an address", () => {
+    fc.assert(
+      fc.property(fc.array(interval, { maxLength: 12 }), (is) => {
+        const items = is.map((i, k) => ({ ...i, label: k }));
+        const found = overlappingPairs(items)
+          .map(([a, b]) => [a.label, b.label].sort((x, y) => x - y).join("-"))
+          .sort();
+        const expected: string[] = [];
+        for (let a = 0; a < is.length; a++) {
+          for (let b = a + 1; b < is.length; b++) {
+            const sa = enumerate([is[a]]);
+            if ([...enumerate([is[b]])].some((x) => sa.has(x))) expected.push(`${a}-${b}`);
+          }
+        }
+        return JSON.stringify(found) === JSON.stringify(expected.sort());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
