@@ -12,6 +12,7 @@ import { App, TerraformStack } from "cdktf";
 import * as os from "os";
 import {
   checkPlan,
+  HAPROXY_HARDWARE,
   HaproxyLoadBalancer,
   HaproxyMode,
   NetworkPlanProps,
@@ -94,12 +95,7 @@ function raw(n: number): void {
     datacenterId: "dc",
     resourcePoolId: "rp",
     datastoreId: "ds",
-    numCpus: 2,
-    numCoresPerSocket: 2,
-    memory: 4096,
-    guestId: "other3xLinux64Guest",
-    firmware: "bios",
-    scsiType: "lsilogic",
+    ...HAPROXY_HARDWARE,
     networkInterface: [
       { networkId: ids[0], ovfMapping: "Management" },
       { networkId: ids[1], ovfMapping: "Workload" },
