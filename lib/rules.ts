@@ -58,6 +58,18 @@ function lbl(interval: Interval, label: Item): Labelled<Item> {
   return { first: interval.first, last: interval.last, label };
 }
 
+/** The addresses of a port group that nothing else may take: network, broadcast and gateway. */
+function reservedAddresses(cidr: Cidr, gateway: number | undefined): { address: number; name: string }[] {
+  const out = [
+    { address: cidr.first, name: "network address" },
+    { address: cidr.last, name: "broadcast address" },
+  ];
+  if (gateway !== undefined) {
+    out.push({ address: gateway, name: "gateway" });
+  }
+  return out;
+}
+
 function describeRange(i: Interval): string {
   return i.first === i.last ? formatAddress(i.first) : formatRange(i);
 }
@@ -203,13 +215,8 @@ export function checkNetworkPlan(
         );
         continue;
       }
-      const reserved: [number | undefined, string][] = [
-        [pg.cidr.first, "network address"],
-        [pg.cidr.last, "broadcast address"],
-        [pg.gateway, "gateway"],
-      ];
-      for (const [addr, name] of reserved) {
-        if (addr !== undefined && containsAddress(i, addr)) {
+      for (const { address: addr, name } of reservedAddresses(pg.cidr, pg.gateway)) {
+        if (containsAddress(i, addr)) {
           out.push(
             diag(
               "NET-02",
@@ -278,12 +285,8 @@ export function checkNetworkPlan(
         ),
       );
     } else {
-      for (const [addr, name] of [
-        [mgmt.cidr.first, "network address"],
-        [mgmt.cidr.last, "broadcast address"],
-        [mgmt.gateway, "gateway"],
-      ] as [number | undefined, string][]) {
-        if (addr !== undefined && containsAddress(block, addr)) {
+      for (const { address: addr, name } of reservedAddresses(mgmt.cidr, mgmt.gateway)) {
+        if (containsAddress(block, addr)) {
           out.push(
             diag(
               "NET-08",
@@ -435,11 +438,7 @@ export function checkHaproxyPlan(
         ),
       );
     } else {
-      for (const [a, name] of [
-        [pg.cidr.first, "network address"],
-        [pg.cidr.last, "broadcast address"],
-        [pg.gateway, "gateway"],
-      ] as [number | undefined, string][]) {
+      for (const { address: a, name } of reservedAddresses(pg.cidr, pg.gateway)) {
         if (a === addr) {
           out.push(
             diag(
@@ -831,5 +830,3 @@ export function checkPlan(
 export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === Severity.ERROR);
 }
-
-export { PlanReader };
