@@ -7,6 +7,7 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-port-group";
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
+import { DataHttp } from "@cdktf/provider-http/lib/data-http";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { App, TerraformStack } from "cdktf";
 import * as os from "os";
@@ -69,6 +70,7 @@ function ours(n: number): void {
     datacenterId: "dc",
     resourcePoolId: "rp",
     datastoreId: "ds",
+    hostSystemId: "host",
   });
   stack.runAllValidations();
   JSON.stringify(stack.toTerraform());
@@ -90,16 +92,15 @@ function raw(n: number): void {
       }).id,
     );
   }
-  new VirtualMachine(stack, "haproxy", {
+  const vm = new VirtualMachine(stack, "haproxy", {
     name: "haproxy",
     datacenterId: "dc",
     resourcePoolId: "rp",
     datastoreId: "ds",
     ...HAPROXY_HARDWARE,
-    networkInterface: [
-      { networkId: ids[0], ovfMapping: "Management" },
-      { networkId: ids[1], ovfMapping: "Workload" },
-    ],
+    hostSystemId: "host",
+    extraConfig: { "guest_rpc.auth.cloud-init.set": "FALSE" },
+    networkInterface: [{ networkId: ids[0] }, { networkId: ids[1] }],
     ovfDeploy: {
       remoteOvfUrl: "https://example.invalid/haproxy.ova",
       deploymentOption: "default",
@@ -113,6 +114,11 @@ function raw(n: number): void {
           .join(","),
       },
     },
+  });
+  new DataHttp(stack, "ready", {
+    url: "https://192.168.0.10:5556/v2/info",
+    retry: { attempts: 40, minDelayMs: 5000, maxDelayMs: 30000 },
+    dependsOn: [vm],
   });
   JSON.stringify(stack.toTerraform());
 }

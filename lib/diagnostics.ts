@@ -62,6 +62,11 @@ export const RULES: Readonly<Record<string, RuleInfo>> = Object.fromEntries(
       ],
       ["VIP-04", E, "VIP ranges do not overlap each other."],
       ["VIP-05", W, "A VIP range lies inside the subnet of the NIC that serves it."],
+      [
+        "VIP-06",
+        W,
+        "A VIP block holding a subnet's network or broadcast address is handed to the Supervisor without them.",
+      ],
       ["HAP-01", E, "Frontend mode needs a frontend port group and IP; default mode takes neither."],
       [
         "HAP-02",
@@ -76,6 +81,17 @@ export const RULES: Readonly<Record<string, RuleInfo>> = Object.fromEntries(
         "HAP-07",
         W,
         "Frontend mode is recommended for production; the HAProxy workload network should be /24 or larger.",
+      ],
+      [
+        "HAP-08",
+        E,
+        "Workload networks on other port groups than the appliance's need appliance release v0.2.0 or later.",
+      ],
+      ["HAP-09", E, "A provider release that needs it for OVF deploys (2.5.1 and earlier) gets a host."],
+      [
+        "HAP-10",
+        W,
+        "A provider release from 2.6.0 on recreates the OVA's NICs, so the appliance's interfaces are renamed.",
       ],
       ["SEC-01", W, "A literal password lands in plain text in the synthesized configuration."],
     ] as [string, Severity, string][]

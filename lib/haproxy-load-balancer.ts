@@ -4,13 +4,21 @@
 import { Password } from "@cdktf/provider-random/lib/password";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
+import { DataHttp } from "@cdktf/provider-http/lib/data-http";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
-import { Fn, Token } from "cdktf";
+import { Fn, ITerraformDependable, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { Diagnostic } from "./diagnostics";
-import { formatAddress, Interval, size } from "./ip";
+import { formatAddress, formatCidr, Interval, size } from "./ip";
+import { loadBalancerRangesOf } from "./load-balancer-ranges";
 import { HaproxyMode, portGroupByName } from "./plan";
+import {
+  formatProviderRelease,
+  NIC_PRESERVING_PROVIDER_VERSION,
+  parseProviderRelease,
+  providerSource,
+} from "./provider-release";
 import { checkHaproxyPlan, HaproxyPlan } from "./rules";
 import { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
 
@@ -23,7 +31,11 @@ export class HaproxyOva {
   /** Releases whose properties this construct knows; vSphere 7.0.1+ needs v0.1.9 or later. */
   public static readonly KNOWN_VERSIONS = ["v0.1.9", "v0.1.10", "v0.2.0"];
 
-  /** A published release, downloaded by vCenter from HAProxy's CDN. */
+  /**
+   * A published release from HAProxy's CDN. The machine that runs Terraform downloads it and streams it to ESXi
+   * (provider `vsphere/internal/helper/ovfdeploy/ovf_helper.go`): that machine needs to reach the URL and the
+   * hosts on port 443; vCenter downloads nothing.
+   */
   public static version(version: string): HaproxyOva {
     HaproxyOva.assertKnown(version);
     return new HaproxyOva(
@@ -33,7 +45,7 @@ export class HaproxyOva {
     );
   }
 
-  /** An OVA at another URL (a mirror), of the given release. */
+  /** An OVA at another URL (a mirror), of the given release; downloaded by the machine that runs Terraform. */
   public static fromUrl(url: string, version: string = HaproxyOva.LATEST_VERSION): HaproxyOva {
     HaproxyOva.assertKnown(version);
     return new HaproxyOva(version, url, undefined);
@@ -56,7 +68,7 @@ export class HaproxyOva {
   private constructor(
     /** The appliance release, e.g. `v0.2.0`. */
     public readonly version: string,
-    /** The URL vCenter downloads, when remote. */
+    /** The URL the machine that runs Terraform downloads, when remote. */
     public readonly remoteOvfUrl: string | undefined,
     /** The local path, when local. */
     public readonly localOvfPath: string | undefined,
@@ -146,8 +158,9 @@ export interface HaproxyLoadBalancerProps {
   /** The datastore. */
   readonly datastoreId: string;
   /**
-   * The ESXi host to deploy on.
-   * @default - vSphere (DRS) chooses
+   * The ESXi host to deploy on. Required with the default provider release: 2.5.1 refuses an OVF deploy without
+   * one (HAP-09).
+   * @default - none; only valid with `vsphereProviderVersion` 2.15.0 or later
    */
   readonly hostSystemId?: string;
   /**
@@ -221,11 +234,39 @@ export interface HaproxyLoadBalancerProps {
    * @default false
    */
   readonly allowUnverifiedSslCert?: boolean;
+  /**
+   * The exact vsphere provider release the stack is pinned to (`terraform.required_providers.vsphere`). The
+   * default keeps the OVA's network cards; every release from 2.6.0 on replaces them, and choosing one warns
+   * (HAP-10). One Terraform configuration holds one version of a provider.
+   * @default HaproxyLoadBalancer.DEFAULT_VSPHERE_PROVIDER_VERSION
+   */
+  readonly vsphereProviderVersion?: string;
+  /**
+   * More `extra_config` (VMX) settings for the VM, merged with the ones the appliance needs
+   * (`guest_rpc.auth.cloud-init.set = "FALSE"`, which wins over a value given here).
+   * @default - only the appliance's own settings
+   */
+  readonly extraConfig?: Record<string, string>;
+  /**
+   * After the VM is created, wait until the Data Plane API answers on `https://<management ip>:<port>/v2/info`
+   * with the construct's CA and credentials, and fail the apply when it does not. The machine that runs
+   * Terraform must reach the management network, at apply and at every later plan; turn it off otherwise.
+   * @default true
+   */
+  readonly readinessCheck?: boolean;
+  /**
+   * How many times the readiness check tries before it fails (5 to 30 s apart, 10 s per try).
+   * @default HaproxyLoadBalancer.DEFAULT_READINESS_ATTEMPTS (about 20 minutes)
+   */
+  readonly readinessAttempts?: number;
 }
 
-/** A VIP block as the vCenter wizard and API take it: first address and count. */
+/**
+ * A load-balancer range as the vCenter wizard and API take it: first address and count. It lies inside one VIP
+ * block and leaves out the network and broadcast addresses of the plan's subnets (VIP-06).
+ */
 export interface VirtualServerRange {
-  /** The CIDR as given, e.g. `192.168.120.128/25`. */
+  /** The VIP block it comes from, e.g. `192.168.120.128/25`. */
   readonly cidr: string;
   /** First address. */
   readonly start: string;
@@ -245,6 +286,24 @@ export const HAPROXY_HARDWARE = {
   scsiType: "lsilogic",
 } as const;
 
+/**
+ * The `extra_config` the appliance needs. ESXi 8.0 U3 refuses the v0.2.0 appliance's first-boot write of its
+ * cloud-init data into guestinfo (`ovf-to-cloud-init.sh`: `ovf-rpctool set userdata`) unless the VM allows it
+ * (haproxytech/vmware-haproxy issue #35; the fix is only in the OVF template on master, commit e987363). The
+ * provider applies `extra_config` in the reconfigure before the first power-on (provider v2.5.1
+ * `vsphere/resource_vsphere_virtual_machine.go`, `resourceVSphereVirtualMachinePostDeployChanges`:
+ * `expandVirtualMachineConfigSpec`, `Reconfigure`, then `PowerOn`).
+ */
+export const HAPROXY_EXTRA_CONFIG: Readonly<Record<string, string>> = {
+  "guest_rpc.auth.cloud-init.set": "FALSE",
+};
+
+/**
+ * The Data Plane API path the readiness check reads: `GET /v2/info` of the appliance's Data Plane API v2.1.0
+ * (haproxytech/dataplaneapi v2.1.0 `embedded_spec.go`: basePath `/v2`, `/info`, basic auth on every path).
+ */
+export const DATAPLANE_READINESS_PATH = "/v2/info";
+
 /** OVF network names in NIC order. */
 export const OVF_NETWORKS = { management: "Management", workload: "Workload", frontend: "Frontend" } as const;
 
@@ -259,6 +318,10 @@ export class HaproxyLoadBalancer extends Construct {
   public static readonly DEFAULT_NAMESERVERS: readonly string[] = ["1.1.1.1", "1.0.0.1"];
   public static readonly DEFAULT_DATAPLANE_PORT = 5556;
   public static readonly DEFAULT_DATAPLANE_USER = "admin";
+  /** The provider release that keeps the OVA's network cards (see `NIC_PRESERVING_PROVIDER_VERSION`). */
+  public static readonly DEFAULT_VSPHERE_PROVIDER_VERSION = NIC_PRESERVING_PROVIDER_VERSION;
+  /** Readiness tries: with the backoff from 5 to 30 s, about 20 minutes, enough for a first boot. */
+  public static readonly DEFAULT_READINESS_ATTEMPTS = 40;
 
   /** The appliance VM (escape hatch). */
   public readonly virtualMachine: VirtualMachine;
@@ -290,6 +353,12 @@ export class HaproxyLoadBalancer extends Construct {
   public readonly ova: HaproxyOva;
   /** The name of the workload network the workload NIC joins. */
   public readonly workloadNetworkName: string;
+  /** The vsphere provider release the stack is pinned to. */
+  public readonly vsphereProviderVersion: string;
+  /** The Data Plane API readiness check (an `http` data source), when on. */
+  public readonly readinessCheck?: DataHttp;
+  /** What later resources (the Supervisor) depend on: the readiness check when on, else the VM. */
+  public readonly ready: ITerraformDependable;
 
   constructor(scope: Construct, id: string, props: HaproxyLoadBalancerProps) {
     super(scope, id);
@@ -302,6 +371,9 @@ export class HaproxyLoadBalancer extends Construct {
     const frontendMode = this.mode === HaproxyMode.FRONTEND;
     const supplied =
       props.certificateAuthority?.certificatePem !== undefined ? props.certificateAuthority : undefined;
+    this.vsphereProviderVersion =
+      props.vsphereProviderVersion ?? HaproxyLoadBalancer.DEFAULT_VSPHERE_PROVIDER_VERSION;
+    pinVsphereProvider(this, this.vsphereProviderVersion);
 
     const check = checkHaproxyPlan(
       network.plan,
@@ -320,6 +392,9 @@ export class HaproxyLoadBalancer extends Construct {
         certificateAuthority: supplied
           ? { certificatePem: supplied.certificatePem!, privateKeyPem: supplied.privateKeyPem ?? "" }
           : undefined,
+        applianceVersion: this.ova.version,
+        vsphereProviderVersion: this.vsphereProviderVersion,
+        hostSystemId: props.hostSystemId,
       },
       TOKEN_AWARE,
     );
@@ -392,13 +467,16 @@ export class HaproxyLoadBalancer extends Construct {
       [OVF_NETWORKS.management]: managementNetworkId,
       [OVF_NETWORKS.workload]: workloadNetworkId,
     };
-    const nics: { networkId: string; ovfMapping: string; adapterType: string }[] = [
-      { networkId: managementNetworkId, ovfMapping: OVF_NETWORKS.management, adapterType: "vmxnet3" },
-      { networkId: workloadNetworkId, ovfMapping: OVF_NETWORKS.workload, adapterType: "vmxnet3" },
+    // NICs in OVF order. The provider matches them to the OVA's NICs by list position (v2.5.1
+    // NetworkInterfacePostCloneOperation); `ovf_mapping` is read only on the content-library path
+    // (`content_library_helper.go`), so it is not sent.
+    const nics: { networkId: string; adapterType: string }[] = [
+      { networkId: managementNetworkId, adapterType: "vmxnet3" },
+      { networkId: workloadNetworkId, adapterType: "vmxnet3" },
     ];
     if (frontendMode) {
       networkMap[OVF_NETWORKS.frontend] = frontendNetworkId;
-      nics.push({ networkId: frontendNetworkId, ovfMapping: OVF_NETWORKS.frontend, adapterType: "vmxnet3" });
+      nics.push({ networkId: frontendNetworkId, adapterType: "vmxnet3" });
     }
 
     const ovfDeploy = {
@@ -406,7 +484,7 @@ export class HaproxyLoadBalancer extends Construct {
       localOvfPath: this.ova.localOvfPath,
       deploymentOption: this.mode,
       diskProvisioning: props.diskProvisioning ?? DiskProvisioning.THIN,
-      ipProtocol: "IPV4",
+      // No ip_protocol / ip_allocation_policy: the OVF has no IP-assignment section.
       ovfNetworkMap: networkMap,
       allowUnverifiedSslCert: props.allowUnverifiedSslCert ?? false,
     };
@@ -423,6 +501,7 @@ export class HaproxyLoadBalancer extends Construct {
       networkInterface: nics,
       ovfDeploy,
       vapp: { properties },
+      extraConfig: { ...props.extraConfig, ...HAPROXY_EXTRA_CONFIG },
       waitForGuestNetTimeout: waitMinutes,
       waitForGuestIpTimeout: waitMinutes,
       // First boot reads the properties once: a change of them or of the OVA must replace the appliance.
@@ -436,18 +515,92 @@ export class HaproxyLoadBalancer extends Construct {
     this.dataplaneAddress = `${managementIpText}:${dataplanePort}`;
     this.dataplaneEndpoint = `https://${this.dataplaneAddress}`;
     this.virtualIpRanges = props.virtualIpRanges;
-    this.virtualServerRanges = this.plan.virtualIps.map((v) => toServerRange(v.cidr));
+    this.virtualServerRanges = this.plan.virtualIps.flatMap((v) =>
+      loadBalancerRangesOf(network.plan, v.cidr).map((r) => toServerRange(formatCidr(v.cidr), r)),
+    );
+
+    if (props.readinessCheck ?? true) {
+      this.readinessCheck = dataplaneReadinessCheck(this, {
+        url: `${this.dataplaneEndpoint}${DATAPLANE_READINESS_PATH}`,
+        caCertificatePem: this.caCertificatePem,
+        user: this.dataplaneUser,
+        password: this.dataplanePassword,
+        attempts: props.readinessAttempts ?? HaproxyLoadBalancer.DEFAULT_READINESS_ATTEMPTS,
+      });
+    }
+    this.ready = this.readinessCheck ?? this.virtualMachine;
   }
 }
 
-function toServerRange(i: Interval): VirtualServerRange {
-  const prefix = 32 - Math.round(Math.log2(size(i)));
-  return {
-    cidr: `${formatAddress(i.first)}/${prefix}`,
-    start: formatAddress(i.first),
-    end: formatAddress(i.last),
-    count: size(i),
-  };
+/**
+ * Waits at apply until the Data Plane API answers with the construct's CA and credentials. The appliance signs
+ * its server certificate with the CA for every IPv4 address it has (v0.2.0 `userdata.txt`: `new-cert.sh -3
+ * "127.0.0.1,<interface addresses>"`), so TLS verifies against `https://<management ip>`. The `http` data source
+ * retries connection errors and 5xx answers, then its postcondition names the likely causes.
+ */
+function dataplaneReadinessCheck(
+  scope: HaproxyLoadBalancer,
+  o: { url: string; caCertificatePem: string; user: string; password: string; attempts: number },
+): DataHttp {
+  return new DataHttp(scope, "dataplane-api-ready", {
+    url: o.url,
+    caCertPem: o.caCertificatePem,
+    requestHeaders: {
+      Accept: "application/json",
+      Authorization: `Basic ${Fn.base64encode(`${o.user}:${o.password}`)}`,
+    },
+    requestTimeoutMs: 10000,
+    retry: { attempts: o.attempts, minDelayMs: 5000, maxDelayMs: 30000 },
+    dependsOn: [scope.virtualMachine],
+    lifecycle: {
+      postcondition: [
+        {
+          condition: "${self.status_code == 200}",
+          errorMessage: READINESS_FAILURE,
+        },
+      ],
+    },
+  });
+}
+
+/** The readiness check's failure message: what to look at, most likely first. */
+export const READINESS_FAILURE = [
+  "The HAProxy appliance's Data Plane API did not answer 200 at the readiness URL. Likely causes:",
+  "(1) the appliance's NICs were recreated by the provider, so its interfaces are not named management/workload/frontend (check `ip link` on the console; keep vsphere provider 2.5.1);",
+  "(2) the first boot could not write its cloud-init data to guestinfo (ESXi 8.0 U3 needs extra_config guest_rpc.auth.cloud-init.set = FALSE);",
+  "(3) the machine that runs Terraform cannot route to the management address and port (turn the check off with readinessCheck: false if it never can);",
+  "(4) a 401 means the user or password differs from the vApp properties the appliance first booted with.",
+].join(" ");
+
+function toServerRange(cidr: string, i: Interval): VirtualServerRange {
+  return { cidr, start: formatAddress(i.first), end: formatAddress(i.last), count: size(i) };
+}
+
+/** Stacks already pinned, with the release: one Terraform configuration holds one version of a provider. */
+const pinned = new WeakMap<TerraformStack, string>();
+
+/**
+ * Pin the stack's vsphere provider to an exact release and the registry address it was published under; the
+ * override is merged last, over the prebuilt binding's own `required_providers` entry.
+ */
+function pinVsphereProvider(scope: Construct, version: string): void {
+  const release = parseProviderRelease(version);
+  if (!release) {
+    throw new Error(
+      `${scope.node.path}: vsphereProviderVersion ${JSON.stringify(version)} is not an exact provider release. Give one like "${NIC_PRESERVING_PROVIDER_VERSION}" (the default, which keeps the appliance's network cards).`,
+    );
+  }
+  const stack = TerraformStack.of(scope);
+  const exact = formatProviderRelease(release);
+  const before = pinned.get(stack);
+  if (before !== undefined && before !== exact) {
+    throw new Error(
+      `${scope.node.path}: vsphereProviderVersion ${JSON.stringify(exact)} differs from ${JSON.stringify(before)}, pinned in the same stack by another appliance; one Terraform configuration holds one version of a provider. Give both the same release, or put them in separate stacks.`,
+    );
+  }
+  pinned.set(stack, exact);
+  stack.addOverride("terraform.required_providers.vsphere.source", providerSource(release));
+  stack.addOverride("terraform.required_providers.vsphere.version", exact);
 }
 
 function generatedPassword(scope: Construct, id: string): Password {

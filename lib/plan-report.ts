@@ -4,6 +4,7 @@
  */
 import { Diagnostic, formatDiagnostic, Severity } from "./diagnostics";
 import { formatAddress, formatCidr, formatRange, gaps, Interval, netmask, parseAddress, size } from "./ip";
+import { loadBalancerRanges } from "./load-balancer-ranges";
 import { HaproxyMode, NetworkPlan, PlanPortGroup } from "./plan";
 import { HaproxyPlan } from "./rules";
 
@@ -177,7 +178,17 @@ export function wizardValues(input: PlanReportInput): WizardField[] {
     add(lb, "Data Plane API Address(es)", `${haproxy.props.managementIp}:${haproxy.props.dataplanePort}`);
     add(lb, "User name", haproxy.props.dataplaneUser);
     add(lb, "Password", input.passwordSource);
-    add(lb, "Virtual IP Ranges", haproxy.virtualIps.map((v) => formatRange(v.cidr)).join(", "));
+    // Inside the VIP blocks, without any subnet's network or broadcast address (VIP-06).
+    add(
+      lb,
+      "Virtual IP Ranges",
+      loadBalancerRanges(
+        network,
+        haproxy.virtualIps.map((v) => v.cidr),
+      )
+        .map(formatRange)
+        .join(", "),
+    );
     add(lb, "Server Certificate Authority", input.caSource);
   }
   const mgmt = pgByName.get(network.managementPortGroup);
@@ -266,5 +277,30 @@ export function renderPlanMarkdown(input: PlanReportInput): string {
     lines.push(`| ${w.section} | ${w.field} | ${w.value.replace(/\|/g, "\\|")} |`);
   }
   lines.push("");
+  if (input.haproxy) {
+    lines.push(...dayTwo(input.network, input.haproxy));
+  }
   return lines.join("\n");
+}
+
+/**
+ * What later edits do to the running appliance. It reads its vApp properties once, on first boot
+ * (`/var/lib/vmware/.ovf_to_cloud_init.done`), so the construct replaces it when any of them changes.
+ */
+function dayTwo(network: NetworkPlan, haproxy: HaproxyPlan): string[] {
+  const others = network.workloadNetworks.filter((w) => w.portGroup !== haproxy.workloadPortGroup);
+  return [
+    "## Day 2: edits that replace the appliance",
+    "",
+    "The appliance reads its settings once, on first boot. Terraform therefore **replaces** the HAProxy VM (`terraform plan` shows `vsphere_virtual_machine` as _must be replaced_, forced by `replace_trigger`) when any of these changes:",
+    "",
+    "- any vApp property: addresses, gateways, VIP blocks (`service_ip_range`), nameservers, host name, Data Plane API port, user or password, root password, CA;",
+    `- \`additional_workload_networks\`: adding, removing or re-addressing a workload network on a port group other than the appliance's own${others.length > 0 ? ` (today: ${[...new Set(others.map((w) => w.portGroup))].map((p) => `"${p}"`).join(", ")})` : ""};`,
+    "- the OVA (release or URL) and the mode (default / frontend).",
+    "",
+    "A replacement takes **every VIP down**, the Supervisor's Kubernetes API included, until the new appliance has booted and the Supervisor has reprogrammed it. Plan it in a maintenance window; read every `terraform plan` before `apply`.",
+    "",
+    "Terraform's local state (`terraform.<stack>.tfstate` in the project folder) holds the appliance's passwords and CA key in plain text: use an encrypted remote backend.",
+    "",
+  ];
 }

@@ -102,6 +102,21 @@ export interface HaproxyPlanProps {
   readonly rootPassword?: string;
   /** @default - generated, not checked */
   readonly certificateAuthority?: CertificateAuthorityPem;
+  /**
+   * The appliance release, e.g. `v0.2.0` (HAP-08).
+   * @default - not checked
+   */
+  readonly applianceVersion?: string;
+  /**
+   * The exact vsphere provider release the appliance's stack is pinned to, e.g. `2.5.1` (HAP-09, HAP-10).
+   * @default - not checked
+   */
+  readonly vsphereProviderVersion?: string;
+  /**
+   * The ESXi host the appliance is deployed on (HAP-09).
+   * @default - none given
+   */
+  readonly hostSystemId?: string;
 }
 
 /** Options of parsing and checking. */

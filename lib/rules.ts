@@ -5,6 +5,14 @@
  * n ranges costs n log n (plus the collisions it reports).
  */
 import { diag, Diagnostic, Severity } from "./diagnostics";
+import { loadBalancerRangesOf, reservedAddressesIn } from "./load-balancer-ranges";
+import {
+  formatProviderRelease,
+  keepsOvfNics,
+  NIC_PRESERVING_PROVIDER_VERSION,
+  needsHostForOvfDeploy,
+  parseProviderRelease,
+} from "./provider-release";
 import {
   Cidr,
   containsAddress,
@@ -625,20 +633,49 @@ export function checkHaproxyPlan(
     }
   }
 
-  // VIP-05: each VIP inside the subnet of the NIC that serves it.
+  // VIP-05: each VIP inside the subnet of the NIC that serves it. The appliance policy-routes replies only from
+  // its NICs' own subnets (haproxytech/vmware-haproxy v0.2.0, routetablectl.sh: `ip rule add from <NIC ip/prefix>`);
+  // replies from other VIPs leave through the management default route, whatever the upstream routers do.
   const servingPg = frontendMode ? frontendPg : workloadPg;
   if (servingPg?.cidr) {
+    const nic = frontendMode ? "frontend" : "workload";
+    const inServing = vipSuggester(items, network.portGroups, servingPg.cidr);
     for (const v of virtualIps) {
       if (!contains(servingPg.cidr, v.cidr)) {
+        const vip = items.find((i) => i.label.kind === "vip" && i.label.path === v.path);
+        const fix = vip ? inServing(vip) : "";
         out.push(
           diag(
             "VIP-05",
             v.path,
-            `VIP range ${quote(formatCidr(v.cidr))} is not inside ${frontendMode ? "frontend" : "workload"} port group ${quote(servingPg.name)} (${quote(formatCidr(servingPg.cidr))}), so the upstream router must route it to the appliance: add a static route for ${formatCidr(v.cidr)} via ${props[frontendMode ? "frontendIp" : "workloadIp"] ?? "the appliance"}, or pick VIPs inside that subnet.`,
+            `VIP range ${quote(formatCidr(v.cidr))} is not inside ${nic} port group ${quote(servingPg.name)} (${quote(formatCidr(servingPg.cidr))}). The appliance policy-routes replies only from its NICs' own subnets, so replies from these VIPs would leave through the management network's default route, and a static route towards the appliance does not change that return path. Take the VIPs from the ${nic} subnet${fix || ` ${quote(formatCidr(servingPg.cidr))}`}.`,
           ),
         );
       }
     }
+  }
+
+  // VIP-06: a VIP block that holds a subnet's network or broadcast address; the Supervisor gets it without them.
+  for (const v of virtualIps) {
+    const reserved = reservedAddressesIn(network, v.cidr);
+    if (reserved.length === 0) {
+      continue;
+    }
+    const held = reserved
+      .map(
+        (r) =>
+          `${formatAddress(r.address)}, the ${r.name} of port group ${quote(r.portGroup)} (${formatCidr(r.cidr)})`,
+      )
+      .join("; ");
+    const ranges = loadBalancerRangesOf(network, v.cidr);
+    const count = ranges.reduce((n, r) => n + size(r), 0);
+    out.push(
+      diag(
+        "VIP-06",
+        v.path,
+        `VIP range ${quote(formatCidr(v.cidr))} holds ${held}. The appliance takes the whole block, but a Service must not be given ${reserved.length === 1 ? "that address" : "those addresses"}, so the load-balancer range handed to the Supervisor leaves ${reserved.length === 1 ? "it" : "them"} out: ${ranges.map(formatRange).join(", ") || "nothing"} (${count} address${count === 1 ? "" : "es"}). Nothing to change unless every address of the block must serve Services: then pick a block that holds no network or broadcast address.`,
+      ),
+    );
   }
 
   // HAP-05: Data Plane API port, user and literal passwords.
@@ -756,6 +793,44 @@ export function checkHaproxyPlan(
     );
   }
 
+  // HAP-08: releases before v0.2.0 ignore additional_workload_networks (it arrived in v0.2.0).
+  const release =
+    typeof props.applianceVersion === "string" ? /^v(\d+)\.(\d+)\.(\d+)$/.exec(props.applianceVersion) : null;
+  if (release && Number(release[1]) === 0 && Number(release[2]) < 2) {
+    const others = workloadPg ? network.workloadNetworks.filter((w) => w.portGroup !== workloadPg.name) : [];
+    if (others.length > 0) {
+      out.push(
+        diag(
+          "HAP-08",
+          "ova",
+          `appliance release ${quote(props.applianceVersion)} ignores additional_workload_networks, but workload network${others.length === 1 ? "" : "s"} ${others.map((w) => `${quote(w.name)} (port group ${quote(w.portGroup)})`).join(", ")} ${others.length === 1 ? "is" : "are"} on another port group than the appliance's workload NIC (${quote(workloadPg?.name)}): the appliance would send their traffic through the management gateway. Use release v0.2.0 (the default), or put every workload network on port group ${quote(workloadPg?.name)}.`,
+        ),
+      );
+    }
+  }
+
+  // HAP-09 and HAP-10: what the pinned vsphere provider release does with an OVF deploy.
+  const providerText = props.vsphereProviderVersion;
+  const provider = typeof providerText === "string" ? parseProviderRelease(providerText) : undefined;
+  if (provider && needsHostForOvfDeploy(provider) && props.hostSystemId === undefined) {
+    out.push(
+      diag(
+        "HAP-09",
+        "hostSystemId",
+        `vsphere provider ${formatProviderRelease(provider)}${formatProviderRelease(provider) === NIC_PRESERVING_PROVIDER_VERSION ? " (pinned because it keeps the OVA's network cards)" : ""} refuses an OVF deploy without a host ("host system ID is required for ovf deployment"), but no host is given. Give the ESXi host to deploy the appliance on, e.g. the id of a vsphere_host data source.`,
+      ),
+    );
+  }
+  if (provider && !keepsOvfNics(provider)) {
+    out.push(
+      diag(
+        "HAP-10",
+        "vsphereProviderVersion",
+        `vsphere provider ${formatProviderRelease(provider)} deletes the OVA's network cards after the deploy and creates new ones (every release from 2.6.0 on), so the appliance, which names its interfaces by PCI slot, comes up with unnamed or swapped interfaces. Keep the default ${NIC_PRESERVING_PROVIDER_VERSION} unless you have checked the deployed appliance's interfaces (ip link shows management, workload${frontendMode ? ", frontend" : ""}).`,
+      ),
+    );
+  }
+
   return {
     plan: {
       props,
@@ -780,6 +855,7 @@ function order(k: Kind): number {
 function vipSuggester(
   items: readonly Labelled<Item>[],
   portGroups: readonly PlanPortGroup[],
+  within?: Interval,
 ): (vip: Labelled<Item>) => string {
   const cache = new Map<string, string>();
   let taken: Interval[] | undefined;
@@ -791,7 +867,7 @@ function vipSuggester(
     taken ??= union(items.filter((i) => i.label.kind !== "vip"));
     const width = size(vip);
     const prefix = 32 - Math.round(Math.log2(width));
-    const home = portGroups.find((pg) => pg.cidr && contains(pg.cidr, vip))?.cidr;
+    const home = within ?? portGroups.find((pg) => pg.cidr && contains(pg.cidr, vip))?.cidr;
     const scope = home ?? {
       first: Math.floor(vip.first / 65536) * 65536,
       last: Math.floor(vip.first / 65536) * 65536 + 65535,

@@ -34,6 +34,7 @@ export interface SiteConfig {
     readonly distributedSwitch: string;
     readonly host?: string;
     readonly folder?: string;
+    readonly providerVersion?: string;
   };
   readonly managementNetwork: PortGroupConfig;
   readonly supervisorManagementStartIp?: string;
@@ -52,6 +53,7 @@ export interface SiteConfig {
     readonly hostname?: string;
     readonly dataplanePort?: number;
     readonly dataplaneUser?: string;
+    readonly readinessCheck?: boolean;
   };
 }
 
@@ -96,6 +98,7 @@ const SITE: Shape = {
         distributedSwitch: req("string"),
         host: opt("string"),
         folder: opt("string"),
+        providerVersion: opt("string"),
       },
     }),
     managementNetwork: req(PORT_GROUP),
@@ -116,6 +119,7 @@ const SITE: Shape = {
         hostname: opt("string"),
         dataplanePort: opt("number"),
         dataplaneUser: opt("string"),
+        readinessCheck: opt("boolean"),
       },
     }),
   },

@@ -2,6 +2,7 @@
  * One site as a stack: vSphere objects looked up by name, the Supervisor's port groups and the HAProxy
  * appliance, from a site configuration file. Credentials come from the environment only.
  */
+import { HttpProvider } from "@cdktf/provider-http/lib/provider";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { DataVsphereComputeCluster } from "@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster";
@@ -45,6 +46,7 @@ export class TopologyStack extends TerraformStack {
     vsphereProviderFromEnvironment(this);
     new TlsProvider(this, "tls", {});
     new RandomProvider(this, "random", {});
+    new HttpProvider(this, "http", {});
 
     const v = config.vsphere;
     const datacenter = new DataVsphereDatacenter(this, "datacenter", { name: v.datacenter });
@@ -114,6 +116,8 @@ export class TopologyStack extends TerraformStack {
       datastoreId: datastore.id,
       hostSystemId: host?.id,
       folder: v.folder,
+      vsphereProviderVersion: v.providerVersion,
+      readinessCheck: h.readinessCheck,
     });
 
     new TerraformOutput(this, "haproxy_ca_certificate_pem", {

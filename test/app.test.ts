@@ -48,10 +48,12 @@ describe("the four topology stacks", () => {
   test("look vSphere objects up by name and write no credential", () => {
     const json = synthJson(stacks()[0]);
     expect(Object.keys(json.data).sort()).toEqual([
+      "http",
       "vsphere_compute_cluster",
       "vsphere_datacenter",
       "vsphere_datastore",
       "vsphere_distributed_virtual_switch",
+      "vsphere_host",
       "vsphere_network",
     ]);
     const text = Testing.synth(stacks()[0]);
@@ -84,7 +86,8 @@ describe("the S-13 report", () => {
       "Load Balancer | Data Plane API Address(es) | 10.0.0.10:5556",
       "Load Balancer | User name | admin",
       "Load Balancer | Password | Terraform output haproxy_dataplane_password (sensitive; terraform output -raw)",
-      "Load Balancer | Virtual IP Ranges | 192.168.120.128-192.168.120.255",
+      // The VIP block less the subnet's broadcast address 192.168.120.255 (VIP-06).
+      "Load Balancer | Virtual IP Ranges | 192.168.120.128-192.168.120.254",
       "Load Balancer | Server Certificate Authority | Terraform output haproxy_ca_certificate_pem (cdktf output / terraform output -raw)",
       "Management Network | Network | VM Network",
       "Management Network | Starting IP Address | 10.0.0.20",
@@ -115,6 +118,16 @@ describe("the S-13 report", () => {
     expect(md).toContain("Free: 192.168.120.2-192.168.120.4 (3), 192.168.120.6-192.168.120.30 (25)");
     expect(md).toContain("HAP-07 mode:");
     expect(md).toContain("cannot be added later (S-04)");
+  });
+
+  test("says which day-2 edits replace the appliance, naming the other workload port groups", () => {
+    const md = stacks()[2].planReportFiles()["ip-plan.md"];
+    expect(md).toContain("## Day 2: edits that replace the appliance");
+    expect(md).toContain(
+      'on a port group other than the appliance\'s own (today: "wl-ns-dev", "wl-ns-prod")',
+    );
+    expect(md).toContain("every VIP down");
+    expect(md).toContain("must be replaced");
   });
 
   test("the SVG is well-formed and has every subnet", () => {

@@ -1,4 +1,5 @@
 /** Plans shared by the tests: the seed page's worked example (S-13) and small variations of it. */
+import { HttpProvider } from "@cdktf/provider-http/lib/provider";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
@@ -47,13 +48,14 @@ export function s13Haproxy(overrides: Partial<HaproxyPlanProps> = {}): HaproxyPl
   };
 }
 
-/** A stack with the three providers the constructs need. */
+/** A stack with the four providers the constructs need. */
 export function stackWithProviders(id = "test"): TerraformStack {
   const stack = new TerraformStack(Testing.app(), id);
   // Credentials come from VSPHERE_USER / VSPHERE_PASSWORD / VSPHERE_SERVER.
   new VsphereProvider(stack, "vsphere", {} as VsphereProviderConfig);
   new TlsProvider(stack, "tls", {});
   new RandomProvider(stack, "random", {});
+  new HttpProvider(stack, "http", {});
   return stack;
 }
 

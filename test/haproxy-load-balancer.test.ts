@@ -60,6 +60,7 @@ function build(
     datacenterId: "datacenter-1",
     resourcePoolId: "resgroup-1",
     datastoreId: "datastore-1",
+    hostSystemId: "host-10",
     ...hap,
   });
   return { stack, network, haproxy };
@@ -116,19 +117,26 @@ describe("conformance with the appliance and the provider", () => {
     expect(names.filter((k) => /^(appliance|network|loadbalance)\./.test(k))).toEqual([]);
   });
 
-  test("NICs are vmxnet3 in OVF order with their ovf_mapping; the network map matches", () => {
-    const { stack } = buildT4();
+  test("NICs are vmxnet3 in OVF order, matched by position; no inert ovf_mapping or ip_protocol", () => {
+    const { stack, network } = buildT4();
     const machine = vm(stack);
-    const nics = machine.network_interface as {
-      ovf_mapping: string;
-      adapter_type: string;
-      network_id: string;
-    }[];
-    expect(nics.map((n) => n.ovf_mapping)).toEqual(["Management", "Workload", "Frontend"]);
+    const nics = machine.network_interface as Record<string, unknown>[];
     expect(nics.every((n) => n.adapter_type === "vmxnet3")).toBe(true);
-    const deploy = machine.ovf_deploy as { ovf_network_map: Record<string, string> };
+    // ovf_mapping is read only on the content-library path (provider content_library_helper.go).
+    expect(nics.some((n) => "ovf_mapping" in n)).toBe(false);
+    const deploy = machine.ovf_deploy as Record<string, unknown> & {
+      ovf_network_map: Record<string, string>;
+    };
+    expect("ip_protocol" in deploy).toBe(false);
     expect(Object.keys(deploy.ovf_network_map).sort()).toEqual(["Frontend", "Management", "Workload"]);
-    for (const n of nics) expect(deploy.ovf_network_map[n.ovf_mapping]).toBe(n.network_id);
+    expect(nics.map((n) => n.network_id)).toEqual(
+      ["Management", "Workload", "Frontend"].map((name) => deploy.ovf_network_map[name]),
+    );
+    expect(nics.map((n) => n.network_id)).toEqual(
+      [network.managementNetworkId, network.primaryWorkloadNetworkId, network.frontendNetworkId].map((id) =>
+        resolved(stack, id!),
+      ),
+    );
   });
 
   test("default mode has two NICs and no Frontend network", () => {
@@ -223,7 +231,8 @@ describe("S-13 in default mode, value by value", () => {
     expect(haproxy.dataplaneEndpoint).toBe("https://10.0.0.10:5556");
     expect(haproxy.dataplaneAddress).toBe("10.0.0.10:5556");
     expect(haproxy.virtualServerRanges).toEqual([
-      { cidr: "192.168.120.128/25", start: "192.168.120.128", end: "192.168.120.255", count: 128 },
+      // The block's last address is the subnet's broadcast address: left out for the Supervisor (VIP-06).
+      { cidr: "192.168.120.128/25", start: "192.168.120.128", end: "192.168.120.254", count: 127 },
     ]);
     expect(resolved(stack, haproxy.caCertificatePem)).toMatch(/tls_self_signed_cert\..*\.cert_pem/);
   });
@@ -327,6 +336,7 @@ describe("one failing plan per VIP and HAP rule, with the network's problems in 
     ["HAP-03", { workloadNetworkName: "nope" }, ['"nope"']],
     ["HAP-04", { nameservers: ["10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"] }, ["4 nameservers"]],
     ["HAP-05", { dataplaneUser: "" }, ['""']],
+    ["HAP-09", { hostSystemId: undefined }, ["2.5.1", "host"]],
     [
       "HAP-06",
       {
@@ -353,5 +363,116 @@ describe("one failing plan per VIP and HAP rule, with the network's problems in 
     expect(validationError(stack)).toBe("");
     const warnings = haproxy.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings.map((w) => w.split(" ")[0]).sort()).toEqual(["HAP-07", "VIP-05"]);
+  });
+});
+
+/** The `terraform` block of a synthesized stack. */
+function terraformBlock(stack: TerraformStack): {
+  required_providers: Record<string, { source: string; version: string }>;
+} {
+  return (JSON.parse(Testing.synth(stack)) as { terraform: never }).terraform;
+}
+
+function dataSources(stack: TerraformStack, type: string): Record<string, Record<string, unknown>> {
+  const json = JSON.parse(Testing.synth(stack)) as {
+    data?: Record<string, Record<string, Record<string, unknown>>>;
+  };
+  return json.data?.[type] ?? {};
+}
+
+describe("the appliance comes up on a real vCenter", () => {
+  test("the stack is pinned to provider 2.5.1 under hashicorp/vsphere, the release that keeps the OVA's NICs", () => {
+    const { stack, haproxy } = build();
+    expect(terraformBlock(stack).required_providers.vsphere).toEqual({
+      source: "hashicorp/vsphere",
+      version: "2.5.1",
+    });
+    expect(haproxy.vsphereProviderVersion).toBe(HaproxyLoadBalancer.DEFAULT_VSPHERE_PROVIDER_VERSION);
+    expect(vm(stack).host_system_id).toBe("host-10");
+  });
+
+  test("a newer provider is an opt-in that warns HAP-10 and takes the registry address it was published under", () => {
+    const { stack, haproxy } = build({ vsphereProviderVersion: "2.15.0", hostSystemId: undefined });
+    expect(terraformBlock(stack).required_providers.vsphere).toEqual({
+      source: "vmware/vsphere",
+      version: "2.15.0",
+    });
+    expect(validationError(stack)).toBe("");
+    const warnings = haproxy.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings.filter((w) => w.startsWith("HAP-10 vsphereProviderVersion:"))).toHaveLength(1);
+    const older = build({ vsphereProviderVersion: "2.12.0" });
+    expect(terraformBlock(older.stack).required_providers.vsphere.source).toBe("hashicorp/vsphere");
+    expect(
+      ruleLines(validationError(build({ vsphereProviderVersion: "2.14.2", hostSystemId: undefined }).stack)),
+    ).toEqual([
+      expect.stringMatching(/^\[test\/haproxy\] HAP-09 hostSystemId: vsphere provider 2\.14\.2 refuses/),
+    ]);
+  });
+
+  test("a provider version that is not an exact release, or two releases in one stack, cannot be built", () => {
+    expect(() => build({ vsphereProviderVersion: "~> 2.5" })).toThrow(
+      /"~> 2.5" is not an exact provider release/,
+    );
+    const { stack, network } = build();
+    expect(
+      () =>
+        new HaproxyLoadBalancer(stack, "second", {
+          network,
+          virtualIpRanges: ["192.168.120.128/26"],
+          managementIp: "10.0.0.11",
+          workloadIp: "192.168.120.6",
+          datacenterId: "d",
+          resourcePoolId: "r",
+          datastoreId: "s",
+          vsphereProviderVersion: "2.15.0",
+        }),
+    ).toThrow(/one Terraform configuration holds one version of a provider/);
+  });
+
+  test("first boot on ESXi 8.0 U3: guestinfo writes allowed, the user's extra_config merged", () => {
+    expect(vm(build().stack).extra_config).toEqual({ "guest_rpc.auth.cloud-init.set": "FALSE" });
+    const { stack } = build({
+      extraConfig: { "tools.guest.desktop.autolock": "FALSE", "guest_rpc.auth.cloud-init.set": "TRUE" },
+    });
+    expect(vm(stack).extra_config).toEqual({
+      "tools.guest.desktop.autolock": "FALSE",
+      "guest_rpc.auth.cloud-init.set": "FALSE",
+    });
+  });
+
+  test("readiness: an http check of the Data Plane API with the CA and credentials, after the VM, with a postcondition", () => {
+    const { stack, haproxy } = build();
+    const checks = Object.values(dataSources(stack, "http"));
+    expect(checks).toHaveLength(1);
+    const check = checks[0];
+    expect(check.url).toBe("https://10.0.0.10:5556/v2/info");
+    expect(check.ca_cert_pem).toBe(resolved(stack, haproxy.caCertificatePem));
+    expect(check.depends_on).toEqual([expect.stringMatching(/^vsphere_virtual_machine\.haproxy_appliance_/)]);
+    expect((check.request_headers as Record<string, string>).Authorization).toMatch(
+      /^Basic \$\{base64encode\("admin:\$\{random_password\.haproxy_dataplane-password_[0-9A-F]+\.result\}"\)\}$/,
+    );
+    expect(check.retry).toEqual({ attempts: 40, min_delay_ms: 5000, max_delay_ms: 30000 });
+    const lifecycle = check.lifecycle as { postcondition: { condition: string; error_message: string }[] };
+    expect(lifecycle.postcondition[0].condition).toBe("${self.status_code == 200}");
+    for (const cause of ["NICs", "guestinfo", "route", "readinessCheck: false"]) {
+      expect(lifecycle.postcondition[0].error_message).toContain(cause);
+    }
+    expect(haproxy.ready).toBe(haproxy.readinessCheck);
+  });
+
+  test("HAP-08: an appliance release before v0.2.0 with workload networks on other port groups fails", () => {
+    const lines = ruleLines(validationError(buildT4({ ova: HaproxyOva.version("v0.1.10") }).stack));
+    expect(lines).toEqual([
+      expect.stringMatching(/^\[test\/haproxy\] HAP-08 ova: appliance release "v0.1.10"/),
+    ]);
+    expect(lines[0]).toContain('"ns-a" (port group "wl-121"), "ns-b" (port group "wl-122")');
+    expect(validationError(buildT4({ ova: HaproxyOva.version("v0.2.0") }).stack)).toBe("");
+  });
+
+  test("readiness can be turned off; later resources then depend on the VM", () => {
+    const { stack, haproxy } = build({ readinessCheck: false });
+    expect(dataSources(stack, "http")).toEqual({});
+    expect(haproxy.readinessCheck).toBeUndefined();
+    expect(haproxy.ready).toBe(haproxy.virtualMachine);
   });
 });

@@ -271,6 +271,7 @@ describe("generated plans through a full construct synth", () => {
           datacenterId: "dc",
           resourcePoolId: "rp",
           datastoreId: "ds",
+          hostSystemId: "host",
         });
         return validationError(stack) === "";
       }),

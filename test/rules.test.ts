@@ -10,6 +10,8 @@ import {
 } from "../lib";
 import { FRONTEND, MGMT, s13Haproxy, s13Network, WL120 } from "./fixtures";
 
+const WL121 = { name: "wl-121", vlanId: 121, cidr: "192.168.121.0/24", gateway: "192.168.121.1" };
+
 type Plan = { network: NetworkPlanProps; haproxy: HaproxyPlanProps };
 
 function s13(): Plan {
@@ -208,7 +210,7 @@ const cases: Case[] = [
     what: "VIPs outside the serving subnet",
     bad: (p) => setHap(p, { virtualIpRanges: ["192.168.200.0/25"] }),
     good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25"] }),
-    quoted: ['"192.168.200.0/25"', '"wl-120"', "192.168.120.5"],
+    quoted: ['"192.168.200.0/25"', '"wl-120"', "return path", 'e.g. "192.168.120.128/25"'],
   },
   {
     id: "VIP-05",
@@ -216,7 +218,14 @@ const cases: Case[] = [
     base: t4,
     bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25"] }),
     good: (p) => setHap(p, { virtualIpRanges: ["192.168.130.64/26"] }),
-    quoted: ['"192.168.120.128/25"', '"frontend"', "192.168.130.5"],
+    quoted: ['"192.168.120.128/25"', '"frontend"', "return path", 'e.g. "192.168.130.128/25"'],
+  },
+  {
+    id: "VIP-06",
+    what: "the seed's VIP block, which holds the subnet's broadcast address",
+    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25"] }),
+    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/26"] }),
+    quoted: ['"192.168.120.128/25"', "192.168.120.255", '"wl-120"', "192.168.120.128-192.168.120.254"],
   },
   {
     id: "HAP-01",
@@ -296,6 +305,41 @@ const cases: Case[] = [
     good: () => undefined,
     base: s13,
     quoted: ["default mode"],
+  },
+  {
+    id: "HAP-08",
+    what: "release v0.1.10 with a workload network on another port group",
+    bad: (p) => {
+      setNet(p, {
+        workloadNetworks: [
+          { name: "ns-a", portGroup: WL121, addressRanges: ["192.168.121.10-192.168.121.20"] },
+        ],
+      });
+      setHap(p, { applianceVersion: "v0.1.10" });
+    },
+    good: (p) => {
+      setNet(p, {
+        workloadNetworks: [
+          { name: "ns-a", portGroup: WL121, addressRanges: ["192.168.121.10-192.168.121.20"] },
+        ],
+      });
+      setHap(p, { applianceVersion: "v0.2.0" });
+    },
+    quoted: ['"v0.1.10"', '"ns-a"', '"wl-121"', '"wl-120"'],
+  },
+  {
+    id: "HAP-09",
+    what: "provider 2.5.1 without a host",
+    bad: (p) => setHap(p, { vsphereProviderVersion: "2.5.1", hostSystemId: undefined }),
+    good: (p) => setHap(p, { vsphereProviderVersion: "2.5.1", hostSystemId: "host-10" }),
+    quoted: ["2.5.1", "host system ID is required for ovf deployment"],
+  },
+  {
+    id: "HAP-10",
+    what: "provider 2.15.0, which recreates the OVA's NICs",
+    bad: (p) => setHap(p, { vsphereProviderVersion: "2.15.0" }),
+    good: (p) => setHap(p, { vsphereProviderVersion: "2.5.1", hostSystemId: "host-10" }),
+    quoted: ["2.15.0", "PCI slot", "2.5.1"],
   },
   {
     id: "SEC-01",
@@ -424,5 +468,23 @@ describe("input that is not even of the right type", () => {
     mutate(p);
     expect(() => run(p)).not.toThrow();
     expect(run(p).map((d) => d.ruleId)).toContain(id);
+  });
+});
+
+describe("VIP-05 advice that works", () => {
+  test.each([
+    ["default mode", s13, ["192.168.200.0/25"]],
+    ["frontend mode", t4, ["192.168.120.128/25"]],
+  ] as const)("in %s, the suggested block removes VIP-05 and adds no error", (_mode, base, vips) => {
+    const bad = base();
+    setHap(bad, { virtualIpRanges: [...vips] });
+    const [finding] = withRule(run(bad), "VIP-05");
+    const suggested = /e\.g\. "([\d./]+)"/.exec(finding.message)?.[1];
+    expect(suggested).toBeDefined();
+    const fixed = base();
+    setHap(fixed, { virtualIpRanges: [suggested!] });
+    const after = run(fixed);
+    expect(withRule(after, "VIP-05")).toEqual([]);
+    expect(after.filter((d) => d.severity === Severity.ERROR)).toEqual([]);
   });
 });
