@@ -8,6 +8,7 @@ import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-port-group";
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
 import { DataHttp } from "@cdktf/provider-http/lib/data-http";
+import { HttpProvider } from "@cdktf/provider-http/lib/provider";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { App, TerraformStack } from "cdktf";
 import * as os from "os";
@@ -50,6 +51,7 @@ function providers(stack: TerraformStack): void {
   new VsphereProvider(stack, "vsphere", {} as VsphereProviderConfig);
   new TlsProvider(stack, "tls", {});
   new RandomProvider(stack, "random", {});
+  new HttpProvider(stack, "http", {});
 }
 
 function ours(n: number): void {

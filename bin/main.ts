@@ -2,7 +2,6 @@
  * The cdktf app: one stack per site file. By default the seed page's four topologies (stacks/sites/);
  * `SITE_CONFIG=path/to/site.json` (or `--site path/to/site.json`, comma-separated for several) selects others.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { App } from "cdktf";
 import { Severity } from "../lib";
@@ -27,13 +26,9 @@ function main(): number {
       (file) => new TopologyStack(app, loadSiteConfig(file)),
     );
     app.synth();
-    // The IP-plan report beside each stack's Terraform, and a one-line summary per stack.
+    // The network construct wrote the IP-plan report beside each stack's Terraform; a one-line summary each.
     for (const stack of stacks) {
       const dir = path.join(app.outdir, "stacks", stack.config.stackName);
-      fs.mkdirSync(dir, { recursive: true });
-      for (const [name, text] of Object.entries(stack.planReportFiles())) {
-        fs.writeFileSync(path.join(dir, name), text);
-      }
       const input = stack.planReportInput();
       const warnings = input.diagnostics.filter((d) => d.severity === Severity.WARN).length;
       console.log(

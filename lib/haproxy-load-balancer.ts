@@ -12,6 +12,7 @@ import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { Diagnostic } from "./diagnostics";
 import { formatAddress, formatCidr, Interval, size } from "./ip";
 import { loadBalancerRangesOf } from "./load-balancer-ranges";
+import { reportedNetwork } from "./plan-report-synthesizer";
 import { HaproxyMode, portGroupByName } from "./plan";
 import {
   formatProviderRelease,
@@ -529,6 +530,18 @@ export class HaproxyLoadBalancer extends Construct {
       });
     }
     this.ready = this.readinessCheck ?? this.virtualMachine;
+
+    const reported = reportedNetwork(this, network);
+    if (reported) {
+      reported.appliance = {
+        node: this.node,
+        plan: this.plan,
+        diagnostics: this.diagnostics,
+        caCertificatePem: this.caCertificatePem,
+        dataplanePassword: this.dataplanePassword,
+        name: props.name ?? id,
+      };
+    }
   }
 }
 

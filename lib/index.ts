@@ -7,3 +7,6 @@ export * from "./haproxy-load-balancer";
 export * from "./topology-advisor";
 export * from "./plan-report";
 export * from "./address-map-svg";
+export { assertValidPlan, planReportFiles } from "./plan-report-synthesizer";
+export * from "./provider-release";
+export * from "./load-balancer-ranges";

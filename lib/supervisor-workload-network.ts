@@ -7,6 +7,7 @@ import { Construct } from "constructs";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { Diagnostic } from "./diagnostics";
 import { NetworkPlan, NetworkPlanProps, PortGroupProps, WorkloadNetworkProps } from "./plan";
+import { reportNetwork } from "./plan-report-synthesizer";
 import { checkNetworkPlan } from "./rules";
 
 export type { PortGroupProps, WorkloadNetworkProps };
@@ -81,6 +82,8 @@ export class SupervisorWorkloadNetwork extends Construct {
     this.plan = check.plan;
     this.diagnostics = check.diagnostics;
     attachDiagnostics(this, check.diagnostics, check.unresolved);
+    // The stack gets ip-plan.md and address-map.svg on every synth, and no Terraform while the plan has errors.
+    reportNetwork(this, { node: this.node, plan: this.plan, diagnostics: this.diagnostics });
 
     const usedIds = new Set<string>();
     this.portGroups = [];

@@ -19,11 +19,9 @@ import {
   HaproxyMode,
   PlanReportInput,
   PortGroupProps,
-  renderAddressMap,
-  renderPlanMarkdown,
-  subnetReports,
   SupervisorWorkloadNetwork,
 } from "../lib";
+import { planReportFiles, reportedNetwork, reportInputOf } from "../lib/plan-report-synthesizer";
 import { PortGroupConfig, SiteConfig } from "./site-config";
 
 /**
@@ -133,25 +131,13 @@ export class TopologyStack extends TerraformStack {
     new TerraformOutput(this, "haproxy_root_password", { value: this.haproxy.rootPassword, sensitive: true });
   }
 
-  /** What the IP-plan report is made of. */
+  /** What the IP-plan report is made of (the same input the network construct's report uses). */
   public planReportInput(): PlanReportInput {
-    return {
-      title: this.config.stackName,
-      network: this.network.plan,
-      haproxy: this.haproxy.plan,
-      diagnostics: [...this.network.diagnostics, ...this.haproxy.diagnostics],
-      loadBalancerName: (this.config.haproxy.name ?? "haproxy").toLowerCase().replace(/[^a-z0-9-]/g, "-"),
-      caSource: "Terraform output haproxy_ca_certificate_pem (cdktf output / terraform output -raw)",
-      passwordSource: "Terraform output haproxy_dataplane_password (sensitive; terraform output -raw)",
-    };
+    return reportInputOf(this, reportedNetwork(this, this.network)!, this.config.stackName);
   }
 
-  /** The report files: Markdown and the SVG address map. */
-  public planReportFiles(): { "ip-plan.md": string; "address-map.svg": string } {
-    const input = this.planReportInput();
-    return {
-      "ip-plan.md": renderPlanMarkdown(input),
-      "address-map.svg": renderAddressMap(input.title, subnetReports(input.network, input.haproxy)),
-    };
+  /** The report files the network construct writes beside the stack's Terraform. */
+  public planReportFiles(): Record<string, string> {
+    return planReportFiles(this);
   }
 }

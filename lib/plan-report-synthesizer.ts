@@ -1,0 +1,204 @@
+/**
+ * The IP-plan report belongs to the constructs: every stack that holds a `SupervisorWorkloadNetwork` gets
+ * `ip-plan.md` and `address-map.svg` beside its Terraform file on every synth, whoever wrote the stack.
+ *
+ * Why a stack synthesizer: `TerraformStack.synthesizer` (cdktf's public `IStackSynthesizer`) is the one step
+ * that knows the stack's output directory and runs on every `app.synth()`, `cdktf synth` and `cdktf deploy`,
+ * with or without `skipValidation`. The wrapper writes the report first, then hands over to cdktf's own
+ * synthesizer. A plan with rule errors gets a report that lists them, its stale Terraform file is removed, and
+ * no Terraform file is written, even with `skipValidation`.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import {
+  Aspects,
+  IAspect,
+  IStackSynthesizer,
+  ISynthesisSession,
+  TerraformOutput,
+  TerraformStack,
+} from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { renderAddressMap } from "./address-map-svg";
+import { Diagnostic, formatDiagnostic, Severity } from "./diagnostics";
+import { NetworkPlan } from "./plan";
+import { PlanReportInput, renderPlanMarkdown, subnetReports } from "./plan-report";
+import { HaproxyPlan } from "./rules";
+
+/** What the report needs of an appliance. */
+export interface ReportedAppliance {
+  readonly node: Construct["node"];
+  readonly plan: HaproxyPlan;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly caCertificatePem: string;
+  readonly dataplanePassword: string;
+  readonly name: string;
+}
+
+/** One network's entry: its plan, findings and the appliance wired to it. */
+export interface ReportedNetwork {
+  readonly node: Construct["node"];
+  readonly plan: NetworkPlan;
+  readonly diagnostics: readonly Diagnostic[];
+  appliance?: ReportedAppliance;
+}
+
+const registry = new WeakMap<TerraformStack, ReportedNetwork[]>();
+
+/** Register a network for its stack's report, installing the report writer once per stack. */
+export function reportNetwork(scope: Construct, entry: ReportedNetwork): void {
+  const stack = TerraformStack.of(scope);
+  let entries = registry.get(stack);
+  if (!entries) {
+    entries = [];
+    registry.set(stack, entries);
+    stack.synthesizer = new PlanReportSynthesizer(stack, stack.synthesizer);
+    Aspects.of(stack).add(new PlanErrorGuard(stack));
+  }
+  entries.push(entry);
+}
+
+/** The registered entry of a network construct, for the appliance wired to it. */
+export function reportedNetwork(scope: Construct, network: Construct): ReportedNetwork | undefined {
+  return registry.get(TerraformStack.of(scope))?.find((e) => e.node === network.node);
+}
+
+/** The rule errors of every plan in the stack, as `[construct path] RULE-ID path: message` lines. */
+export function planErrorLines(stack: TerraformStack): string[] {
+  return (registry.get(stack) ?? []).flatMap((e) => [
+    ...errorLines(e.node.path, e.diagnostics),
+    ...(e.appliance ? errorLines(e.appliance.node.path, e.appliance.diagnostics) : []),
+  ]);
+}
+
+function errorLines(where: string, ds: readonly Diagnostic[]): string[] {
+  return ds.filter((d) => d.severity === Severity.ERROR).map((d) => `[${where}] ${formatDiagnostic(d)}`);
+}
+
+/** Where a value reaches the user: the name of a stack output that holds it, or the construct attribute. */
+function sourceOf(stack: TerraformStack, value: string, fallback: string, sensitive: boolean): string {
+  const output = stack.node
+    .findAll()
+    .find((c): c is TerraformOutput => c instanceof TerraformOutput && c.value === value);
+  return output
+    ? `Terraform output ${output.friendlyUniqueId}${sensitive ? " (sensitive; terraform output -raw)" : " (cdktf output / terraform output -raw)"}`
+    : fallback;
+}
+
+/** The report input of one network, as every stack gets it. */
+export function reportInputOf(stack: TerraformStack, entry: ReportedNetwork, title: string): PlanReportInput {
+  const a = entry.appliance;
+  return {
+    title,
+    network: entry.plan,
+    haproxy: a?.plan,
+    diagnostics: [...entry.diagnostics, ...(a?.diagnostics ?? [])],
+    loadBalancerName: (a?.name ?? "haproxy").toLowerCase().replace(/[^a-z0-9-]/g, "-"),
+    caSource: a ? sourceOf(stack, a.caCertificatePem, `${a.node.path}: caCertificatePem`, false) : "-",
+    passwordSource: a ? sourceOf(stack, a.dataplanePassword, `${a.node.path}: dataplanePassword`, true) : "-",
+  };
+}
+
+/** Unresolved cdktf values read "known at apply" in the report, never as token text. */
+export function withoutTokens(text: string): string {
+  return text
+    .replace(/[$#]\{TfToken\[TOKEN\.\d+\]\}/g, "(known at apply)")
+    .replace(/-1\.88815458970\d*e\+289/g, "(known at apply)");
+}
+
+/** The report files of every network in the stack (one network: `ip-plan.md`, `address-map.svg`). */
+export function planReportFiles(stack: TerraformStack): Record<string, string> {
+  const entries = registry.get(stack) ?? [];
+  const files: Record<string, string> = {};
+  for (const entry of entries) {
+    const suffix = entries.length === 1 ? "" : `-${entry.node.path.split("/").slice(1).join("-")}`;
+    const input = reportInputOf(stack, entry, stack.node.id + (suffix ? ` (${entry.node.path})` : ""));
+    let md = renderPlanMarkdown(input);
+    const errors = input.diagnostics.filter((d) => d.severity === Severity.ERROR).length;
+    if (errors > 0) {
+      md = md.replace(
+        "\n",
+        `\n\n> **This plan has ${errors} error${errors === 1 ? "" : "s"} (see Findings): no Terraform file was written for it.**\n`,
+      );
+    }
+    files[`ip-plan${suffix}.md`] = withoutTokens(md);
+    files[`address-map${suffix}.svg`] = withoutTokens(
+      renderAddressMap(input.title, subnetReports(input.network, input.haproxy)),
+    );
+  }
+  return files;
+}
+
+/** The message every bypass gets: cdktf's own wording, then ours. */
+function failure(lines: readonly string[]): string {
+  return `Validation failed with the following errors:\n  ${lines.join("\n  ")}\n\nThe IP plan has rule errors: no Terraform is written for it, whatever skips validations.`;
+}
+
+/** Stacks whose report synthesizer is running (it has its own checks). */
+const synthesizing = new WeakSet<TerraformStack>();
+
+/**
+ * Fails every other way of turning the stack into Terraform (`Testing.synth(stack)` without validations,
+ * `Testing.synthScope`) when the plan has rule errors: cdktf invokes aspects on every one of them.
+ */
+class PlanErrorGuard implements IAspect {
+  constructor(private readonly stack: TerraformStack) {}
+
+  public visit(node: IConstruct): void {
+    if (node !== this.stack || synthesizing.has(this.stack)) {
+      return;
+    }
+    const errors = planErrorLines(this.stack);
+    if (errors.length > 0) {
+      throw new Error(failure(errors));
+    }
+  }
+}
+
+class PlanReportSynthesizer implements IStackSynthesizer {
+  constructor(
+    private readonly stack: TerraformStack,
+    private readonly inner: IStackSynthesizer,
+  ) {}
+
+  public synthesize(session: ISynthesisSession): void {
+    const stackManifest = session.manifest.forStack(this.stack);
+    const dir = path.join(session.outdir, stackManifest.workingDirectory);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, text] of Object.entries(planReportFiles(this.stack))) {
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    const errors = planErrorLines(this.stack);
+    if (errors.length > 0) {
+      // Never leave an older Terraform file looking current beside a report of errors.
+      fs.rmSync(path.join(session.outdir, stackManifest.synthesizedStackPath), { force: true });
+      if (session.skipValidation) {
+        throw new Error(failure(errors));
+      }
+    }
+    synthesizing.add(this.stack);
+    try {
+      this.inner.synthesize(session);
+    } finally {
+      synthesizing.delete(this.stack);
+    }
+  }
+}
+
+/**
+ * Fails, with one `[construct path] RULE-ID prop: message` line per rule error, when a plan in the scope's stack
+ * (or in any stack under an app) has errors: the one-line assertion for a user's own tests.
+ *
+ * @example
+ * test("the site plan is valid", () => assertValidPlan(new SiteStack(Testing.app(), "site-a")));
+ */
+export function assertValidPlan(scope: IConstruct): void {
+  const stacks = scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  if (stacks.length === 0) {
+    stacks.push(TerraformStack.of(scope));
+  }
+  const lines = stacks.flatMap(planErrorLines);
+  if (lines.length > 0) {
+    throw new Error(failure(lines));
+  }
+}
