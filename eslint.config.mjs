@@ -2,7 +2,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "cdktf.out/**", "coverage/**", "scratch/**", "jest.config.js"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      "cdktf.out/**",
+      "coverage/**",
+      "scratch/**",
+      "jest.config.js",
+      "bench/jest.config.js",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,13 +3,17 @@
  * problem of every construct, each prefixed with its construct path), warnings as warning annotations, and
  * values unknown until apply as one info annotation.
  */
-import { Annotations, Token } from "cdktf";
+import { AnnotationMetadataEntryType, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Diagnostic, formatDiagnostic, Severity } from "./diagnostics";
 import { CheckOptions } from "./plan";
 
 /** Engine options for values that may be cdktf tokens. */
-export const TOKEN_AWARE: CheckOptions = { isUnresolved: (v) => Token.isUnresolved(v) };
+export const TOKEN_AWARE: CheckOptions = {
+  // A string holds a token only with cdktf's marker in it: skip the full check for plain text (hot path).
+  isUnresolved: (v) =>
+    typeof v === "string" ? v.includes("TfToken[") && Token.isUnresolved(v) : Token.isUnresolved(v),
+};
 
 /** Attach findings to a construct. */
 export function attachDiagnostics(
@@ -21,16 +25,20 @@ export function attachDiagnostics(
   if (errors.length > 0) {
     scope.node.addValidation({ validate: () => errors });
   }
+  // Warnings and the info are construct annotations as cdktf prints them, without the stack trace that
+  // Annotations.of() captures (with an unlimited depth): the message names the construct path already, and
+  // a trace per finding is the costliest part of a synth under jest with source maps.
   for (const d of diagnostics) {
     if (d.severity === Severity.WARN) {
-      Annotations.of(scope).addWarning(formatDiagnostic(d));
+      scope.node.addMetadata(AnnotationMetadataEntryType.WARN, formatDiagnostic(d));
     }
   }
   if (unresolved.length > 0) {
     const shown =
       unresolved.slice(0, 10).join(", ") +
       (unresolved.length > 10 ? ` and ${unresolved.length - 10} more` : "");
-    Annotations.of(scope).addInfo(
+    scope.node.addMetadata(
+      AnnotationMetadataEntryType.INFO,
       `${unresolved.length} value${unresolved.length === 1 ? " is" : "s are"} not known until apply (${shown}); the IP-plan rules that need ${unresolved.length === 1 ? "it were" : "them were"} skipped at synth.`,
     );
   }

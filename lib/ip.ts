@@ -131,11 +131,14 @@ export function parseAddress(text: string): ParseResult<number> {
     const d = describeNonAddress(text);
     return { ok: false, reason: d.reason, suggestion: d.suggestion };
   }
-  const octets = [m[1], m[2], m[3], m[4]].map(Number);
-  if (octets.some((o) => o > 255)) {
+  const a = +m[1];
+  const b = +m[2];
+  const c = +m[3];
+  const d = +m[4];
+  if (a > 255 || b > 255 || c > 255 || d > 255) {
     return { ok: false, reason: "has a part greater than 255" };
   }
-  return { ok: true, value: ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0 };
+  return { ok: true, value: ((a << 24) | (b << 16) | (c << 8) | d) >>> 0 };
 }
 
 /** Parse a network-aligned CIDR (`192.168.120.0/24`); host bits are an error with the aligned form suggested. */

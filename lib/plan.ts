@@ -181,6 +181,13 @@ export interface Parsed<T> {
   readonly diagnostics: Diagnostic[];
 }
 
+/** How a value is named in a message; a function when building the name costs work on the hot path. */
+export type Described = string | (() => string);
+
+function described(what: Described): string {
+  return typeof what === "function" ? what() : what;
+}
+
 /** A reader of addresses, CIDRs and ranges that records problems and unresolved values. */
 export class PlanReader {
   public readonly diagnostics: Diagnostic[] = [];
@@ -205,7 +212,7 @@ export class PlanReader {
     return false;
   }
 
-  public address(text: unknown, path: string, what: string): number | undefined {
+  public address(text: unknown, path: string, what: Described): number | undefined {
     if (this.unknown(text, path)) {
       return undefined;
     }
@@ -220,13 +227,13 @@ export class PlanReader {
       diag(
         "IP-01",
         path,
-        `${what} ${quote(text)} ${r.reason}. Give a four-part decimal IPv4 address: ${fix}`,
+        `${described(what)} ${quote(text)} ${r.reason}. Give a four-part decimal IPv4 address: ${fix}`,
       ),
     );
     return undefined;
   }
 
-  public cidr(text: unknown, path: string, what: string): Cidr | undefined {
+  public cidr(text: unknown, path: string, what: Described): Cidr | undefined {
     if (this.unknown(text, path)) {
       return undefined;
     }
@@ -239,13 +246,13 @@ export class PlanReader {
       diag(
         "IP-02",
         path,
-        `${what} ${quote(text)} ${r.reason}. Give a network-aligned CIDR a.b.c.d/n: ${fix}`,
+        `${described(what)} ${quote(text)} ${r.reason}. Give a network-aligned CIDR a.b.c.d/n: ${fix}`,
       ),
     );
     return undefined;
   }
 
-  public range(text: unknown, path: string, what: string): Interval | undefined {
+  public range(text: unknown, path: string, what: Described): Interval | undefined {
     if (this.unknown(text, path)) {
       return undefined;
     }
@@ -260,7 +267,7 @@ export class PlanReader {
       diag(
         "IP-03",
         path,
-        `${what} ${quote(text)} ${r.reason}. Give a range "first-last" of IPv4 addresses with first ≤ last: ${fix}`,
+        `${described(what)} ${quote(text)} ${r.reason}. Give a range "first-last" of IPv4 addresses with first ≤ last: ${fix}`,
       ),
     );
     return undefined;
@@ -353,8 +360,12 @@ export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions 
         ),
       );
     }
-    const cidr = reader.cidr(pg.cidr, `${path}.cidr`, `CIDR of port group ${quote(key)}`);
-    const gateway = reader.address(pg.gateway, `${path}.gateway`, `gateway of port group ${quote(key)}`);
+    const cidr = reader.cidr(pg.cidr, `${path}.cidr`, () => `CIDR of port group ${quote(key)}`);
+    const gateway = reader.address(
+      pg.gateway,
+      `${path}.gateway`,
+      () => `gateway of port group ${quote(key)}`,
+    );
     const entry: PlanPortGroup = { name: key, path, roles: [role], props: pg, cidr, gateway };
     byName.set(key, entry);
     portGroups.push(entry);
@@ -388,7 +399,7 @@ export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions 
         ),
       );
     }
-    const rangeWhat = `address range of workload network ${quote(wn.name)}`;
+    const rangeWhat = () => `address range of workload network ${quote(wn.name)}`;
     texts.forEach((text, i) => {
       const p = `${path}.addressRanges[${i}]`;
       ranges.push({

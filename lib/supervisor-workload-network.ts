@@ -64,15 +64,9 @@ export class SupervisorWorkloadNetwork extends Construct {
   public readonly distributedSwitchUuid: string;
   /** The created port groups, in plan order. */
   public readonly portGroups: DistributedPortGroup[];
-  /** Network id of the management network. */
-  public readonly managementNetworkId: string;
-  /** Network id of the primary workload network's port group. */
-  public readonly primaryWorkloadNetworkId: string;
-  /** Network id of the frontend network, when there is one. */
-  public readonly frontendNetworkId?: string;
-
   private readonly created = new Map<string, DistributedPortGroup>();
-  private readonly ids = new Map<string, string>();
+  /** Ids of existing networks; created port groups' ids are read only when asked for (each read is a token). */
+  private readonly existingIds = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: SupervisorWorkloadNetworkProps) {
     super(scope, id);
@@ -90,7 +84,7 @@ export class SupervisorWorkloadNetwork extends Construct {
     this.plan.portGroups.forEach((pg, index) => {
       const existing = pg.props.existingNetworkId;
       if (existing !== undefined) {
-        this.ids.set(pg.name, existing);
+        this.existingIds.set(pg.name, existing);
         return;
       }
       const resource = new DistributedPortGroup(this, portGroupId(pg.name, index, usedIds), {
@@ -103,16 +97,28 @@ export class SupervisorWorkloadNetwork extends Construct {
         numberOfPorts: props.portGroupOptions?.numberOfPorts,
       });
       this.created.set(pg.name, resource);
-      this.ids.set(pg.name, resource.id);
       this.portGroups.push(resource);
     });
+  }
 
+  /** Network id of the management network. */
+  public get managementNetworkId(): string {
     // A malformed plan has no id for a missing port group: validation fails synthesis before it matters.
-    this.managementNetworkId = this.ids.get(this.plan.managementPortGroup) ?? "";
-    this.primaryWorkloadNetworkId =
-      this.ids.get(this.plan.workloadNetworks.find((w) => w.primary)?.portGroup ?? "") ?? "";
-    this.frontendNetworkId =
-      this.plan.frontendPortGroup !== undefined ? this.ids.get(this.plan.frontendPortGroup) : undefined;
+    return this.idOf(this.plan.managementPortGroup) ?? "";
+  }
+
+  /** Network id of the primary workload network's port group. */
+  public get primaryWorkloadNetworkId(): string {
+    return this.idOf(this.plan.workloadNetworks.find((w) => w.primary)?.portGroup) ?? "";
+  }
+
+  /** Network id of the frontend network, when there is one. */
+  public get frontendNetworkId(): string | undefined {
+    return this.idOf(this.plan.frontendPortGroup);
+  }
+
+  private idOf(name: string | undefined): string | undefined {
+    return name === undefined ? undefined : (this.existingIds.get(name) ?? this.created.get(name)?.id);
   }
 
   /** The created port group of that name, if the construct created it (escape hatch). */
@@ -122,10 +128,10 @@ export class SupervisorWorkloadNetwork extends Construct {
 
   /** The network id (created or existing) of the port group of that name. */
   public networkId(portGroupName: string): string {
-    const id = this.ids.get(portGroupName);
+    const id = this.idOf(portGroupName);
     if (id === undefined) {
       throw new Error(
-        `${this.node.path}: no port group named ${JSON.stringify(portGroupName)}; known port groups: ${[...this.ids.keys()].map((k) => JSON.stringify(k)).join(", ")}.`,
+        `${this.node.path}: no port group named ${JSON.stringify(portGroupName)}; known port groups: ${this.plan.portGroups.map((pg) => JSON.stringify(pg.name)).join(", ")}.`,
       );
     }
     return id;
