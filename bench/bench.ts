@@ -28,7 +28,7 @@ function main(): void {
   const ranges = 4 * (1 + (engineNetwork.workloadNetworks?.length ?? 0));
   const haproxy = {
     mode: HaproxyMode.DEFAULT,
-    virtualIpRanges: ["10.0.0.224/27"],
+    virtualIpCidrs: ["10.0.0.224/27"],
     managementIp: "192.168.0.10",
     workloadIp: "10.0.0.5",
     nameservers: ["192.168.0.2"],

@@ -20,10 +20,10 @@ import {
   HaproxyLoadBalancer,
   HaproxyMode,
   NetworkPlanProps,
-  READINESS_FAILURE,
   SupervisorWorkloadNetwork,
   WorkloadNetworkProps,
 } from "../lib";
+import { READINESS_FAILURE } from "../lib/haproxy-load-balancer";
 
 export const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -69,7 +69,7 @@ export function ours(n: number): Record<string, unknown> {
   new HaproxyLoadBalancer(stack, "haproxy", {
     network,
     mode: HaproxyMode.DEFAULT,
-    virtualIpRanges: ["10.0.0.128/25"],
+    virtualIpCidrs: ["10.0.0.128/25"],
     managementIp: "192.168.0.10",
     workloadIp: "10.0.0.5",
     rootPassword: undefined,

@@ -32,7 +32,7 @@ function main(): number {
       const input = stack.planReportInput();
       const warnings = input.diagnostics.filter((d) => d.severity === Severity.WARN).length;
       console.log(
-        `IP plan ${stack.config.stackName}: ${input.network.portGroups.length} port groups, ${input.network.workloadNetworks.length} workload networks, HAProxy ${stack.haproxy.mode} mode, VIPs ${stack.haproxy.virtualIpRanges.join(",")}, ${warnings} warning(s) -> ${path.join(dir, "ip-plan.md")}`,
+        `IP plan ${stack.config.stackName}: ${input.network.portGroups.length} port groups, ${input.network.workloadNetworks.length} workload networks, HAProxy ${stack.haproxy.mode} mode, VIPs ${stack.haproxy.virtualIpCidrs.join(",")}, ${warnings} warning(s) -> ${path.join(dir, "ip-plan.md")}`,
       );
     }
     return 0;

@@ -53,15 +53,15 @@ export const RULES: Readonly<Record<string, RuleInfo>> = Object.fromEntries(
         E,
         "The Supervisor management block lies in the management CIDR, clear of gateway, HAProxy and VIPs.",
       ],
-      ["VIP-01", E, "No VIP range contains a gateway of any port group."],
-      ["VIP-02", E, "No VIP range overlaps a workload network address range."],
+      ["VIP-01", E, "No VIP CIDR contains a gateway of any port group."],
+      ["VIP-02", E, "No VIP CIDR overlaps a workload network address range."],
       [
         "VIP-03",
         E,
-        "No VIP range contains an HAProxy address, a nameserver or a Supervisor management address.",
+        "No VIP CIDR contains an HAProxy address, a nameserver or a Supervisor management address.",
       ],
-      ["VIP-04", E, "VIP ranges do not overlap each other."],
-      ["VIP-05", W, "A VIP range lies inside the subnet of the NIC that serves it."],
+      ["VIP-04", E, "VIP CIDRs do not overlap each other."],
+      ["VIP-05", W, "A VIP CIDR lies inside the subnet of the NIC that serves it."],
       [
         "VIP-06",
         W,
@@ -103,7 +103,7 @@ export interface Diagnostic {
   /** The catalogue id, e.g. `VIP-01`. */
   readonly ruleId: string;
   readonly severity: Severity;
-  /** The prop path of the offending value, e.g. `virtualIpRanges[0]`. */
+  /** The prop path of the offending value, e.g. `virtualIpCidrs[0]`. */
   readonly path: string;
   /** What is wrong, quoting the value(s), then how to fix it. */
   readonly message: string;

@@ -137,7 +137,7 @@ export interface HaproxyLoadBalancerProps {
    */
   readonly mode?: HaproxyMode;
   /** The VIP blocks as network-aligned CIDRs, e.g. `["192.168.120.128/25"]` (S-10, VIP-01…VIP-05). */
-  readonly virtualIpRanges: string[];
+  readonly virtualIpCidrs: string[];
   /** Static management address, inside the management port group (S-22, HAP-02). */
   readonly managementIp: string;
   /** Workload NIC address, inside the HAProxy's workload port group (S-23, HAP-02). */
@@ -347,7 +347,7 @@ export class HaproxyLoadBalancer extends Construct {
   /** The CA certificate PEM to give the Supervisor at enablement. */
   public readonly caCertificatePem: string;
   /** The VIP CIDRs as given. */
-  public readonly virtualIpRanges: string[];
+  public readonly virtualIpCidrs: string[];
   /** The VIP blocks as start/count ranges for vCenter; empty for blocks not known at synth. */
   public readonly virtualServerRanges: VirtualServerRange[];
   /** The OVA deployed. */
@@ -380,7 +380,7 @@ export class HaproxyLoadBalancer extends Construct {
       network.plan,
       {
         mode: this.mode,
-        virtualIpRanges: props.virtualIpRanges,
+        virtualIpCidrs: props.virtualIpCidrs,
         managementIp: props.managementIp,
         workloadIp: props.workloadIp,
         workloadNetworkName: props.workloadNetworkName,
@@ -448,7 +448,7 @@ export class HaproxyLoadBalancer extends Construct {
       management_gateway: managementPg?.props.gateway ?? "",
       workload_ip: withPrefix(props.workloadIp, workloadPg?.props.cidr),
       workload_gateway: workloadPg?.props.gateway ?? "",
-      service_ip_range: props.virtualIpRanges.join(","),
+      service_ip_range: props.virtualIpCidrs.join(","),
       dataplane_port: Token.isUnresolved(dataplanePort)
         ? Token.asString(dataplanePort)
         : String(dataplanePort),
@@ -515,7 +515,7 @@ export class HaproxyLoadBalancer extends Construct {
     const managementIpText = props.managementIp;
     this.dataplaneAddress = `${managementIpText}:${dataplanePort}`;
     this.dataplaneEndpoint = `https://${this.dataplaneAddress}`;
-    this.virtualIpRanges = props.virtualIpRanges;
+    this.virtualIpCidrs = props.virtualIpCidrs;
     this.virtualServerRanges = this.plan.virtualIps.flatMap((v) =>
       loadBalancerRangesOf(network.plan, v.cidr).map((r) => toServerRange(formatCidr(v.cidr), r)),
     );

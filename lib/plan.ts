@@ -86,7 +86,7 @@ export interface CertificateAuthorityPem {
 /** The HAProxy side of the plan, with defaults already resolved. */
 export interface HaproxyPlanProps {
   readonly mode: HaproxyMode;
-  readonly virtualIpRanges: readonly string[];
+  readonly virtualIpCidrs: readonly string[];
   readonly managementIp: string;
   readonly workloadIp: string;
   /** @default - the primary workload network */

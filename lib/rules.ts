@@ -363,7 +363,7 @@ export function checkHaproxyPlan(
         diag(
           "HAP-01",
           "frontendIp",
-          `frontend mode needs frontendIp, the appliance's address on the frontend network. Add it, e.g. an address of the frontend subnet outside the VIP ranges.`,
+          `frontend mode needs frontendIp, the appliance's address on the frontend network. Add it, e.g. an address of the frontend subnet outside the VIP CIDRs.`,
         ),
       );
     }
@@ -462,23 +462,23 @@ export function checkHaproxyPlan(
 
   // VIPs (IP-02), nameservers (HAP-04).
   const virtualIps: { path: string; cidr: Cidr }[] = [];
-  if (!Array.isArray(props.virtualIpRanges) || props.virtualIpRanges.length === 0) {
-    if (!reader.unknown(props.virtualIpRanges, "virtualIpRanges")) {
+  if (!Array.isArray(props.virtualIpCidrs) || props.virtualIpCidrs.length === 0) {
+    if (!reader.unknown(props.virtualIpCidrs, "virtualIpCidrs")) {
       out.push(
         diag(
           "IP-02",
-          "virtualIpRanges",
-          `virtualIpRanges ${quote(props.virtualIpRanges)} holds no CIDR; the appliance needs at least one block of virtual IPs. Give network-aligned CIDRs, e.g. ["192.168.120.128/25"].`,
+          "virtualIpCidrs",
+          `virtualIpCidrs ${quote(props.virtualIpCidrs)} holds no CIDR; the appliance needs at least one block of virtual IPs. Give network-aligned CIDRs, e.g. ["192.168.120.128/25"].`,
         ),
       );
     }
   } else {
-    props.virtualIpRanges.forEach((text, i) => {
-      const path = `virtualIpRanges[${i}]`;
-      const cidr = reader.cidr(text, path, "VIP range");
+    props.virtualIpCidrs.forEach((text, i) => {
+      const path = `virtualIpCidrs[${i}]`;
+      const cidr = reader.cidr(text, path, "VIP CIDR");
       if (cidr) {
         virtualIps.push({ path, cidr });
-        items.push(lbl(cidr, { kind: "vip", path, what: () => `VIP range ${quote(text)}` }));
+        items.push(lbl(cidr, { kind: "vip", path, what: () => `VIP CIDR ${quote(text)}` }));
       }
     });
   }
@@ -571,7 +571,7 @@ export function checkHaproxyPlan(
         diag(
           "VIP-04",
           b.label.path,
-          `${b.label.what()} overlaps ${a.label.what()} (${a.label.path}) at ${shared}. Give VIP ranges that do not overlap, or merge them into one CIDR.`,
+          `${b.label.what()} overlaps ${a.label.what()} (${a.label.path}) at ${shared}. Give VIP CIDRs that do not overlap, or merge them into one CIDR.`,
         ),
       );
     } else if (ka === "vip" && kb === "gateway") {
@@ -595,7 +595,7 @@ export function checkHaproxyPlan(
         diag(
           "VIP-03",
           a.label.path,
-          `${a.label.what()} contains ${b.label.what()}. The appliance claims every VIP address, so that host would be unreachable: move the address out of the VIP range, or move the VIPs${suggest(a)}.`,
+          `${a.label.what()} contains ${b.label.what()}. The appliance claims every VIP address, so that host would be unreachable: move the address out of the VIP CIDR, or move the VIPs${suggest(a)}.`,
         ),
       );
     } else if (ka === "vip" && kb === "block") {
@@ -648,7 +648,7 @@ export function checkHaproxyPlan(
           diag(
             "VIP-05",
             v.path,
-            `VIP range ${quote(formatCidr(v.cidr))} is not inside ${nic} port group ${quote(servingPg.name)} (${quote(formatCidr(servingPg.cidr))}). The appliance policy-routes replies only from its NICs' own subnets, so replies from these VIPs would leave through the management network's default route, and a static route towards the appliance does not change that return path. Take the VIPs from the ${nic} subnet${fix || ` ${quote(formatCidr(servingPg.cidr))}`}.`,
+            `VIP CIDR ${quote(formatCidr(v.cidr))} is not inside ${nic} port group ${quote(servingPg.name)} (${quote(formatCidr(servingPg.cidr))}). The appliance policy-routes replies only from its NICs' own subnets, so replies from these VIPs would leave through the management network's default route, and a static route towards the appliance does not change that return path. Take the VIPs from the ${nic} subnet${fix || ` ${quote(formatCidr(servingPg.cidr))}`}.`,
           ),
         );
       }
@@ -673,7 +673,7 @@ export function checkHaproxyPlan(
       diag(
         "VIP-06",
         v.path,
-        `VIP range ${quote(formatCidr(v.cidr))} holds ${held}. The appliance takes the whole block, but a Service must not be given ${reserved.length === 1 ? "that address" : "those addresses"}, so the load-balancer range handed to the Supervisor leaves ${reserved.length === 1 ? "it" : "them"} out: ${ranges.map(formatRange).join(", ") || "nothing"} (${count} address${count === 1 ? "" : "es"}). Nothing to change unless every address of the block must serve Services: then pick a block that holds no network or broadcast address.`,
+        `VIP CIDR ${quote(formatCidr(v.cidr))} holds ${held}. The appliance takes the whole block, but a Service must not be given ${reserved.length === 1 ? "that address" : "those addresses"}, so the load-balancer range handed to the Supervisor leaves ${reserved.length === 1 ? "it" : "them"} out: ${ranges.map(formatRange).join(", ") || "nothing"} (${count} address${count === 1 ? "" : "es"}). Nothing to change unless every address of the block must serve Services: then pick a block that holds no network or broadcast address.`,
       ),
     );
   }
@@ -849,7 +849,7 @@ function order(k: Kind): number {
 }
 
 /**
- * Suggests, once per VIP range, a free network-aligned block of the same size (", e.g. …") inside the port
+ * Suggests, once per VIP CIDR, a free network-aligned block of the same size (", e.g. …") inside the port
  * group that holds the VIP (or its /16 when none does), clear of everything but other VIPs.
  */
 function vipSuggester(

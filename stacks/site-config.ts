@@ -48,7 +48,7 @@ export interface SiteConfig {
     readonly workloadIp: string;
     readonly frontendIp?: string;
     readonly workloadNetwork?: string;
-    readonly virtualIpRanges: string[];
+    readonly virtualIpCidrs: string[];
     readonly nameservers?: string[];
     readonly hostname?: string;
     readonly dataplanePort?: number;
@@ -114,7 +114,7 @@ const SITE: Shape = {
         workloadIp: req("string"),
         frontendIp: opt("string"),
         workloadNetwork: opt("string"),
-        virtualIpRanges: req("string[]"),
+        virtualIpCidrs: req("string[]"),
         nameservers: opt("string[]"),
         hostname: opt("string"),
         dataplanePort: opt("number"),
@@ -163,6 +163,9 @@ function describeShape(shape: Shape): string {
   return "an object";
 }
 
+/** Keys of earlier releases and their names now: CIDR blocks are `…Cidrs`, `first-last` ranges `…Ranges`. */
+const RENAMED_KEYS: Readonly<Record<string, string>> = { virtualIpRanges: "virtualIpCidrs" };
+
 function checkShape(value: unknown, shape: Shape, at: string, out: string[]): void {
   const wrong = () => out.push(`CFG-02 ${at}: ${JSON.stringify(value)} is not ${describeShape(shape)}.`);
   if (shape === "string" || shape === "number" || shape === "boolean") {
@@ -192,6 +195,13 @@ function checkShape(value: unknown, shape: Shape, at: string, out: string[]): vo
   const obj = value as Record<string, unknown>;
   const known = Object.keys(shape.fields);
   for (const key of Object.keys(obj)) {
+    const renamed = RENAMED_KEYS[key];
+    if (renamed !== undefined && known.includes(renamed)) {
+      out.push(
+        `CFG-01 ${at ? `${at}.` : ""}${key}: this key is now ${JSON.stringify(renamed)} (the same value).`,
+      );
+      continue;
+    }
     if (!known.includes(key)) {
       const best = known.map((k) => [k, distance(key, k)] as const).sort((x, y) => x[1] - y[1])[0];
       const hint =

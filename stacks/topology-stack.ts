@@ -100,7 +100,7 @@ export class TopologyStack extends TerraformStack {
       network: this.network,
       mode: h.mode === "frontend" ? HaproxyMode.FRONTEND : HaproxyMode.DEFAULT,
       name: h.name,
-      virtualIpRanges: h.virtualIpRanges,
+      virtualIpCidrs: h.virtualIpCidrs,
       managementIp: h.managementIp,
       workloadIp: h.workloadIp,
       frontendIp: h.frontendIp,

@@ -226,10 +226,10 @@ describe("the site configuration file", () => {
 
   test("a bad address in the file fails synth with its rule id", () => {
     const cfg = t1();
-    cfg.haproxy.virtualIpRanges = ["192.168.120.0/25"];
+    cfg.haproxy.virtualIpCidrs = ["192.168.120.0/25"];
     const stack = new TopologyStack(Testing.app(), loadSiteConfig(write(cfg)));
     expect(() => Testing.synth(stack, true)).toThrow(
-      /VIP-01 virtualIpRanges\[0\]: VIP range "192.168.120.0\/25" contains gateway 192.168.120.1/,
+      /VIP-01 virtualIpCidrs\[0\]: VIP CIDR "192.168.120.0\/25" contains gateway 192.168.120.1/,
     );
   });
 
@@ -244,5 +244,20 @@ describe("the site configuration file", () => {
       expect(e).toBeInstanceOf(SiteConfigError);
       expect((e as SiteConfigError).problems).toHaveLength(2);
     }
+  });
+});
+
+describe("one word for one idea", () => {
+  test("the site file's old VIP key is refused with its new name", () => {
+    const cfg = JSON.parse(fs.readFileSync(builtInSiteFiles()[0], "utf8")) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    cfg.haproxy.virtualIpRanges = cfg.haproxy.virtualIpCidrs;
+    delete cfg.haproxy.virtualIpCidrs;
+    expect(checkSiteConfig(cfg)).toEqual([
+      'CFG-01 haproxy.virtualIpRanges: this key is now "virtualIpCidrs" (the same value).',
+      "CFG-02 haproxy.virtualIpCidrs: missing; it must be a list of strings.",
+    ]);
   });
 });

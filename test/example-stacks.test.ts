@@ -77,7 +77,7 @@ describe("the example sites' addresses", () => {
 
   test("the seed's VIP block passes with the VIP-06 warning, and the Supervisor gets it without .255", () => {
     expect(names[0]).toBe("t1-single-workload-network");
-    expect(warnings(0).filter((w) => w.startsWith("VIP-06 virtualIpRanges[0]:"))).toEqual([
+    expect(warnings(0).filter((w) => w.startsWith("VIP-06 virtualIpCidrs[0]:"))).toEqual([
       expect.stringContaining('holds 192.168.120.255, the broadcast address of port group "wl-120"'),
     ]);
     expect(all[0].stack.haproxy.virtualServerRanges).toEqual([

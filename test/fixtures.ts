@@ -38,7 +38,7 @@ export function s13Network(): NetworkPlanProps {
 export function s13Haproxy(overrides: Partial<HaproxyPlanProps> = {}): HaproxyPlanProps {
   return {
     mode: HaproxyMode.DEFAULT,
-    virtualIpRanges: ["192.168.120.128/25"],
+    virtualIpCidrs: ["192.168.120.128/25"],
     managementIp: "10.0.0.10",
     workloadIp: "192.168.120.5",
     nameservers: ["10.0.0.2"],

@@ -53,7 +53,7 @@ function build(
   });
   const haproxy = new HaproxyLoadBalancer(stack, "haproxy", {
     network,
-    virtualIpRanges: ["192.168.120.128/25"],
+    virtualIpCidrs: ["192.168.120.128/25"],
     managementIp: "10.0.0.10",
     workloadIp: "192.168.120.5",
     nameservers: ["10.0.0.2"],
@@ -72,7 +72,7 @@ function buildT4(hap: Partial<HaproxyLoadBalancerProps> = {}) {
     {
       mode: HaproxyMode.FRONTEND,
       frontendIp: "192.168.130.5",
-      virtualIpRanges: ["192.168.130.64/26"],
+      virtualIpCidrs: ["192.168.130.64/26"],
       ...hap,
     },
     {
@@ -321,16 +321,16 @@ describe("one failing plan per VIP and HAP rule, with the network's problems in 
   test.each([
     [
       "VIP-01",
-      { virtualIpRanges: ["192.168.120.0/28"], workloadIp: "192.168.120.20" },
+      { virtualIpCidrs: ["192.168.120.0/28"], workloadIp: "192.168.120.20" },
       ['"192.168.120.0/28"', "gateway 192.168.120.1"],
     ],
     [
       "VIP-02",
-      { virtualIpRanges: ["192.168.120.48/28"] },
+      { virtualIpCidrs: ["192.168.120.48/28"] },
       ['"192.168.120.48/28"', '"192.168.120.51-192.168.120.60"'],
     ],
-    ["VIP-03", { virtualIpRanges: ["192.168.120.0/29"] }, ['"192.168.120.0/29"', "192.168.120.5"]],
-    ["VIP-04", { virtualIpRanges: ["192.168.120.128/25", "192.168.120.128/26"] }, ['"192.168.120.128/26"']],
+    ["VIP-03", { virtualIpCidrs: ["192.168.120.0/29"] }, ['"192.168.120.0/29"', "192.168.120.5"]],
+    ["VIP-04", { virtualIpCidrs: ["192.168.120.128/25", "192.168.120.128/26"] }, ['"192.168.120.128/26"']],
     ["HAP-01", { frontendIp: "192.168.130.5" }, ['"192.168.130.5"']],
     ["HAP-02", { managementIp: "10.0.0.1" }, ['"10.0.0.1"', "gateway"]],
     ["HAP-03", { workloadNetworkName: "nope" }, ['"nope"']],
@@ -359,7 +359,7 @@ describe("one failing plan per VIP and HAP rule, with the network's problems in 
   });
 
   test("warnings do not fail synthesis: VIP-05 and HAP-07 are annotations", () => {
-    const { stack, haproxy } = build({ virtualIpRanges: ["192.168.200.0/25"] }, {});
+    const { stack, haproxy } = build({ virtualIpCidrs: ["192.168.200.0/25"] }, {});
     expect(validationError(stack)).toBe("");
     const warnings = haproxy.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings.map((w) => w.split(" ")[0]).sort()).toEqual(["HAP-07", "VIP-05"]);
@@ -418,7 +418,7 @@ describe("the appliance comes up on a real vCenter", () => {
       () =>
         new HaproxyLoadBalancer(stack, "second", {
           network,
-          virtualIpRanges: ["192.168.120.128/26"],
+          virtualIpCidrs: ["192.168.120.128/26"],
           managementIp: "10.0.0.11",
           workloadIp: "192.168.120.6",
           datacenterId: "d",

@@ -23,7 +23,7 @@ function userStack(app: App, vips: string[], managementIp = "10.0.0.10"): Terraf
   });
   new HaproxyLoadBalancer(stack, "haproxy", {
     network,
-    virtualIpRanges: vips,
+    virtualIpCidrs: vips,
     managementIp,
     workloadIp: "192.168.120.5",
     nameservers: ["10.0.0.2"],
@@ -61,13 +61,13 @@ describe("the report belongs to the constructs", () => {
 
     const bad = new App({ outdir: dir });
     userStack(bad, OVER_GATEWAY);
-    expect(() => bad.synth()).toThrow(/VIP-01 virtualIpRanges\[0\]/);
+    expect(() => bad.synth()).toThrow(/VIP-01 virtualIpCidrs\[0\]/);
     expect(fs.existsSync(path.join(stackDir(dir), "cdk.tf.json"))).toBe(false);
     const md = fs.readFileSync(path.join(stackDir(dir), "ip-plan.md"), "utf8");
     expect(md).toContain("This plan has");
     expect(md).toContain("no Terraform file was written");
     expect(md).toMatch(
-      /\*\*error\*\* VIP-01 virtualIpRanges\[0\]: VIP range "192\.168\.120\.0\/25" contains gateway/,
+      /\*\*error\*\* VIP-01 virtualIpCidrs\[0\]: VIP CIDR "192\.168\.120\.0\/25" contains gateway/,
     );
   });
 
@@ -90,7 +90,7 @@ describe("no silent bypass of rule errors", () => {
     }
     expect(ruleLines(message)).toContainEqual(
       expect.stringMatching(
-        /^\[site-a\/haproxy\] VIP-01 virtualIpRanges\[0\]: VIP range "192\.168\.120\.0\/25"/,
+        /^\[site-a\/haproxy\] VIP-01 virtualIpCidrs\[0\]: VIP CIDR "192\.168\.120\.0\/25"/,
       ),
     );
     return message;
@@ -151,7 +151,7 @@ describe("assertValidPlan, for users' tests", () => {
     const app = Testing.app();
     userStack(app, OVER_GATEWAY);
     for (const scope of [app, app.node.findChild("site-a")]) {
-      expect(() => assertValidPlan(scope)).toThrow(/\[site-a\/haproxy\] VIP-01 virtualIpRanges\[0\]/);
+      expect(() => assertValidPlan(scope)).toThrow(/\[site-a\/haproxy\] VIP-01 virtualIpCidrs\[0\]/);
     }
   });
 });

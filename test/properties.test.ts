@@ -10,14 +10,12 @@ import {
   HaproxyMode,
   HaproxyPlanProps,
   NetworkPlanProps,
-  overlappingPairs,
-  gaps,
   RULES,
   Severity,
   SupervisorWorkloadNetwork,
-  union,
   WorkloadNetworkProps,
 } from "../lib";
+import { gaps, overlappingPairs, union } from "../lib/ip";
 import { stackWithProviders, validationError } from "./fixtures";
 
 interface Plan {
@@ -65,7 +63,7 @@ const validPlan: fc.Arbitrary<Plan> = fc
       },
       haproxy: {
         mode: HaproxyMode.DEFAULT,
-        virtualIpRanges: [`172.16.${p}.128/${vipPrefix}`],
+        virtualIpCidrs: [`172.16.${p}.128/${vipPrefix}`],
         managementIp: "10.0.0.10",
         workloadIp: `172.16.${p}.5`,
         nameservers: ["10.0.0.2"],
@@ -95,7 +93,7 @@ describe("generated plans through the engine", () => {
   const octetOf = (p: Plan) => /172\.16\.(\d+)\./.exec(p.network.primaryWorkloadNetwork.portGroup.cidr)![1];
   const faults: [string, string, (p: Plan) => void][] = [
     [
-      "a gateway inside the VIP range",
+      "a gateway inside the VIP CIDR",
       "VIP-01",
       (p) => {
         const o = octetOf(p);
@@ -166,7 +164,7 @@ describe("generated plans through the engine", () => {
       "VIP-02",
       (p) => {
         const o = octetOf(p);
-        p.haproxy = { ...p.haproxy, virtualIpRanges: [`172.16.${o}.32/30`] };
+        p.haproxy = { ...p.haproxy, virtualIpCidrs: [`172.16.${o}.32/30`] };
       },
     ],
   ];
@@ -226,7 +224,7 @@ describe("generated plans through the engine", () => {
                 p.network = { ...p.network, supervisorManagementStartIp: v };
                 break;
               case 6:
-                p.haproxy = { ...p.haproxy, virtualIpRanges: [v] };
+                p.haproxy = { ...p.haproxy, virtualIpCidrs: [v] };
                 break;
               case 7:
                 p.haproxy = { ...p.haproxy, managementIp: v };
@@ -266,7 +264,7 @@ describe("generated plans through a full construct synth", () => {
           mode: p.haproxy.mode,
           managementIp: p.haproxy.managementIp,
           workloadIp: p.haproxy.workloadIp,
-          virtualIpRanges: [...p.haproxy.virtualIpRanges],
+          virtualIpCidrs: [...p.haproxy.virtualIpCidrs],
           nameservers: [...p.haproxy.nameservers],
           datacenterId: "dc",
           resourcePoolId: "rp",

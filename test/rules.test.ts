@@ -27,7 +27,7 @@ function t4(): Plan {
       ...p.haproxy,
       mode: HaproxyMode.FRONTEND,
       frontendIp: "192.168.130.5",
-      virtualIpRanges: ["192.168.130.64/26"],
+      virtualIpCidrs: ["192.168.130.64/26"],
     },
   };
 }
@@ -75,8 +75,8 @@ const cases: Case[] = [
   {
     id: "IP-02",
     what: "a VIP CIDR with host bits",
-    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.130/25"] }),
-    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25"] }),
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.130/25"] }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/25"] }),
     quoted: ['"192.168.120.130/25"', '"192.168.120.128/25"'],
   },
   {
@@ -180,15 +180,15 @@ const cases: Case[] = [
   {
     id: "VIP-01",
     what: "VIPs over the gateway",
-    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.0/28"], workloadIp: "192.168.120.20" }),
-    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.64/28"], workloadIp: "192.168.120.20" }),
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.0/28"], workloadIp: "192.168.120.20" }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.64/28"], workloadIp: "192.168.120.20" }),
     quoted: ['"192.168.120.0/28"', "192.168.120.1", '"wl-120"'],
   },
   {
     id: "VIP-02",
     what: "VIPs over a node range",
-    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.32/27"] }),
-    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.64/27"] }),
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.32/27"] }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.64/27"] }),
     quoted: ['"192.168.120.32/27"', '"192.168.120.31-192.168.120.40"'],
   },
   {
@@ -200,31 +200,31 @@ const cases: Case[] = [
   },
   {
     id: "VIP-04",
-    what: "two overlapping VIP ranges",
-    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25", "192.168.120.192/26"] }),
-    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/26", "192.168.120.192/26"] }),
+    what: "two overlapping VIP CIDRs",
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/25", "192.168.120.192/26"] }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/26", "192.168.120.192/26"] }),
     quoted: ['"192.168.120.192/26"', '"192.168.120.128/25"'],
   },
   {
     id: "VIP-05",
     what: "VIPs outside the serving subnet",
-    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.200.0/25"] }),
-    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25"] }),
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.200.0/25"] }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/25"] }),
     quoted: ['"192.168.200.0/25"', '"wl-120"', "return path", 'e.g. "192.168.120.128/25"'],
   },
   {
     id: "VIP-05",
     what: "frontend-mode VIPs outside the frontend subnet",
     base: t4,
-    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25"] }),
-    good: (p) => setHap(p, { virtualIpRanges: ["192.168.130.64/26"] }),
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/25"] }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.130.64/26"] }),
     quoted: ['"192.168.120.128/25"', '"frontend"', "return path", 'e.g. "192.168.130.128/25"'],
   },
   {
     id: "VIP-06",
     what: "the seed's VIP block, which holds the subnet's broadcast address",
-    bad: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/25"] }),
-    good: (p) => setHap(p, { virtualIpRanges: ["192.168.120.128/26"] }),
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/25"] }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/26"] }),
     quoted: ['"192.168.120.128/25"', "192.168.120.255", '"wl-120"', "192.168.120.128-192.168.120.254"],
   },
   {
@@ -385,10 +385,10 @@ describe("the seed's worked example (S-13)", () => {
 
   test("with the VIPs on the lower /25 fails with VIP-01 naming gateway 192.168.120.1", () => {
     const p = s13();
-    setHap(p, { virtualIpRanges: ["192.168.120.0/25"] });
+    setHap(p, { virtualIpCidrs: ["192.168.120.0/25"] });
     const vip01 = withRule(run(p), "VIP-01").map(formatDiagnostic);
     expect(vip01).toEqual([
-      'VIP-01 virtualIpRanges[0]: VIP range "192.168.120.0/25" contains gateway 192.168.120.1 of port group "wl-120". The appliance answers for every VIP, so all routes through that gateway would fail (S-11). Move the VIPs to a block without gateways, e.g. "192.168.120.128/25".',
+      'VIP-01 virtualIpCidrs[0]: VIP CIDR "192.168.120.0/25" contains gateway 192.168.120.1 of port group "wl-120". The appliance answers for every VIP, so all routes through that gateway would fail (S-11). Move the VIPs to a block without gateways, e.g. "192.168.120.128/25".',
     ]);
   });
 
@@ -403,7 +403,7 @@ describe("many problems at once", () => {
     mutablePrimary(p, { name: "Primary", addressRanges: ["192.168.120.31-192.168.120.32"] });
     setNet(p, { managementNetwork: { ...MGMT, gateway: "10.0.0.0" } });
     setHap(p, {
-      virtualIpRanges: ["192.168.120.0/25", "10.5.0.1/24"],
+      virtualIpCidrs: ["192.168.120.0/25", "10.5.0.1/24"],
       dataplanePort: 70000,
       nameservers: ["8.8.8"],
     });
@@ -477,12 +477,12 @@ describe("VIP-05 advice that works", () => {
     ["frontend mode", t4, ["192.168.120.128/25"]],
   ] as const)("in %s, the suggested block removes VIP-05 and adds no error", (_mode, base, vips) => {
     const bad = base();
-    setHap(bad, { virtualIpRanges: [...vips] });
+    setHap(bad, { virtualIpCidrs: [...vips] });
     const [finding] = withRule(run(bad), "VIP-05");
     const suggested = /e\.g\. "([\d./]+)"/.exec(finding.message)?.[1];
     expect(suggested).toBeDefined();
     const fixed = base();
-    setHap(fixed, { virtualIpRanges: [suggested!] });
+    setHap(fixed, { virtualIpCidrs: [suggested!] });
     const after = run(fixed);
     expect(withRule(after, "VIP-05")).toEqual([]);
     expect(after.filter((d) => d.severity === Severity.ERROR)).toEqual([]);

@@ -55,7 +55,7 @@ export class SiteStack extends TerraformStack {
     this.haproxy = new HaproxyLoadBalancer(this, "haproxy", {
       network: this.network,
       mode: HaproxyMode.DEFAULT,
-      virtualIpRanges: ["192.168.120.128/25"],
+      virtualIpCidrs: ["192.168.120.128/25"],
       managementIp: "10.0.0.10",
       workloadIp: "192.168.120.5",
       nameservers: ["10.0.0.2"],
