@@ -23,7 +23,7 @@ import {
   SupervisorWorkloadNetwork,
   WorkloadNetworkProps,
 } from "../lib";
-import { READINESS_FAILURE } from "../lib/haproxy-load-balancer";
+import { READINESS_FAILURE } from "../lib/constructs/haproxy-load-balancer";
 
 export const gc = (globalThis as { gc?: () => void }).gc;
 

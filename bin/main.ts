@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import { App } from "cdktf";
-import { Severity } from "../lib";
+import { RULES, Severity } from "../lib";
 import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
 
@@ -19,7 +19,19 @@ function siteFiles(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
     : builtInSiteFiles();
 }
 
+/** `--list-rules`: the catalogue, one line a rule, from the rule units. */
+function listRules(): void {
+  for (const r of Object.values(RULES)) {
+    console.log(`${r.id.padEnd(7)} ${r.severity === Severity.ERROR ? "error" : "warn "}  ${r.summary}`);
+  }
+  console.log("\nEach rule's why and examples: docs/rules.md (also in the installed package).");
+}
+
 function main(): number {
+  if (process.argv.includes("--list-rules")) {
+    listRules();
+    return 0;
+  }
   try {
     const app = new App();
     const stacks = siteFiles(process.argv.slice(2), process.env).map(

@@ -5,8 +5,11 @@
  */
 
 // Constructs, props and enums.
-export { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
-export type { SupervisorWorkloadNetworkProps, PortGroupOptions } from "./supervisor-workload-network";
+export { SupervisorWorkloadNetwork } from "./constructs/supervisor-workload-network";
+export type {
+  SupervisorWorkloadNetworkProps,
+  PortGroupOptions,
+} from "./constructs/supervisor-workload-network";
 export {
   HaproxyLoadBalancer,
   HaproxyOva,
@@ -16,13 +19,13 @@ export {
   HAPROXY_EXTRA_CONFIG,
   OVF_NETWORKS,
   DATAPLANE_READINESS_PATH,
-} from "./haproxy-load-balancer";
+} from "./constructs/haproxy-load-balancer";
 export type {
   HaproxyLoadBalancerProps,
   GeneratedCaOptions,
   VirtualServerRange,
-} from "./haproxy-load-balancer";
-export { HaproxyMode } from "./plan";
+} from "./constructs/haproxy-load-balancer";
+export { HaproxyMode } from "./model/plan";
 export type {
   PortGroupProps,
   WorkloadNetworkProps,
@@ -34,19 +37,28 @@ export type {
   PlanPortGroup,
   PlanWorkloadNetwork,
   PlanRange,
-} from "./plan";
-export type { Interval, Cidr } from "./ip";
+} from "./model/plan";
+export type { Interval, Cidr } from "./model/ip";
 
 // The engine: check a plan, choose a topology, render the report.
-export { checkPlan, checkNetworkPlan, checkHaproxyPlan, hasErrors } from "./rules";
-export type { PlanCheck, HaproxyPlan } from "./rules";
-export { adviseTopology, Topology } from "./topology-advisor";
-export type { TopologyQuestions, TopologyAdvice } from "./topology-advisor";
-export { renderPlanMarkdown, subnetReports, wizardValues, AllocationKind } from "./plan-report";
-export type { PlanReportInput, SubnetReport, Allocation, WizardField } from "./plan-report";
-export { renderAddressMap } from "./address-map-svg";
-export { assertValidPlan, planReportFiles } from "./plan-report-synthesizer";
+export { checkPlan, checkNetworkPlan, checkHaproxyPlan, hasErrors } from "./rules/engine";
+export type { PlanCheck, HaproxyPlan } from "./rules/engine";
+export { adviseTopology, Topology } from "./model/topology-advisor";
+export type { TopologyQuestions, TopologyAdvice } from "./model/topology-advisor";
+export { renderPlanMarkdown, subnetReports, wizardValues, AllocationKind } from "./report/plan-report";
+export type { PlanReportInput, SubnetReport, Allocation, WizardField } from "./report/plan-report";
+export { renderAddressMap } from "./report/address-map-svg";
+export { assertValidPlan, planReportFiles } from "./constructs/plan-report-synthesizer";
+
+// Acknowledging warnings, and rules of the site's own.
+export { PlanAcknowledgements } from "./constructs/acknowledgements";
+export type { Acknowledgement } from "./constructs/acknowledgements";
+export { SiteRules } from "./rules/site-rules";
+export type { SiteRule } from "./rules/site-rules";
+export type { Report } from "./rules/rule";
 
 // Findings.
-export { Severity, RULES, formatDiagnostic } from "./diagnostics";
-export type { Diagnostic, RuleInfo } from "./diagnostics";
+export { Severity, formatDiagnostic } from "./model/diagnostics";
+export type { Diagnostic } from "./model/diagnostics";
+export { RULES } from "./rules/catalogue";
+export type { RuleInfo } from "./rules/catalogue";

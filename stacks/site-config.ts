@@ -5,6 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { Severity, SiteRule, SiteRules } from "../lib";
+import { acknowledgementProblem } from "../lib/constructs/acknowledgements";
+import { siteRuleIdProblem } from "../lib/rules/site-rules";
 
 /** A port group in the site file. */
 export interface PortGroupConfig {
@@ -23,8 +26,30 @@ export interface WorkloadNetworkConfig {
   readonly addressRanges: string[];
 }
 
+/** A warning accepted on purpose, in the site file. */
+export interface AcknowledgementConfig {
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/** A rule of the site's own, in the site file: an id of the site's namespace and exactly one check. */
+export interface SiteRuleConfig {
+  readonly id: string;
+  readonly severity?: "error" | "warn";
+  /** VIP CIDRs at most this prefix's size (e.g. 26). */
+  readonly maxVipPrefix?: number;
+  /** Lowest and highest VLAN id of created port groups. */
+  readonly vlanRange?: number[];
+  /** A regular expression every created port group's name matches (e.g. "^tkg-"). */
+  readonly portGroupNamePattern?: string;
+  /** CIDRs that every subnet and VIP CIDR lies inside. */
+  readonly allowedSubnets?: string[];
+}
+
 /** The whole site file. */
 export interface SiteConfig {
+  readonly acknowledge?: AcknowledgementConfig[];
+  readonly siteRules?: SiteRuleConfig[];
   readonly stackName: string;
   readonly description?: string;
   readonly vsphere: {
@@ -62,6 +87,7 @@ type Shape =
   | "number"
   | "boolean"
   | "string[]"
+  | "number[]"
   | { readonly enum: readonly string[] }
   | { readonly fields: Readonly<Record<string, Field>> }
   | { readonly list: Shape };
@@ -88,6 +114,19 @@ const WORKLOAD: Shape = {
 const SITE: Shape = {
   fields: {
     $schema: opt("string"),
+    acknowledge: opt({ list: { fields: { rule: req("string"), reason: req("string") } } }),
+    siteRules: opt({
+      list: {
+        fields: {
+          id: req("string"),
+          severity: opt({ enum: ["error", "warn"] }),
+          maxVipPrefix: opt("number"),
+          vlanRange: opt("number[]"),
+          portGroupNamePattern: opt("string"),
+          allowedSubnets: opt("string[]"),
+        },
+      },
+    }),
     stackName: req("string"),
     description: opt("string"),
     vsphere: req({
@@ -157,7 +196,9 @@ function distance(a: string, b: string): number {
 }
 
 function describeShape(shape: Shape): string {
-  if (typeof shape === "string") return shape === "string[]" ? "a list of strings" : `a ${shape}`;
+  if (shape === "string[]") return "a list of strings";
+  if (shape === "number[]") return "a list of numbers";
+  if (typeof shape === "string") return `a ${shape}`;
   if ("enum" in shape) return `one of ${shape.enum.map((e) => JSON.stringify(e)).join(", ")}`;
   if ("list" in shape) return "a list";
   return "an object";
@@ -172,8 +213,9 @@ function checkShape(value: unknown, shape: Shape, at: string, out: string[]): vo
     if (typeof value !== shape || (shape === "number" && !Number.isFinite(value))) wrong();
     return;
   }
-  if (shape === "string[]") {
-    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) wrong();
+  if (shape === "string[]" || shape === "number[]") {
+    const item = shape === "string[]" ? "string" : "number";
+    if (!Array.isArray(value) || value.some((v) => typeof v !== item)) wrong();
     return;
   }
   if ("enum" in shape) {
@@ -221,10 +263,84 @@ function checkShape(value: unknown, shape: Shape, at: string, out: string[]): vo
   }
 }
 
+const RULE_KINDS = ["maxVipPrefix", "vlanRange", "portGroupNamePattern", "allowedSubnets"] as const;
+
+/** CFG-03: acknowledgements and site rules that cannot be used (after the shape is right). */
+function checkRulesAndAcknowledgements(cfg: SiteConfig, out: string[]): void {
+  (cfg.acknowledge ?? []).forEach((a, i) => {
+    const problem = acknowledgementProblem({ ruleId: a.rule, reason: a.reason });
+    if (problem) out.push(`CFG-03 acknowledge[${i}]: ${problem}.`);
+  });
+  (cfg.siteRules ?? []).forEach((r, i) => {
+    const at = `siteRules[${i}]`;
+    const idProblem = siteRuleIdProblem(r.id);
+    if (idProblem) out.push(`CFG-03 ${at}.id: ${idProblem}.`);
+    const kinds = RULE_KINDS.filter((k) => r[k] !== undefined);
+    if (kinds.length !== 1) {
+      out.push(
+        `CFG-03 ${at}: give exactly one of ${RULE_KINDS.join(", ")} (found ${kinds.length === 0 ? "none" : kinds.join(", ")}).`,
+      );
+      return;
+    }
+    if (
+      r.maxVipPrefix !== undefined &&
+      (!Number.isInteger(r.maxVipPrefix) || r.maxVipPrefix < 0 || r.maxVipPrefix > 32)
+    ) {
+      out.push(`CFG-03 ${at}.maxVipPrefix: ${r.maxVipPrefix} is not a prefix length from 0 to 32.`);
+    }
+    if (r.vlanRange !== undefined) {
+      const [min, max] = r.vlanRange;
+      if (
+        r.vlanRange.length !== 2 ||
+        !Number.isInteger(min) ||
+        !Number.isInteger(max) ||
+        min < 0 ||
+        max > 4094 ||
+        min > max
+      ) {
+        out.push(
+          `CFG-03 ${at}.vlanRange: ${JSON.stringify(r.vlanRange)} is not [lowest, highest] VLAN ids within 0–4094, e.g. [100, 199].`,
+        );
+      }
+    }
+    if (r.portGroupNamePattern !== undefined) {
+      try {
+        new RegExp(r.portGroupNamePattern);
+      } catch {
+        out.push(
+          `CFG-03 ${at}.portGroupNamePattern: ${JSON.stringify(r.portGroupNamePattern)} is not a regular expression, e.g. "^tkg-".`,
+        );
+      }
+    }
+    if (r.allowedSubnets !== undefined) {
+      try {
+        SiteRules.allowedSubnets(r.id, r.allowedSubnets);
+      } catch (e) {
+        out.push(`CFG-03 ${at}.allowedSubnets: ${(e as Error).message.replace(/^[^:]*: /, "")}`);
+      }
+    }
+  });
+}
+
+/** The site file's own rules as the engine takes them. */
+export function siteRulesOf(cfg: SiteConfig): SiteRule[] {
+  return (cfg.siteRules ?? []).map((r) => {
+    const severity = r.severity === "warn" ? Severity.WARN : Severity.ERROR;
+    if (r.maxVipPrefix !== undefined) return SiteRules.maxVipPrefix(r.id, r.maxVipPrefix, severity);
+    if (r.vlanRange !== undefined) return SiteRules.vlanRange(r.id, r.vlanRange[0], r.vlanRange[1], severity);
+    if (r.portGroupNamePattern !== undefined)
+      return SiteRules.portGroupNamePattern(r.id, r.portGroupNamePattern, severity);
+    return SiteRules.allowedSubnets(r.id, r.allowedSubnets ?? [], severity);
+  });
+}
+
 /** Check a parsed site file's shape; returns the problems (empty when usable). */
 export function checkSiteConfig(value: unknown): string[] {
   const out: string[] = [];
   checkShape(value, SITE, "", out);
+  if (out.length === 0) {
+    checkRulesAndAcknowledgements(value as SiteConfig, out);
+  }
   return out;
 }
 

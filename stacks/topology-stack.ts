@@ -17,12 +17,13 @@ import { Construct } from "constructs";
 import {
   HaproxyLoadBalancer,
   HaproxyMode,
+  PlanAcknowledgements,
   PlanReportInput,
   PortGroupProps,
   SupervisorWorkloadNetwork,
 } from "../lib";
-import { planReportFiles, reportedNetwork, reportInputOf } from "../lib/plan-report-synthesizer";
-import { PortGroupConfig, SiteConfig } from "./site-config";
+import { planReportFiles, reportedNetwork, reportInputOf } from "../lib/constructs/plan-report-synthesizer";
+import { PortGroupConfig, SiteConfig, siteRulesOf } from "./site-config";
 
 /**
  * The vsphere provider configured from VSPHERE_SERVER / VSPHERE_USER / VSPHERE_PASSWORD (and
@@ -45,6 +46,11 @@ export class TopologyStack extends TerraformStack {
     new TlsProvider(this, "tls", {});
     new RandomProvider(this, "random", {});
     new HttpProvider(this, "http", {});
+    // The site file's acknowledgements cover every plan construct of the stack.
+    PlanAcknowledgements.add(
+      this,
+      (config.acknowledge ?? []).map((a) => ({ ruleId: a.rule, reason: a.reason })),
+    );
 
     const v = config.vsphere;
     const datacenter = new DataVsphereDatacenter(this, "datacenter", { name: v.datacenter });
@@ -93,6 +99,7 @@ export class TopologyStack extends TerraformStack {
         portGroup: portGroup(w.portGroup),
       })),
       frontendNetwork: config.frontendNetwork ? portGroup(config.frontendNetwork) : undefined,
+      siteRules: siteRulesOf(config),
     });
 
     const h = config.haproxy;

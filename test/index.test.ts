@@ -17,6 +17,8 @@ describe("the package's public API", () => {
         "HaproxyMode",
         "HaproxyOva",
         "OVF_NETWORKS",
+        "PlanAcknowledgements",
+        "SiteRules",
         "RULES",
         "Severity",
         "SupervisorWorkloadNetwork",

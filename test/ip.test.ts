@@ -8,7 +8,7 @@ import {
   parseRange,
   pointsWithin,
   union,
-} from "../lib/ip";
+} from "../lib/model/ip";
 
 describe("parseAddress", () => {
   test.each([

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { App, Lazy, TerraformStack, Testing } from "cdktf";
 import { assertValidPlan, HaproxyLoadBalancer, SupervisorWorkloadNetwork } from "../lib";
-import { planReportFiles } from "../lib/plan-report-synthesizer";
+import { planReportFiles } from "../lib/constructs/plan-report-synthesizer";
 import { ruleLines, s13Network, stackWithProviders } from "./fixtures";
 import { HttpProvider } from "@cdktf/provider-http/lib/provider";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";

@@ -15,7 +15,7 @@ import {
   SupervisorWorkloadNetwork,
   WorkloadNetworkProps,
 } from "../lib";
-import { gaps, overlappingPairs, union } from "../lib/ip";
+import { gaps, overlappingPairs, union } from "../lib/model/ip";
 import { stackWithProviders, validationError } from "./fixtures";
 
 interface Plan {

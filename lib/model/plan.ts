@@ -4,7 +4,7 @@
  * Pure: no constructs, no cdktf. Parsing turns the user's strings into integer intervals once; the rule
  * checks in `rules.ts` work on the parsed model only.
  */
-import { diag, Diagnostic } from "./diagnostics";
+import { Finding, finding } from "./diagnostics";
 import { Cidr, formatAddress, Interval, parseAddress, parseCidr, parseRange, quote } from "./ip";
 
 /**
@@ -175,10 +175,21 @@ export interface NetworkPlan {
   readonly unresolved: string[];
 }
 
-/** Result of parsing: the model, and the input-form problems found on the way. */
+/** A port group as written at one place of the props (a name may be written at several). */
+export interface PortGroupDefinition {
+  /** The prop path, e.g. `workloadNetworks[0].portGroup`. */
+  readonly path: string;
+  /** `management`, `workload` or `frontend`. */
+  readonly role: string;
+  /** The value as given (not necessarily an object). */
+  readonly props: PortGroupProps | undefined;
+}
+
+/** Result of parsing: the model, every port group definition, and the input-form problems found on the way. */
 export interface Parsed<T> {
   readonly plan: T;
-  readonly diagnostics: Diagnostic[];
+  readonly findings: Finding[];
+  readonly definitions: PortGroupDefinition[];
 }
 
 /** How a value is named in a message; a function when building the name costs work on the hot path. */
@@ -190,7 +201,7 @@ function described(what: Described): string {
 
 /** A reader of addresses, CIDRs and ranges that records problems and unresolved values. */
 export class PlanReader {
-  public readonly diagnostics: Diagnostic[] = [];
+  public readonly findings: Finding[] = [];
   public readonly unresolved: string[] = [];
   private readonly isUnresolved: (value: unknown) => boolean;
 
@@ -223,8 +234,8 @@ export class PlanReader {
     const fix = r.suggestion
       ? `did you mean ${quote(r.suggestion)}?`
       : 'write it as four decimal numbers, e.g. "192.168.1.10".';
-    this.diagnostics.push(
-      diag(
+    this.findings.push(
+      finding(
         "IP-01",
         path,
         `${described(what)} ${quote(text)} ${r.reason}. Give a four-part decimal IPv4 address: ${fix}`,
@@ -242,8 +253,8 @@ export class PlanReader {
       return r.value;
     }
     const fix = r.suggestion ? `did you mean ${quote(r.suggestion)}?` : 'e.g. "192.168.120.0/24".';
-    this.diagnostics.push(
-      diag(
+    this.findings.push(
+      finding(
         "IP-02",
         path,
         `${described(what)} ${quote(text)} ${r.reason}. Give a network-aligned CIDR a.b.c.d/n: ${fix}`,
@@ -263,8 +274,8 @@ export class PlanReader {
     const fix = r.suggestion
       ? `did you mean ${quote(r.suggestion)}?`
       : 'e.g. "192.168.120.31-192.168.120.40".';
-    this.diagnostics.push(
-      diag(
+    this.findings.push(
+      finding(
         "IP-03",
         path,
         `${described(what)} ${quote(text)} ${r.reason}. Give a range "first-last" of IPv4 addresses with first ≤ last: ${fix}`,
@@ -278,87 +289,30 @@ const ROLE_MANAGEMENT = "management";
 const ROLE_WORKLOAD = "workload";
 const ROLE_FRONTEND = "frontend";
 
-function sameText(a: unknown, b: unknown): boolean {
-  return a === b;
-}
-
 /** Parse the network side of a plan; input-form and consistency problems (IP-xx, NET-06) are returned. */
 export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions = {}): Parsed<NetworkPlan> {
   const reader = new PlanReader(options);
   const byName = new Map<string, PlanPortGroup>();
   const portGroups: PlanPortGroup[] = [];
 
+  const definitions: PortGroupDefinition[] = [];
   const addPortGroup = (pg: PortGroupProps | undefined, path: string, role: string): string | undefined => {
+    definitions.push({ path, role, props: pg });
     if (pg === undefined || pg === null || typeof pg !== "object") {
-      reader.diagnostics.push(
-        diag("NET-06", path, `port group is ${quote(pg)}. Give an object with name, cidr and gateway.`),
-      );
       return undefined;
     }
-    const name = pg.name;
-    if (!reader.unknown(name, `${path}.name`) && (typeof name !== "string" || name.trim().length === 0)) {
-      reader.diagnostics.push(
-        diag(
-          "NET-06",
-          `${path}.name`,
-          `port group name ${quote(name)} is empty. Give the distributed port group's name, e.g. "wl-primary".`,
-        ),
-      );
-    }
-    const key = String(name);
+    const key = String(pg.name);
     const seen = byName.get(key);
     if (seen) {
-      const fields: (keyof PortGroupProps)[] = ["cidr", "gateway", "vlanId", "existingNetworkId"];
-      for (const f of fields) {
-        if (!sameText(seen.props[f], pg[f])) {
-          reader.diagnostics.push(
-            diag(
-              "NET-06",
-              `${path}.${f}`,
-              `port group ${quote(key)} is described twice with different ${f}: ${quote(pg[f])} here and ${quote(seen.props[f])} at ${seen.path}.${f}. A port group name means one port group: describe it identically everywhere, or give the second one another name.`,
-            ),
-          );
-        }
-      }
+      // A second definition of the same name: NET-06 compares it with the first.
       if (!seen.roles.includes(role)) {
         seen.roles.push(role);
       }
       return key;
     }
-    const vlan = pg.vlanId;
-    if (vlan !== undefined && !reader.unknown(vlan, `${path}.vlanId`)) {
-      if (typeof vlan !== "number" || !Number.isInteger(vlan) || vlan < 0 || vlan > 4094) {
-        reader.diagnostics.push(
-          diag(
-            "NET-06",
-            `${path}.vlanId`,
-            `VLAN id ${quote(vlan)} of port group ${quote(key)} is not a whole number from 0 to 4094. Use the access VLAN of the port group (0 for none).`,
-          ),
-        );
-      }
-    }
-    if (pg.existingNetworkId !== undefined && vlan !== undefined) {
-      reader.diagnostics.push(
-        diag(
-          "NET-06",
-          `${path}.existingNetworkId`,
-          `port group ${quote(key)} has both existingNetworkId ${quote(pg.existingNetworkId)} and vlanId ${quote(vlan)}: an existing network is used as it is and cannot be given a VLAN. Drop vlanId, or drop existingNetworkId to create the port group.`,
-        ),
-      );
-    }
-    if (
-      pg.existingNetworkId !== undefined &&
-      // An existing network's id is only passed through: a token there needs no rule and is not recorded.
-      !reader.isToken(pg.existingNetworkId) &&
-      (typeof pg.existingNetworkId !== "string" || pg.existingNetworkId.length === 0)
-    ) {
-      reader.diagnostics.push(
-        diag(
-          "NET-06",
-          `${path}.existingNetworkId`,
-          `existingNetworkId ${quote(pg.existingNetworkId)} of port group ${quote(key)} is empty. Give the network's managed object id (e.g. from a vsphere_network data source), or leave it out to create the port group.`,
-        ),
-      );
+    reader.unknown(pg.name, `${path}.name`);
+    if (pg.vlanId !== undefined) {
+      reader.unknown(pg.vlanId, `${path}.vlanId`);
     }
     const cidr = reader.cidr(pg.cidr, `${path}.cidr`, () => `CIDR of port group ${quote(key)}`);
     const gateway = reader.address(
@@ -378,8 +332,8 @@ export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions 
   const workloadNetworks: PlanWorkloadNetwork[] = [];
   const addWorkload = (wn: WorkloadNetworkProps | undefined, path: string, primary: boolean) => {
     if (wn === undefined || wn === null || typeof wn !== "object") {
-      reader.diagnostics.push(
-        diag(
+      reader.findings.push(
+        finding(
           "NET-07",
           path,
           `workload network is ${quote(wn)}. Give an object with name, portGroup and addressRanges.`,
@@ -391,8 +345,8 @@ export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions 
     const ranges: PlanRange[] = [];
     const texts = Array.isArray(wn.addressRanges) ? wn.addressRanges : [];
     if (!Array.isArray(wn.addressRanges) && !reader.unknown(wn.addressRanges, `${path}.addressRanges`)) {
-      reader.diagnostics.push(
-        diag(
+      reader.findings.push(
+        finding(
           "IP-03",
           `${path}.addressRanges`,
           `address ranges ${quote(wn.addressRanges)} of workload network ${quote(wn.name)} are not a list. Give a list of "first-last" ranges, e.g. ["192.168.120.31-192.168.120.40"].`,
@@ -428,8 +382,8 @@ export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions 
     );
     if (start !== undefined) {
       if (start + 4 > 0xffffffff) {
-        reader.diagnostics.push(
-          diag(
+        reader.findings.push(
+          finding(
             "NET-08",
             "supervisorManagementStartIp",
             `the 5 addresses from ${formatAddress(start)} run past 255.255.255.255. Start the block lower.`,
@@ -451,7 +405,8 @@ export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions 
       managementBlock,
       unresolved: reader.unresolved,
     },
-    diagnostics: reader.diagnostics,
+    findings: reader.findings,
+    definitions,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The address map: each subnet drawn as a bar, its blocks coloured by owner, with a legend. Pure.
  */
-import { formatAddress, formatCidr, formatRange, size } from "./ip";
+import { formatAddress, formatCidr, formatRange, size } from "../model/ip";
 import { AllocationKind, SubnetReport } from "./plan-report";
 
 const COLOURS: Record<AllocationKind, [string, string]> = {

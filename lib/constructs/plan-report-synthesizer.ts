@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
+  AnnotationMetadataEntryType,
   Aspects,
   IAspect,
   IStackSynthesizer,
@@ -19,14 +20,25 @@ import {
   TerraformStack,
 } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { renderAddressMap } from "./address-map-svg";
-import { Diagnostic, formatDiagnostic, Severity } from "./diagnostics";
-import { NetworkPlan } from "./plan";
-import { PlanReportInput, renderPlanMarkdown, subnetReports } from "./plan-report";
-import { HaproxyPlan } from "./rules";
+import { renderAddressMap } from "../report/address-map-svg";
+import { Diagnostic, Severity } from "../model/diagnostics";
+import { quote } from "../model/ip";
+import { Acknowledgement, PlanAcknowledgements, STALE_ACKNOWLEDGEMENT } from "./acknowledgements";
+import { diagnosticLine } from "./construct-diagnostics";
+import { NetworkPlan } from "../model/plan";
+import { PlanReportInput, renderPlanMarkdown, subnetReports } from "../report/plan-report";
+import { HaproxyPlan } from "../rules/engine";
+
+/** A construct with findings: its warnings are printed, or acknowledged, when the stack is synthesized. */
+export interface FindingHolder {
+  readonly construct: Construct;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The warnings acknowledged on it or above it, with their reasons. */
+  readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+}
 
 /** What the report needs of an appliance. */
-export interface ReportedAppliance {
+export interface ReportedAppliance extends FindingHolder {
   readonly node: Construct["node"];
   readonly plan: HaproxyPlan;
   readonly diagnostics: readonly Diagnostic[];
@@ -36,7 +48,7 @@ export interface ReportedAppliance {
 }
 
 /** One network's entry: its plan, findings and the appliance wired to it. */
-export interface ReportedNetwork {
+export interface ReportedNetwork extends FindingHolder {
   readonly node: Construct["node"];
   readonly plan: NetworkPlan;
   readonly diagnostics: readonly Diagnostic[];
@@ -71,8 +83,52 @@ export function planErrorLines(stack: TerraformStack): string[] {
   ]);
 }
 
+const finalized = new WeakSet<TerraformStack>();
+
+/**
+ * Warn ACK-01 for an acknowledgement that matches no warning of the plans under it, or that names an error
+ * (a site rule's; the catalogue's errors are refused when acknowledged). Runs once per stack, when it is
+ * synthesized.
+ */
+export function finalizeFindings(stack: TerraformStack): void {
+  if (finalized.has(stack)) {
+    return;
+  }
+  finalized.add(stack);
+  const holders = (registry.get(stack) ?? []).flatMap((e): FindingHolder[] =>
+    e.appliance ? [e, e.appliance] : [e],
+  );
+  const matched = new Set<Acknowledgement>();
+  for (const h of holders) {
+    const covering = PlanAcknowledgements.covering(h.construct);
+    for (const d of h.diagnostics) {
+      const hit = covering.find((c) => c.ack.ruleId === d.ruleId);
+      if (!hit) {
+        continue;
+      }
+      matched.add(hit.ack);
+      if (d.severity === Severity.ERROR) {
+        hit.scope.node.addMetadata(
+          AnnotationMetadataEntryType.WARN,
+          `${STALE_ACKNOWLEDGEMENT} acknowledge: ${d.ruleId} is acknowledged here, but at ${h.construct.node.path} it is an error, and errors cannot be acknowledged. Fix the plan, and remove the acknowledgement.`,
+        );
+      }
+    }
+  }
+  for (const c of stack.node.findAll()) {
+    for (const ack of PlanAcknowledgements.on(c)) {
+      if (!matched.has(ack)) {
+        c.node.addMetadata(
+          AnnotationMetadataEntryType.WARN,
+          `${STALE_ACKNOWLEDGEMENT} acknowledge: ${ack.ruleId} is acknowledged here (${quote(ack.reason.trim())}), but no plan under ${c.node.path} has that warning any more. Remove the acknowledgement.`,
+        );
+      }
+    }
+  }
+}
+
 function errorLines(where: string, ds: readonly Diagnostic[]): string[] {
-  return ds.filter((d) => d.severity === Severity.ERROR).map((d) => `[${where}] ${formatDiagnostic(d)}`);
+  return ds.filter((d) => d.severity === Severity.ERROR).map((d) => `[${where}] ${diagnosticLine(d)}`);
 }
 
 /** Where a value reaches the user: the name of a stack output that holds it, or the construct attribute. */
@@ -87,12 +143,16 @@ function sourceOf(stack: TerraformStack, value: string, fallback: string, sensit
 
 /** The report input of one network, as every stack gets it. */
 export function reportInputOf(stack: TerraformStack, entry: ReportedNetwork, title: string): PlanReportInput {
+  finalizeFindings(stack);
   const a = entry.appliance;
+  const acknowledged = [...(entry.acknowledged ?? []), ...(a?.acknowledged ?? [])];
+  const hidden = new Set(acknowledged.map((x) => x.diagnostic));
   return {
     title,
     network: entry.plan,
     haproxy: a?.plan,
-    diagnostics: [...entry.diagnostics, ...(a?.diagnostics ?? [])],
+    diagnostics: [...entry.diagnostics, ...(a?.diagnostics ?? [])].filter((d) => !hidden.has(d)),
+    acknowledged,
     loadBalancerName: (a?.name ?? "haproxy").toLowerCase().replace(/[^a-z0-9-]/g, "-"),
     caSource: a ? sourceOf(stack, a.caCertificatePem, `${a.node.path}: caCertificatePem`, false) : "-",
     passwordSource: a ? sourceOf(stack, a.dataplanePassword, `${a.node.path}: dataplanePassword`, true) : "-",
@@ -145,7 +205,11 @@ class PlanErrorGuard implements IAspect {
   constructor(private readonly stack: TerraformStack) {}
 
   public visit(node: IConstruct): void {
-    if (node !== this.stack || synthesizing.has(this.stack)) {
+    if (node !== this.stack) {
+      return;
+    }
+    finalizeFindings(this.stack);
+    if (synthesizing.has(this.stack)) {
       return;
     }
     const errors = planErrorLines(this.stack);

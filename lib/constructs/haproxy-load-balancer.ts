@@ -8,19 +8,20 @@ import { DataHttp } from "@cdktf/provider-http/lib/data-http";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { Fn, ITerraformDependable, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
+import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
-import { Diagnostic } from "./diagnostics";
-import { formatAddress, formatCidr, Interval, size } from "./ip";
-import { loadBalancerRangesOf } from "./load-balancer-ranges";
+import { Diagnostic } from "../model/diagnostics";
+import { formatAddress, formatCidr, Interval, size } from "../model/ip";
+import { loadBalancerRangesOf } from "../model/load-balancer-ranges";
 import { reportedNetwork } from "./plan-report-synthesizer";
-import { HaproxyMode, portGroupByName } from "./plan";
+import { HaproxyMode, portGroupByName } from "../model/plan";
 import {
   formatProviderRelease,
   NIC_PRESERVING_PROVIDER_VERSION,
   parseProviderRelease,
   providerSource,
-} from "./provider-release";
-import { checkHaproxyPlan, HaproxyPlan } from "./rules";
+} from "../model/provider-release";
+import { checkHaproxyPlan, HaproxyPlan } from "../rules/engine";
 import { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
 
 export { HaproxyMode };
@@ -260,6 +261,12 @@ export interface HaproxyLoadBalancerProps {
    * @default HaproxyLoadBalancer.DEFAULT_READINESS_ATTEMPTS (about 20 minutes)
    */
   readonly readinessAttempts?: number;
+  /**
+   * Warnings of this construct accepted on purpose, each with a reason of at least a sentence: not printed,
+   * listed under "Acknowledged" in the report. Errors cannot be acknowledged.
+   * @default - none
+   */
+  readonly acknowledge?: Acknowledgement[];
 }
 
 /**
@@ -332,6 +339,8 @@ export class HaproxyLoadBalancer extends Construct {
   public readonly plan: HaproxyPlan;
   /** Findings of the HAProxy rules. */
   public readonly diagnostics: Diagnostic[];
+  /** The warnings acknowledged on it or above it, with their reasons. */
+  public readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
   /** The vApp properties sent to the appliance, keyed by the un-prefixed OVF property ids. */
   public readonly vappProperties: Record<string, string>;
   /** Data Plane API endpoint, `https://<management ip>:<port>`. */
@@ -397,11 +406,12 @@ export class HaproxyLoadBalancer extends Construct {
         vsphereProviderVersion: this.vsphereProviderVersion,
         hostSystemId: props.hostSystemId,
       },
-      TOKEN_AWARE,
+      { ...TOKEN_AWARE, siteRules: network.siteRules },
     );
     this.plan = check.plan;
     this.diagnostics = check.diagnostics;
-    attachDiagnostics(this, check.diagnostics, check.unresolved);
+    PlanAcknowledgements.add(this, props.acknowledge ?? []);
+    this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
 
     // Secrets: generated unless given.
     this.rootPassword = props.rootPassword ?? generatedPassword(this, "root-password").result;
@@ -534,6 +544,8 @@ export class HaproxyLoadBalancer extends Construct {
     const reported = reportedNetwork(this, network);
     if (reported) {
       reported.appliance = {
+        construct: this,
+        acknowledged: this.acknowledged,
         node: this.node,
         plan: this.plan,
         diagnostics: this.diagnostics,

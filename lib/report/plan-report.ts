@@ -2,11 +2,22 @@
  * The IP-plan report: every subnet with its ranges and owners, free space, findings, and the values to type
  * into vCenter's Workload Management wizard. Pure: works on the parsed plans, no constructs.
  */
-import { Diagnostic, formatDiagnostic, Severity } from "./diagnostics";
-import { formatAddress, formatCidr, formatRange, gaps, Interval, netmask, parseAddress, size } from "./ip";
-import { loadBalancerRanges } from "./load-balancer-ranges";
-import { HaproxyMode, NetworkPlan, PlanPortGroup } from "./plan";
-import { HaproxyPlan } from "./rules";
+import { Diagnostic, formatDiagnostic, Severity } from "../model/diagnostics";
+import {
+  formatAddress,
+  formatCidr,
+  formatRange,
+  gaps,
+  Interval,
+  netmask,
+  parseAddress,
+  size,
+} from "../model/ip";
+import { loadBalancerRanges } from "../model/load-balancer-ranges";
+import { HaproxyMode, NetworkPlan, PlanPortGroup } from "../model/plan";
+import { RULES } from "../rules/catalogue";
+import { HaproxyPlan } from "../rules/engine";
+import { ruleLink } from "./rules-doc";
 
 /** Who an address block belongs to, for the report and the map's colours. */
 export enum AllocationKind {
@@ -59,6 +70,11 @@ export interface PlanReportInput {
   readonly passwordSource: string;
   /** @default "10.96.0.0/23" */
   readonly serviceCidr?: string;
+  /**
+   * Warnings acknowledged with a reason: listed under "Acknowledged", not under "Findings".
+   * @default - none
+   */
+  readonly acknowledged?: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
 }
 
 function clip(i: Interval, c: Interval): Interval | undefined {
@@ -221,6 +237,12 @@ function countText(n: number): string {
   return `${n} address${n === 1 ? "" : "es"}`;
 }
 
+/** A finding with its rule id linked to the catalogue entry (`docs/rules.md` of the package). */
+function linked(d: Diagnostic): string {
+  const line = formatDiagnostic(d);
+  return RULES[d.ruleId] ? `${line} ([${d.ruleId} in the catalogue](${ruleLink(d.ruleId)}))` : line;
+}
+
 /** The report as Markdown. */
 export function renderPlanMarkdown(input: PlanReportInput): string {
   const subnets = subnetReports(input.network, input.haproxy);
@@ -263,7 +285,14 @@ export function renderPlanMarkdown(input: PlanReportInput): string {
     lines.push("No errors or warnings.", "");
   } else {
     for (const d of input.diagnostics) {
-      lines.push(`- **${d.severity === Severity.ERROR ? "error" : "warning"}** ${formatDiagnostic(d)}`);
+      lines.push(`- **${d.severity === Severity.ERROR ? "error" : "warning"}** ${linked(d)}`);
+    }
+    lines.push("");
+  }
+  if (input.acknowledged && input.acknowledged.length > 0) {
+    lines.push("## Acknowledged", "", "Warnings accepted on purpose, each with its reason:", "");
+    for (const a of input.acknowledged) {
+      lines.push(`- ${linked(a.diagnostic)}`, `  - reason: ${a.reason}`);
     }
     lines.push("");
   }

@@ -4,11 +4,13 @@
 import { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-port-group";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { SiteRule } from "../rules/site-rules";
+import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
-import { Diagnostic } from "./diagnostics";
-import { NetworkPlan, NetworkPlanProps, PortGroupProps, WorkloadNetworkProps } from "./plan";
+import { Diagnostic } from "../model/diagnostics";
+import { NetworkPlan, NetworkPlanProps, PortGroupProps, WorkloadNetworkProps } from "../model/plan";
 import { reportNetwork } from "./plan-report-synthesizer";
-import { checkNetworkPlan } from "./rules";
+import { checkNetworkPlan } from "../rules/engine";
 
 export type { PortGroupProps, WorkloadNetworkProps };
 
@@ -45,6 +47,18 @@ export interface SupervisorWorkloadNetworkProps extends NetworkPlanProps {
    * @default - the switch's defaults
    */
   readonly portGroupOptions?: PortGroupOptions;
+  /**
+   * Rules of the site's own (e.g. `SiteRules.maxVipPrefix("ACME-01", 26)`), run with the catalogue's on this
+   * network and on the appliance wired to it.
+   * @default - none
+   */
+  readonly siteRules?: SiteRule[];
+  /**
+   * Warnings of this construct accepted on purpose, each with a reason of at least a sentence: not printed,
+   * listed under "Acknowledged" in the report. Errors cannot be acknowledged.
+   * @default - none
+   */
+  readonly acknowledge?: Acknowledgement[];
 }
 
 /**
@@ -60,6 +74,10 @@ export class SupervisorWorkloadNetwork extends Construct {
   public readonly plan: NetworkPlan;
   /** Every finding of the network's own rules (errors and warnings). */
   public readonly diagnostics: Diagnostic[];
+  /** The warnings acknowledged on it or above it, with their reasons. */
+  public readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+  /** The site's own rules, run on this network and on the appliance wired to it. */
+  public readonly siteRules: readonly SiteRule[];
   /** The distributed switch the port groups live on. */
   public readonly distributedSwitchUuid: string;
   /** The created port groups, in plan order. */
@@ -72,12 +90,20 @@ export class SupervisorWorkloadNetwork extends Construct {
     super(scope, id);
     this.distributedSwitchUuid = props.distributedSwitchUuid;
 
-    const check = checkNetworkPlan(props, TOKEN_AWARE);
+    this.siteRules = props.siteRules ?? [];
+    const check = checkNetworkPlan(props, { ...TOKEN_AWARE, siteRules: this.siteRules });
     this.plan = check.plan;
     this.diagnostics = check.diagnostics;
-    attachDiagnostics(this, check.diagnostics, check.unresolved);
+    PlanAcknowledgements.add(this, props.acknowledge ?? []);
+    this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
     // The stack gets ip-plan.md and address-map.svg on every synth, and no Terraform while the plan has errors.
-    reportNetwork(this, { node: this.node, plan: this.plan, diagnostics: this.diagnostics });
+    reportNetwork(this, {
+      construct: this,
+      node: this.node,
+      plan: this.plan,
+      diagnostics: this.diagnostics,
+      acknowledged: this.acknowledged,
+    });
 
     const usedIds = new Set<string>();
     this.portGroups = [];

@@ -1,0 +1,66 @@
+/**
+ * How constructs surface the engine's findings: errors as construct validations (so one synth lists every
+ * problem of every construct, each prefixed with its construct path), warnings as warning annotations, and
+ * values unknown until apply as one info annotation.
+ */
+import { AnnotationMetadataEntryType, Token } from "cdktf";
+import { Construct } from "constructs";
+import { Diagnostic, formatDiagnostic, Severity } from "../model/diagnostics";
+import { ruleLink } from "../report/rules-doc";
+import { RULES } from "../rules/catalogue";
+import { markPrinted, PlanAcknowledgements } from "./acknowledgements";
+import { CheckOptions } from "../model/plan";
+
+/** Engine options for values that may be cdktf tokens. */
+export const TOKEN_AWARE: CheckOptions = {
+  // A string holds a token only with cdktf's marker in it: skip the full check for plain text (hot path).
+  isUnresolved: (v) =>
+    typeof v === "string" ? v.includes("TfToken[") && Token.isUnresolved(v) : Token.isUnresolved(v),
+};
+
+/** A finding as synth prints it: `RULE-ID path: message`, then where the rule's entry is. */
+export function diagnosticLine(d: Diagnostic): string {
+  return RULES[d.ruleId] ? `${formatDiagnostic(d)} [${ruleLink(d.ruleId)}]` : formatDiagnostic(d);
+}
+
+/**
+ * Attach findings to a construct: errors as a validation, warnings as warning annotations less the ones
+ * acknowledged on it or above it, which come back (with their reasons) for the report.
+ */
+export function attachDiagnostics(
+  scope: Construct,
+  diagnostics: readonly Diagnostic[],
+  unresolved: readonly string[],
+): { readonly diagnostic: Diagnostic; readonly reason: string }[] {
+  const errors = diagnostics.filter((d) => d.severity === Severity.ERROR).map(diagnosticLine);
+  if (errors.length > 0) {
+    scope.node.addValidation({ validate: () => errors });
+  }
+  // Warnings and the info are annotations as cdktf prints them, without the stack trace Annotations.of()
+  // captures (with an unlimited depth): the message names the construct path already, and a trace per finding
+  // is the costliest part of a synth under jest with source maps.
+  const covering = PlanAcknowledgements.covering(scope);
+  const acknowledged: { diagnostic: Diagnostic; reason: string }[] = [];
+  for (const d of diagnostics) {
+    if (d.severity !== Severity.WARN) {
+      continue;
+    }
+    const hit = covering.find((c) => c.ack.ruleId === d.ruleId);
+    if (hit) {
+      acknowledged.push({ diagnostic: d, reason: hit.ack.reason.trim() });
+    } else {
+      scope.node.addMetadata(AnnotationMetadataEntryType.WARN, diagnosticLine(d));
+    }
+  }
+  markPrinted(scope);
+  if (unresolved.length > 0) {
+    const shown =
+      unresolved.slice(0, 10).join(", ") +
+      (unresolved.length > 10 ? ` and ${unresolved.length - 10} more` : "");
+    scope.node.addMetadata(
+      AnnotationMetadataEntryType.INFO,
+      `${unresolved.length} value${unresolved.length === 1 ? " is" : "s are"} not known until apply (${shown}); the IP-plan rules that need ${unresolved.length === 1 ? "it were" : "them were"} skipped at synth.`,
+    );
+  }
+  return acknowledged;
+}

@@ -1,0 +1,78 @@
+/**
+ * The catalogue is the code: it is built from the rule units found under this folder, one file per rule id,
+ * grouped by family, not from a hand-kept list. A unit's file name is its id; the engine runs families in the
+ * order below and, within a family, rules by number.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Severity } from "../model/diagnostics";
+import { PlanRule } from "./rule";
+
+/** The families, in the order the engine runs them and the catalogue lists them. */
+export const FAMILIES = [
+  { folder: "input", prefix: "IP", title: "Input form" },
+  { folder: "network", prefix: "NET", title: "Port groups and workload networks" },
+  { folder: "vip", prefix: "VIP", title: "HAProxy virtual IPs" },
+  { folder: "appliance", prefix: "HAP", title: "HAProxy appliance" },
+  { folder: "supervisor", prefix: "SUP", title: "Supervisor enablement" },
+  { folder: "secrets", prefix: "SEC", title: "Secrets" },
+] as const;
+
+const UNIT_FILE = /^([A-Z]+-\d+)\.(js|ts)$/;
+
+function loadUnits(): PlanRule[] {
+  const units: PlanRule[] = [];
+  for (const family of FAMILIES) {
+    const dir = path.join(__dirname, family.folder);
+    if (!fs.existsSync(dir)) {
+      continue;
+    }
+    const ids = fs
+      .readdirSync(dir)
+      .map((f) => UNIT_FILE.exec(f))
+      .filter((m): m is RegExpExecArray => m !== null && !m[0].endsWith(".d.ts"))
+      .map((m) => ({ id: m[1], file: m[0] }))
+      .sort((a, b) => Number(a.id.split("-")[1]) - Number(b.id.split("-")[1]));
+    for (const { id, file } of ids) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const unit = (require(path.join(dir, file)) as { default: PlanRule }).default;
+      if (unit?.id !== id || !id.startsWith(`${family.prefix}-`)) {
+        throw new Error(
+          `internal: rule unit ${family.folder}/${file} declares id ${JSON.stringify(unit?.id)}`,
+        );
+      }
+      units.push(unit);
+    }
+  }
+  return units;
+}
+
+/** Every rule unit, in the order the engine runs them. */
+export const RULE_UNITS: readonly PlanRule[] = loadUnits();
+
+/** One entry of the catalogue. */
+export interface RuleInfo {
+  /** The rule id, e.g. `VIP-01`. */
+  readonly id: string;
+  /** Errors fail synthesis; warnings are printed and can be acknowledged. */
+  readonly severity: Severity;
+  /** One sentence: what must hold. */
+  readonly summary: string;
+  /** Why the rule exists, with its source. */
+  readonly why: string;
+  /** A value that breaks the rule and the nearest one that passes. */
+  readonly example: { readonly failing: string; readonly passing: string };
+}
+
+/** The catalogue of every rule the engine checks, by id. */
+export const RULES: Readonly<Record<string, RuleInfo>> = Object.fromEntries(
+  RULE_UNITS.map((u) => [
+    u.id,
+    { id: u.id, severity: u.severity, summary: u.summary, why: u.why, example: u.example },
+  ]),
+);
+
+/** The family a rule id belongs to. */
+export function familyOf(id: string): (typeof FAMILIES)[number] | undefined {
+  return FAMILIES.find((f) => id.startsWith(`${f.prefix}-`));
+}

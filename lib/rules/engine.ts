@@ -1,0 +1,139 @@
+/**
+ * The engine: parse the plan once, run every rule unit of the catalogue over it (and the site's own rules),
+ * and return all findings at once. Pure: no constructs. Overlap and containment checks sort once and sweep, so a
+ * plan with n ranges costs n log n (plus the collisions it reports).
+ */
+import { Diagnostic, Finding, Severity } from "../model/diagnostics";
+import { Cidr } from "../model/ip";
+import { CheckOptions, HaproxyPlanProps, NetworkPlan, NetworkPlanProps } from "../model/plan";
+import { RULE_UNITS, RULES } from "./catalogue";
+import { haproxyContext, networkContext } from "./context";
+import { Report } from "./rule";
+import { SiteRule, siteRuleIdProblem } from "./site-rules";
+
+/** The result of checking a plan. */
+export interface PlanCheck<T> {
+  /** The parsed plan. */
+  readonly plan: T;
+  /** Every finding, errors and warnings, in catalogue order (then the site's rules). */
+  readonly diagnostics: Diagnostic[];
+  /** Prop paths whose values are not known until apply: the rules that need them were skipped. */
+  readonly unresolved: string[];
+}
+
+/** The parsed HAProxy side of a plan. */
+export interface HaproxyPlan {
+  /** The HAProxy props as checked. */
+  readonly props: HaproxyPlanProps;
+  /** The workload network the workload NIC joins, when it exists. */
+  readonly workloadNetwork?: string;
+  /** The port group of the workload NIC, when known. */
+  readonly workloadPortGroup?: string;
+  /** The VIP CIDRs that parsed. */
+  readonly virtualIps: { readonly path: string; readonly cidr: Cidr }[];
+  /** Prop paths whose values are not known until apply. */
+  readonly unresolved: string[];
+}
+
+/** Options of a check: tokens, and the site's own rules. */
+export interface EngineOptions extends CheckOptions {
+  /**
+   * Rules of the site's own, run after the catalogue's on the same parsed plan.
+   * @default - none
+   */
+  readonly siteRules?: readonly SiteRule[];
+}
+
+function reporter(out: Diagnostic[], ruleId: string, severity: Severity): Report {
+  return (path, message) => out.push({ ruleId, severity, path, message });
+}
+
+function checkSiteRuleIds(rules: readonly SiteRule[]): void {
+  for (const r of rules) {
+    const problem = siteRuleIdProblem(r.id);
+    if (problem) {
+      throw new Error(`${problem}.`);
+    }
+  }
+}
+
+/**
+ * Check the network side of a plan: the input form of its values and the NET rules (the parts that need no
+ * HAProxy). The parsed plan comes back for the HAProxy check and the constructs.
+ */
+export function checkNetworkPlan(
+  props: NetworkPlanProps,
+  options: EngineOptions = {},
+): PlanCheck<NetworkPlan> {
+  const ctx = networkContext(props, options);
+  const out: Diagnostic[] = [];
+  for (const unit of RULE_UNITS) {
+    unit.network?.(ctx, reporter(out, unit.id, unit.severity));
+  }
+  const site = options.siteRules ?? [];
+  checkSiteRuleIds(site);
+  for (const rule of site) {
+    rule.checkNetwork?.(ctx.plan, reporter(out, rule.id, rule.severity));
+  }
+  return { plan: ctx.plan, diagnostics: out, unresolved: ctx.plan.unresolved };
+}
+
+/**
+ * Check the HAProxy side of a plan against the parsed network side: the VIP and HAP rules, SEC-01 and the
+ * HAProxy part of NET-08. Findings of the network alone are not repeated.
+ */
+export function checkHaproxyPlan(
+  network: NetworkPlan,
+  props: HaproxyPlanProps,
+  options: EngineOptions = {},
+): PlanCheck<HaproxyPlan> {
+  const ctx = haproxyContext(network, props, options);
+  const out: Diagnostic[] = [];
+  for (const unit of RULE_UNITS) {
+    unit.haproxy?.(ctx, reporter(out, unit.id, unit.severity));
+  }
+  const plan: HaproxyPlan = {
+    props,
+    workloadNetwork: ctx.workload?.name,
+    workloadPortGroup: ctx.workloadPg?.name,
+    virtualIps: [...ctx.virtualIps],
+    unresolved: ctx.unresolved,
+  };
+  const site = options.siteRules ?? [];
+  checkSiteRuleIds(site);
+  for (const rule of site) {
+    rule.checkHaproxy?.(network, plan, reporter(out, rule.id, rule.severity));
+  }
+  return { plan, diagnostics: out, unresolved: ctx.unresolved };
+}
+
+/** Check a whole plan at once: the network and, when given, the HAProxy appliance. */
+export function checkPlan(
+  network: NetworkPlanProps,
+  haproxy?: HaproxyPlanProps,
+  options: EngineOptions = {},
+): { diagnostics: Diagnostic[]; unresolved: string[] } {
+  const n = checkNetworkPlan(network, options);
+  if (!haproxy) {
+    return { diagnostics: n.diagnostics, unresolved: n.unresolved };
+  }
+  const h = checkHaproxyPlan(n.plan, haproxy, options);
+  return {
+    diagnostics: [...n.diagnostics, ...h.diagnostics],
+    unresolved: [...n.unresolved, ...h.unresolved],
+  };
+}
+
+/** True when any finding is an error. */
+export function hasErrors(ds: readonly Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === Severity.ERROR);
+}
+
+/** A finding with the severity of its catalogue rule (for findings made outside a unit). */
+export function withSeverity(f: Finding): Diagnostic {
+  const rule = RULES[f.ruleId];
+  if (!rule) {
+    throw new Error(`internal: unknown rule id ${f.ruleId}`);
+  }
+  return { ...f, severity: rule.severity };
+}

@@ -1,0 +1,39 @@
+import { Severity } from "../../model/diagnostics";
+import { intersection, Labelled, overlappingPairs, quote } from "../../model/ip";
+import { describeRange, lbl, SweepItem } from "../context";
+import { planRule } from "../rule";
+
+/** NET-04: no two workload ranges overlap. */
+export default planRule({
+  id: "NET-04",
+  severity: Severity.ERROR,
+  summary: "No two address ranges of workload networks overlap, across networks and within one network.",
+  why: "Every workload network needs a unique IP range (S-07): the Supervisor would hand the same address to two nodes.",
+  example: {
+    failing: '"192.168.120.31-192.168.120.60" and "192.168.120.51-192.168.120.70"',
+    passing: '"192.168.120.31-192.168.120.40" and "192.168.120.51-192.168.120.60"',
+  },
+  network: (ctx, report) => {
+    const items: Labelled<SweepItem>[] = [];
+    for (const wn of ctx.plan.workloadNetworks) {
+      for (const r of wn.ranges) {
+        if (r.interval) {
+          items.push(
+            lbl(r.interval, {
+              kind: "range",
+              path: r.path,
+              what: () => `range ${quote(r.text)} of workload network ${quote(wn.name)}`,
+              network: wn.name,
+            }),
+          );
+        }
+      }
+    }
+    for (const [a, b] of overlappingPairs(items)) {
+      report(
+        b.label.path,
+        `${b.label.what()} overlaps ${a.label.what()} (${a.label.path}) at ${describeRange(intersection(a, b))}. Every workload network needs a unique range (S-07): split the addresses between them.`,
+      );
+    }
+  },
+});

@@ -1,0 +1,32 @@
+/**
+ * What a rule is: one unit per rule id, with its severity, a one-sentence summary, why it exists (with its
+ * source), an example of a failing and a passing value, and its check over the parsed plan. The engine runs
+ * every unit over one parse of the plan; a unit reports findings through `report(path, message)`.
+ */
+import { Severity } from "../model/diagnostics";
+import { NetworkContext, HaproxyContext } from "./context";
+
+/** Where a unit reports: the prop path of the offending value and the message. */
+export type Report = (path: string, message: string) => void;
+
+/** One rule of the catalogue. */
+export interface PlanRule {
+  /** The rule id, e.g. `VIP-01`: API, never renumbered or reused. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One sentence: what must hold. */
+  readonly summary: string;
+  /** Why the rule exists, with its source (vSphere, the appliance's or the provider's code, the seed page). */
+  readonly why: string;
+  /** A value that breaks the rule and the nearest one that passes, for the catalogue document. */
+  readonly example: { readonly failing: string; readonly passing: string };
+  /** The check on the network side of the plan, when the rule has one. */
+  readonly network?: (ctx: NetworkContext, report: Report) => void;
+  /** The check on the HAProxy side of the plan, when the rule has one. */
+  readonly haproxy?: (ctx: HaproxyContext, report: Report) => void;
+}
+
+/** Declare a rule unit (typed identity: the unit's file default-exports it). */
+export function planRule(rule: PlanRule): PlanRule {
+  return rule;
+}

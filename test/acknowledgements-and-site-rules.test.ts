@@ -1,0 +1,198 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { TerraformStack, Testing } from "cdktf";
+import {
+  assertValidPlan,
+  HaproxyLoadBalancer,
+  HaproxyLoadBalancerProps,
+  PlanAcknowledgements,
+  planReportFiles,
+  Severity,
+  SiteRule,
+  SiteRules,
+  SupervisorWorkloadNetwork,
+  SupervisorWorkloadNetworkProps,
+} from "../lib";
+import { builtInSiteFiles, checkSiteConfig, loadSiteConfig } from "../stacks/site-config";
+import { TopologyStack } from "../stacks/topology-stack";
+import { ruleLines, s13Network, stackWithProviders, validationError } from "./fixtures";
+
+const REASON = "Lab site: default mode is what we run here, on purpose.";
+
+function build(
+  net: Partial<SupervisorWorkloadNetworkProps> = {},
+  hap: Partial<HaproxyLoadBalancerProps> = {},
+  before: (stack: TerraformStack) => void = () => undefined,
+) {
+  const stack = stackWithProviders();
+  before(stack);
+  const network = new SupervisorWorkloadNetwork(stack, "network", {
+    distributedSwitchUuid: "dvs",
+    ...s13Network(),
+    ...net,
+  });
+  const haproxy = new HaproxyLoadBalancer(stack, "haproxy", {
+    network,
+    virtualIpCidrs: ["192.168.120.128/25"],
+    managementIp: "10.0.0.10",
+    workloadIp: "192.168.120.5",
+    nameservers: ["10.0.0.2"],
+    datacenterId: "dc",
+    resourcePoolId: "rp",
+    datastoreId: "ds",
+    hostSystemId: "host",
+    ...hap,
+  });
+  return { stack, network, haproxy };
+}
+
+const warningsOf = (c: { node: { metadata: { type: string; data: unknown }[] } }) =>
+  c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+
+describe("acknowledging a warning", () => {
+  test("on the stack, before the constructs: not printed, listed with its reason in the report", () => {
+    const { stack, haproxy } = build({}, {}, (s) =>
+      PlanAcknowledgements.add(s, [{ ruleId: "HAP-07", reason: REASON }]),
+    );
+    expect(validationError(stack)).toBe("");
+    expect(warningsOf(haproxy).map((w) => w.split(" ")[0])).toEqual(["VIP-06"]);
+    expect(haproxy.acknowledged.map((a) => [a.diagnostic.ruleId, a.reason])).toEqual([["HAP-07", REASON]]);
+    const md = planReportFiles(stack)["ip-plan.md"];
+    expect(md).toContain("## Acknowledged");
+    expect(md).toContain(`  - reason: ${REASON}`);
+    expect(md.split("## Acknowledged")[0]).not.toContain("HAP-07 mode:");
+  });
+
+  test("in the construct's props", () => {
+    const { haproxy } = build(
+      {},
+      {
+        acknowledge: [
+          { ruleId: "VIP-06", reason: "The Supervisor gets the range without .255, as planned." },
+        ],
+      },
+    );
+    expect(warningsOf(haproxy).map((w) => w.split(" ")[0])).toEqual(["HAP-07"]);
+  });
+
+  test.each([
+    [
+      "an error",
+      { ruleId: "VIP-01", reason: REASON },
+      /VIP-01 is an error, and errors cannot be acknowledged/,
+    ],
+    ["a reason that is not a sentence", { ruleId: "HAP-07", reason: "ok" }, /give at least a sentence/],
+    [
+      "an unknown id",
+      { ruleId: "nope", reason: REASON },
+      /"nope" is neither a rule of the catalogue nor a site rule id/,
+    ],
+  ])("%s is refused, naming the id", (_what, ack, message) => {
+    expect(() => PlanAcknowledgements.add(stackWithProviders(), [ack])).toThrow(message);
+  });
+
+  test("after the construct exists, it is refused with the way to do it", () => {
+    const { haproxy } = build();
+    expect(() => PlanAcknowledgements.add(haproxy, [{ ruleId: "HAP-07", reason: REASON }])).toThrow(
+      /acknowledge before test\/haproxy is created/,
+    );
+  });
+
+  test("an acknowledgement that matches no warning is itself a warning (ACK-01)", () => {
+    const { stack } = build({}, {}, (s) =>
+      PlanAcknowledgements.add(s, [
+        { ruleId: "VIP-05", reason: "Our routers route the VIPs back, we checked." },
+      ]),
+    );
+    expect(validationError(stack)).toBe("");
+    expect(warningsOf(stack)).toEqual([
+      expect.stringMatching(
+        /^ACK-01 acknowledge: VIP-05 is acknowledged here .* no plan under test has that warning/,
+      ),
+    ]);
+  });
+});
+
+describe("rules of the site's own", () => {
+  test("ready-made rules run in the same pass and fail synth in the same line format", () => {
+    const { stack } = build({
+      siteRules: [
+        SiteRules.maxVipPrefix("ACME-01", 26),
+        SiteRules.vlanRange("ACME-02", 200, 299),
+        SiteRules.portGroupNamePattern("ACME-03", "^tkg-"),
+        SiteRules.allowedSubnets("ACME-04", ["192.168.0.0/16"]),
+      ],
+    });
+    expect(ruleLines(validationError(stack)).sort()).toEqual([
+      '[test/haproxy] ACME-01 virtualIpCidrs[0]: VIP CIDR "192.168.120.128/25" is a /25; this site allows /26 or smaller. Split it into /26 blocks.',
+      '[test/network] ACME-02 managementNetwork.vlanId: VLAN id 10 of port group "mgmt" is outside this site\'s range 200–299. Use a VLAN of that range.',
+      '[test/network] ACME-02 primaryWorkloadNetwork.portGroup.vlanId: VLAN id 120 of port group "wl-120" is outside this site\'s range 200–299. Use a VLAN of that range.',
+      '[test/network] ACME-03 managementNetwork.name: port group name "mgmt" does not match this site\'s pattern "^tkg-".',
+      '[test/network] ACME-03 primaryWorkloadNetwork.portGroup.name: port group name "wl-120" does not match this site\'s pattern "^tkg-".',
+      '[test/network] ACME-04 managementNetwork.cidr: CIDR "10.0.0.0/24" of port group "mgmt" is outside this site\'s address space ("192.168.0.0/16").',
+    ]);
+  });
+
+  test("a rule object of your own, and the test helper that catches it", () => {
+    const noDefaultMode: SiteRule = {
+      id: "ACME-10",
+      severity: Severity.ERROR,
+      summary: "Production sites run the appliance in frontend mode.",
+      checkHaproxy: (_network, haproxy, report) => {
+        if (haproxy.props.mode !== "frontend")
+          report("mode", `mode "${haproxy.props.mode}" is not allowed on this site.`);
+      },
+    };
+    const { stack } = build({ siteRules: [noDefaultMode] });
+    expect(() => assertValidPlan(stack)).toThrow(
+      /\[test\/haproxy\] ACME-10 mode: mode "default" is not allowed on this site\./,
+    );
+    const passing = build({ siteRules: [SiteRules.maxVipPrefix("ACME-01", 25)] });
+    expect(() => assertValidPlan(passing.stack)).not.toThrow();
+  });
+
+  test("a site rule id in the catalogue's namespace is refused", () => {
+    expect(() => build({ siteRules: [SiteRules.maxVipPrefix("VIP-99", 26)] })).toThrow(
+      /uses the catalogue's prefix VIP-/,
+    );
+  });
+});
+
+describe("in the site file", () => {
+  const t1 = () => JSON.parse(fs.readFileSync(builtInSiteFiles()[0], "utf8")) as Record<string, unknown>;
+  const write = (value: unknown) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "site-")), "site.json");
+    fs.writeFileSync(file, JSON.stringify(value));
+    return file;
+  };
+
+  test("acknowledge and siteRules work through the app's real path", () => {
+    const cfg = t1();
+    cfg.acknowledge = [{ rule: "HAP-07", reason: REASON }];
+    cfg.siteRules = [{ id: "ACME-01", maxVipPrefix: 26 }];
+    const stack = new TopologyStack(Testing.app(), loadSiteConfig(write(cfg)));
+    expect(ruleLines(validationError(stack))).toEqual([
+      expect.stringMatching(
+        /^\[t1-single-workload-network\/haproxy\] ACME-01 virtualIpCidrs\[0\]: VIP CIDR "192\.168\.120\.128\/25" is a \/25/,
+      ),
+    ]);
+    expect(stack.haproxy.acknowledged.map((a) => a.diagnostic.ruleId)).toEqual(["HAP-07"]);
+  });
+
+  test("an error's id, a short reason and a malformed site rule are CFG-03 errors at load", () => {
+    const cfg = t1();
+    cfg.acknowledge = [
+      { rule: "VIP-01", reason: REASON },
+      { rule: "HAP-07", reason: "fine" },
+    ];
+    cfg.siteRules = [{ id: "NET-77", vlanRange: [300, 200] }, { id: "ACME-02" }];
+    expect(checkSiteConfig(cfg)).toEqual([
+      "CFG-03 acknowledge[0]: VIP-01 is an error, and errors cannot be acknowledged: fix the plan instead (see docs/rules.md#vip-01).",
+      'CFG-03 acknowledge[1]: the reason for acknowledging HAP-07 is "fine"; give at least a sentence (20 characters, three words) saying why the warning is accepted here.',
+      'CFG-03 siteRules[0].id: site rule id "NET-77" uses the catalogue\'s prefix NET-; use your own (e.g. "ACME-01").',
+      "CFG-03 siteRules[0].vlanRange: [300,200] is not [lowest, highest] VLAN ids within 0–4094, e.g. [100, 199].",
+      "CFG-03 siteRules[1]: give exactly one of maxVipPrefix, vlanRange, portGroupNamePattern, allowedSubnets (found none).",
+    ]);
+  });
+});
