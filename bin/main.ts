@@ -4,7 +4,9 @@
  */
 import * as path from "path";
 import { App } from "cdktf";
-import { RULES, Severity } from "../lib";
+import { Construct } from "constructs";
+import { RULES, Severity, Supervisor } from "../lib";
+import { SupervisorStack, supervisorProps } from "../stacks/supervisor-stack";
 import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
 
@@ -37,6 +39,20 @@ function main(): number {
     const stacks = siteFiles(process.argv.slice(2), process.env).map(
       (file) => new TopologyStack(app, loadSiteConfig(file)),
     );
+    // A site with a Supervisor gets a second stack for it (vsphere provider 2.16.1), or, for vSphere 7
+    // ("request-body"), the Supervisor in the site's stack with no resource: the report writes the request body.
+    for (const site of stacks) {
+      const cfg = site.config.supervisor;
+      if (cfg && cfg.enablement === "request-body") {
+        new Supervisor(
+          site,
+          "supervisor",
+          supervisorProps(new Construct(site, "supervisor-lookup"), site, cfg),
+        );
+      } else if (cfg) {
+        new SupervisorStack(app, site, cfg);
+      }
+    }
     app.synth();
     // The network construct wrote the IP-plan report beside each stack's Terraform; a one-line summary each.
     for (const stack of stacks) {

@@ -41,7 +41,13 @@ export type {
 export type { Interval, Cidr } from "./model/ip";
 
 // The engine: check a plan, choose a topology, render the report.
-export { checkPlan, checkNetworkPlan, checkHaproxyPlan, hasErrors } from "./rules/engine";
+export {
+  checkPlan,
+  checkNetworkPlan,
+  checkHaproxyPlan,
+  checkSupervisorPlan,
+  hasErrors,
+} from "./rules/engine";
 export type { PlanCheck, HaproxyPlan } from "./rules/engine";
 export { adviseTopology, Topology } from "./model/topology-advisor";
 export type { TopologyQuestions, TopologyAdvice } from "./model/topology-advisor";
@@ -49,6 +55,27 @@ export { renderPlanMarkdown, subnetReports, wizardValues, AllocationKind } from 
 export type { PlanReportInput, SubnetReport, Allocation, WizardField } from "./report/plan-report";
 export { renderAddressMap } from "./report/address-map-svg";
 export { assertValidPlan, planReportFiles } from "./constructs/plan-report-synthesizer";
+
+// The Supervisor.
+export {
+  Supervisor,
+  ControlPlaneSize,
+  SupervisorEnablement,
+  SupervisorProtection,
+} from "./constructs/supervisor";
+export type { SupervisorProps } from "./constructs/supervisor";
+export { SupervisorV2 } from "./constructs/supervisor-v2";
+export type {
+  SupervisorV2Config,
+  SupervisorV2ControlPlane,
+  SupervisorV2Workloads,
+  SupervisorV2IpManagement,
+  SupervisorV2IpAssignment,
+  SupervisorV2Range,
+  SupervisorV2Services,
+} from "./constructs/supervisor-v2";
+export type { SupervisorReportInput, AddressCount } from "./report/supervisor-report";
+export type { SupervisorPlanProps } from "./model/plan";
 
 // Acknowledging warnings, and rules of the site's own.
 export { PlanAcknowledgements } from "./constructs/acknowledgements";

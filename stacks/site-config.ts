@@ -46,8 +46,27 @@ export interface SiteRuleConfig {
   readonly allowedSubnets?: string[];
 }
 
+/** The Supervisor, in the site file: enabled in a second stack, `<stackName>-supervisor`. */
+export interface SupervisorConfig {
+  readonly name: string;
+  /** "terraform" (vsphere_supervisor_v2, vSphere 8.0.2+) or "request-body" (vSphere 7: the report writes it). */
+  readonly enablement?: "terraform" | "request-body";
+  /** The control plane's storage policy, looked up by name. */
+  readonly storagePolicy: string;
+  readonly controlPlaneSize?: "TINY" | "SMALL" | "MEDIUM" | "LARGE";
+  readonly controlPlaneCount?: number;
+  readonly dnsServers: string[];
+  readonly dnsSearchDomains?: string[];
+  readonly ntpServers: string[];
+  readonly serviceCidr?: string;
+  readonly apiServerDnsNames?: string[];
+  /** "prevent" (default) or "allow" replacement and destroy. */
+  readonly protection?: "prevent" | "allow";
+}
+
 /** The whole site file. */
 export interface SiteConfig {
+  readonly supervisor?: SupervisorConfig;
   readonly acknowledge?: AcknowledgementConfig[];
   readonly siteRules?: SiteRuleConfig[];
   readonly stackName: string;
@@ -115,6 +134,21 @@ const SITE: Shape = {
   fields: {
     $schema: opt("string"),
     acknowledge: opt({ list: { fields: { rule: req("string"), reason: req("string") } } }),
+    supervisor: opt({
+      fields: {
+        name: req("string"),
+        enablement: opt({ enum: ["terraform", "request-body"] }),
+        storagePolicy: req("string"),
+        controlPlaneSize: opt({ enum: ["TINY", "SMALL", "MEDIUM", "LARGE"] }),
+        controlPlaneCount: opt("number"),
+        dnsServers: req("string[]"),
+        dnsSearchDomains: opt("string[]"),
+        ntpServers: req("string[]"),
+        serviceCidr: opt("string"),
+        apiServerDnsNames: opt("string[]"),
+        protection: opt({ enum: ["prevent", "allow"] }),
+      },
+    }),
     siteRules: opt({
       list: {
         fields: {

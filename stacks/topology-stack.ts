@@ -140,7 +140,7 @@ export class TopologyStack extends TerraformStack {
 
   /** What the IP-plan report is made of (the same input the network construct's report uses). */
   public planReportInput(): PlanReportInput {
-    return reportInputOf(this, reportedNetwork(this, this.network)!, this.config.stackName);
+    return reportInputOf(this, reportedNetwork(this.network)!, this.config.stackName);
   }
 
   /** The report files the network construct writes beside the stack's Terraform. */

@@ -8,6 +8,12 @@ describe("the package's public API", () => {
     expect(Object.keys(lib).sort()).toEqual(
       [
         "AllocationKind",
+        "ControlPlaneSize",
+        "Supervisor",
+        "SupervisorEnablement",
+        "SupervisorProtection",
+        "SupervisorV2",
+        "checkSupervisorPlan",
         "DATAPLANE_READINESS_PATH",
         "DiskProvisioning",
         "HAPROXY_EXTRA_CONFIG",

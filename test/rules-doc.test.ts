@@ -34,7 +34,7 @@ describe("the rule catalogue as a document", () => {
       expect(u.summary.length).toBeGreaterThan(10);
       expect(u.why.length).toBeGreaterThan(20);
       expect(u.example.failing).not.toBe(u.example.passing);
-      expect(u.network ?? u.haproxy).toBeDefined();
+      expect(u.network ?? u.haproxy ?? u.supervisor).toBeDefined();
     }
     expect(RULE_UNITS.map((u) => u.id)).toEqual(Object.keys(RULES));
   });

@@ -1,5 +1,9 @@
 import {
+  checkHaproxyPlan,
+  checkNetworkPlan,
   checkPlan,
+  checkSupervisorPlan,
+  SupervisorPlanProps,
   Diagnostic,
   formatDiagnostic,
   HaproxyMode,
@@ -12,7 +16,7 @@ import { FRONTEND, MGMT, s13Haproxy, s13Network, WL120 } from "./fixtures";
 
 const WL121 = { name: "wl-121", vlanId: 121, cidr: "192.168.121.0/24", gateway: "192.168.121.1" };
 
-type Plan = { network: NetworkPlanProps; haproxy: HaproxyPlanProps };
+type Plan = { network: NetworkPlanProps; haproxy: HaproxyPlanProps; supervisor?: SupervisorPlanProps };
 
 function s13(): Plan {
   return { network: s13Network(), haproxy: s13Haproxy() };
@@ -33,8 +37,34 @@ function t4(): Plan {
 }
 
 function run(p: Plan): Diagnostic[] {
-  return checkPlan(p.network, p.haproxy).diagnostics;
+  const all = checkPlan(p.network, p.haproxy).diagnostics;
+  if (!p.supervisor) {
+    return all;
+  }
+  const n = checkNetworkPlan(p.network);
+  const h = checkHaproxyPlan(n.plan, p.haproxy);
+  return [...all, ...checkSupervisorPlan(n.plan, h.plan, p.supervisor).diagnostics];
 }
+
+/** S-13 with a Supervisor enabled on it. */
+function withSupervisor(): Plan {
+  const base = s13();
+  return {
+    ...base,
+    network: { ...base.network, supervisorManagementStartIp: "10.0.0.20" },
+    supervisor: {
+      name: "supervisor-a",
+      serviceCidr: "10.96.0.0/23",
+      dnsServers: ["10.0.0.2"],
+      ntpServers: ["pool.ntp.org"],
+      storagePolicy: "policy-1",
+      networkIdentifiers: [{ path: "managementNetworkIdentifier", value: "management" }],
+    },
+  };
+}
+const setSup = (p: Plan, patch: Partial<SupervisorPlanProps>) => {
+  p.supervisor = { ...p.supervisor!, ...patch };
+};
 
 function withRule(ds: Diagnostic[], id: string): Diagnostic[] {
   return ds.filter((d) => d.ruleId === id);
@@ -340,6 +370,38 @@ const cases: Case[] = [
     bad: (p) => setHap(p, { vsphereProviderVersion: "2.15.0" }),
     good: (p) => setHap(p, { vsphereProviderVersion: "2.5.1", hostSystemId: "host-10" }),
     quoted: ["2.15.0", "PCI slot", "2.5.1"],
+  },
+  {
+    id: "NET-09",
+    what: "a service CIDR over the workload subnet",
+    base: withSupervisor,
+    bad: (p) => setSup(p, { serviceCidr: "192.168.120.0/23" }),
+    good: (p) => setSup(p, { serviceCidr: "10.96.0.0/23" }),
+    quoted: ['"192.168.120.0/23"', '"wl-120"', 'e.g. "10.96.0.0/23"'],
+  },
+  {
+    id: "SUP-01",
+    what: "a DNS server given as a name, and no NTP server",
+    base: withSupervisor,
+    bad: (p) => setSup(p, { dnsServers: ["dns.example.com"], ntpServers: [] }),
+    good: (p) => setSup(p, { dnsServers: ["10.0.0.2"], ntpServers: ["pool.ntp.org"] }),
+    quoted: ['"dns.example.com"', "no NTP server"],
+  },
+  {
+    id: "SUP-02",
+    what: "no management block, no storage policy and a name that is no DNS label",
+    base: withSupervisor,
+    bad: (p) => {
+      p.network = { ...p.network, supervisorManagementStartIp: undefined };
+      setSup(p, { storagePolicy: "", name: "Supervisor_A" });
+    },
+    good: (p) => setSup(p, { storagePolicy: "policy-1", name: "supervisor-a" }),
+    quoted: [
+      "supervisorManagementStartIp",
+      "storage policy",
+      '"Supervisor_A"',
+      'Did you mean "supervisor-a"?',
+    ],
   },
   {
     id: "SEC-01",

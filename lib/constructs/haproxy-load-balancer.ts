@@ -6,7 +6,7 @@ import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
 import { DataHttp } from "@cdktf/provider-http/lib/data-http";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
-import { Fn, ITerraformDependable, TerraformStack, Token } from "cdktf";
+import { Fn, ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
@@ -14,13 +14,9 @@ import { Diagnostic } from "../model/diagnostics";
 import { formatAddress, formatCidr, Interval, size } from "../model/ip";
 import { loadBalancerRangesOf } from "../model/load-balancer-ranges";
 import { reportedNetwork } from "./plan-report-synthesizer";
+import { pinVsphereProvider } from "./provider-pin";
 import { HaproxyMode, portGroupByName } from "../model/plan";
-import {
-  formatProviderRelease,
-  NIC_PRESERVING_PROVIDER_VERSION,
-  parseProviderRelease,
-  providerSource,
-} from "../model/provider-release";
+import { NIC_PRESERVING_PROVIDER_VERSION } from "../model/provider-release";
 import { checkHaproxyPlan, HaproxyPlan } from "../rules/engine";
 import { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
 
@@ -363,6 +359,10 @@ export class HaproxyLoadBalancer extends Construct {
   public readonly ova: HaproxyOva;
   /** The name of the workload network the workload NIC joins. */
   public readonly workloadNetworkName: string;
+  /** The VM's name. */
+  public readonly name: string;
+  /** The Data Plane API port. */
+  public readonly dataplanePort: number;
   /** The vsphere provider release the stack is pinned to. */
   public readonly vsphereProviderVersion: string;
   /** The Data Plane API readiness check (an `http` data source), when on. */
@@ -374,16 +374,18 @@ export class HaproxyLoadBalancer extends Construct {
     super(scope, id);
     const network = props.network;
     this.mode = props.mode ?? HaproxyMode.DEFAULT;
+    this.name = props.name ?? id;
     this.ova = props.ova ?? HaproxyOva.version(HaproxyOva.LATEST_VERSION);
     const nameservers = props.nameservers ?? [...HaproxyLoadBalancer.DEFAULT_NAMESERVERS];
     const dataplanePort = props.dataplanePort ?? HaproxyLoadBalancer.DEFAULT_DATAPLANE_PORT;
+    this.dataplanePort = dataplanePort;
     this.dataplaneUser = props.dataplaneUser ?? HaproxyLoadBalancer.DEFAULT_DATAPLANE_USER;
     const frontendMode = this.mode === HaproxyMode.FRONTEND;
     const supplied =
       props.certificateAuthority?.certificatePem !== undefined ? props.certificateAuthority : undefined;
     this.vsphereProviderVersion =
       props.vsphereProviderVersion ?? HaproxyLoadBalancer.DEFAULT_VSPHERE_PROVIDER_VERSION;
-    pinVsphereProvider(this, this.vsphereProviderVersion);
+    pinVsphereProvider(this, this.vsphereProviderVersion, "vsphereProviderVersion", "the appliance");
 
     const check = checkHaproxyPlan(
       network.plan,
@@ -541,7 +543,7 @@ export class HaproxyLoadBalancer extends Construct {
     }
     this.ready = this.readinessCheck ?? this.virtualMachine;
 
-    const reported = reportedNetwork(this, network);
+    const reported = reportedNetwork(network);
     if (reported) {
       reported.appliance = {
         construct: this,
@@ -551,7 +553,7 @@ export class HaproxyLoadBalancer extends Construct {
         diagnostics: this.diagnostics,
         caCertificatePem: this.caCertificatePem,
         dataplanePassword: this.dataplanePassword,
-        name: props.name ?? id,
+        name: this.name,
       };
     }
   }
@@ -599,33 +601,6 @@ export const READINESS_FAILURE = [
 
 function toServerRange(cidr: string, i: Interval): VirtualServerRange {
   return { cidr, start: formatAddress(i.first), end: formatAddress(i.last), count: size(i) };
-}
-
-/** Stacks already pinned, with the release: one Terraform configuration holds one version of a provider. */
-const pinned = new WeakMap<TerraformStack, string>();
-
-/**
- * Pin the stack's vsphere provider to an exact release and the registry address it was published under; the
- * override is merged last, over the prebuilt binding's own `required_providers` entry.
- */
-function pinVsphereProvider(scope: Construct, version: string): void {
-  const release = parseProviderRelease(version);
-  if (!release) {
-    throw new Error(
-      `${scope.node.path}: vsphereProviderVersion ${JSON.stringify(version)} is not an exact provider release. Give one like "${NIC_PRESERVING_PROVIDER_VERSION}" (the default, which keeps the appliance's network cards).`,
-    );
-  }
-  const stack = TerraformStack.of(scope);
-  const exact = formatProviderRelease(release);
-  const before = pinned.get(stack);
-  if (before !== undefined && before !== exact) {
-    throw new Error(
-      `${scope.node.path}: vsphereProviderVersion ${JSON.stringify(exact)} differs from ${JSON.stringify(before)}, pinned in the same stack by another appliance; one Terraform configuration holds one version of a provider. Give both the same release, or put them in separate stacks.`,
-    );
-  }
-  pinned.set(stack, exact);
-  stack.addOverride("terraform.required_providers.vsphere.source", providerSource(release));
-  stack.addOverride("terraform.required_providers.vsphere.version", exact);
 }
 
 function generatedPassword(scope: Construct, id: string): Password {

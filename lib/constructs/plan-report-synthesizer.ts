@@ -27,6 +27,7 @@ import { Acknowledgement, PlanAcknowledgements, STALE_ACKNOWLEDGEMENT } from "./
 import { diagnosticLine } from "./construct-diagnostics";
 import { NetworkPlan } from "../model/plan";
 import { PlanReportInput, renderPlanMarkdown, subnetReports } from "../report/plan-report";
+import { enableRequestBody, SupervisorReportInput } from "../report/supervisor-report";
 import { HaproxyPlan } from "../rules/engine";
 
 /** A construct with findings: its warnings are printed, or acknowledged, when the stack is synthesized. */
@@ -53,34 +54,52 @@ export interface ReportedNetwork extends FindingHolder {
   readonly plan: NetworkPlan;
   readonly diagnostics: readonly Diagnostic[];
   appliance?: ReportedAppliance;
+  /** The Supervisor enabled on this network (in this stack or another), for the report. */
+  supervisor?: SupervisorReportInput;
 }
 
 const registry = new WeakMap<TerraformStack, ReportedNetwork[]>();
+/** Other constructs with findings (the Supervisor), per stack. */
+const others = new WeakMap<TerraformStack, FindingHolder[]>();
+
+function install(stack: TerraformStack): void {
+  if (!registry.has(stack)) {
+    registry.set(stack, []);
+    others.set(stack, []);
+    stack.synthesizer = new PlanReportSynthesizer(stack, stack.synthesizer);
+    Aspects.of(stack).add(new PlanErrorGuard(stack));
+  }
+}
 
 /** Register a network for its stack's report, installing the report writer once per stack. */
 export function reportNetwork(scope: Construct, entry: ReportedNetwork): void {
   const stack = TerraformStack.of(scope);
-  let entries = registry.get(stack);
-  if (!entries) {
-    entries = [];
-    registry.set(stack, entries);
-    stack.synthesizer = new PlanReportSynthesizer(stack, stack.synthesizer);
-    Aspects.of(stack).add(new PlanErrorGuard(stack));
-  }
-  entries.push(entry);
+  install(stack);
+  registry.get(stack)!.push(entry);
 }
 
-/** The registered entry of a network construct, for the appliance wired to it. */
-export function reportedNetwork(scope: Construct, network: Construct): ReportedNetwork | undefined {
-  return registry.get(TerraformStack.of(scope))?.find((e) => e.node === network.node);
+/** Register another construct with findings (the Supervisor): its errors block its stack's Terraform too. */
+export function reportFindings(scope: Construct, holder: FindingHolder): void {
+  const stack = TerraformStack.of(scope);
+  install(stack);
+  others.get(stack)!.push(holder);
+}
+
+/** The registered entry of a network construct, for the constructs wired to it. */
+export function reportedNetwork(network: Construct): ReportedNetwork | undefined {
+  return registry.get(TerraformStack.of(network))?.find((e) => e.node === network.node);
+}
+
+function holdersOf(stack: TerraformStack): FindingHolder[] {
+  return [
+    ...(registry.get(stack) ?? []).flatMap((e): FindingHolder[] => (e.appliance ? [e, e.appliance] : [e])),
+    ...(others.get(stack) ?? []),
+  ];
 }
 
 /** The rule errors of every plan in the stack, as `[construct path] RULE-ID path: message` lines. */
 export function planErrorLines(stack: TerraformStack): string[] {
-  return (registry.get(stack) ?? []).flatMap((e) => [
-    ...errorLines(e.node.path, e.diagnostics),
-    ...(e.appliance ? errorLines(e.appliance.node.path, e.appliance.diagnostics) : []),
-  ]);
+  return holdersOf(stack).flatMap((h) => errorLines(h.construct.node.path, h.diagnostics));
 }
 
 const finalized = new WeakSet<TerraformStack>();
@@ -95,9 +114,7 @@ export function finalizeFindings(stack: TerraformStack): void {
     return;
   }
   finalized.add(stack);
-  const holders = (registry.get(stack) ?? []).flatMap((e): FindingHolder[] =>
-    e.appliance ? [e, e.appliance] : [e],
-  );
+  const holders = holdersOf(stack);
   const matched = new Set<Acknowledgement>();
   for (const h of holders) {
     const covering = PlanAcknowledgements.covering(h.construct);
@@ -153,6 +170,7 @@ export function reportInputOf(stack: TerraformStack, entry: ReportedNetwork, tit
     haproxy: a?.plan,
     diagnostics: [...entry.diagnostics, ...(a?.diagnostics ?? [])].filter((d) => !hidden.has(d)),
     acknowledged,
+    supervisor: entry.supervisor,
     loadBalancerName: (a?.name ?? "haproxy").toLowerCase().replace(/[^a-z0-9-]/g, "-"),
     caSource: a ? sourceOf(stack, a.caCertificatePem, `${a.node.path}: caCertificatePem`, false) : "-",
     passwordSource: a ? sourceOf(stack, a.dataplanePassword, `${a.node.path}: dataplanePassword`, true) : "-",
@@ -182,6 +200,11 @@ export function planReportFiles(stack: TerraformStack): Record<string, string> {
       );
     }
     files[`ip-plan${suffix}.md`] = withoutTokens(md);
+    if (entry.supervisor) {
+      files[`supervisor-enable-request${suffix}.json`] = withoutTokens(
+        `${JSON.stringify(enableRequestBody(entry.supervisor), null, 2)}\n`,
+      );
+    }
     files[`address-map${suffix}.svg`] = withoutTokens(
       renderAddressMap(input.title, subnetReports(input.network, input.haproxy)),
     );

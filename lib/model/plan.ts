@@ -424,3 +424,19 @@ export function workloadNetworkByName(
     ? plan.workloadNetworks.find((w) => w.primary)
     : plan.workloadNetworks.find((w) => w.name === name);
 }
+
+/** The Supervisor's own settings, for the rules that check them (NET-09, SUP-01, SUP-02). */
+export interface SupervisorPlanProps {
+  /** The Supervisor's name: a DNS label. */
+  readonly name: string;
+  /** The Kubernetes service CIDR, e.g. `10.96.0.0/23`. */
+  readonly serviceCidr: string;
+  /** DNS servers of the control plane and the workload network (IPv4 addresses). */
+  readonly dnsServers: readonly string[];
+  /** NTP servers (names or addresses). */
+  readonly ntpServers: readonly string[];
+  /** The storage policy id of the control-plane VMs. */
+  readonly storagePolicy: string | undefined;
+  /** The identifiers handed to the Supervisor for the management network, the workload network and the edge. */
+  readonly networkIdentifiers: readonly { readonly path: string; readonly value: string }[];
+}

@@ -18,6 +18,7 @@ import { HaproxyMode, NetworkPlan, PlanPortGroup } from "../model/plan";
 import { RULES } from "../rules/catalogue";
 import { HaproxyPlan } from "../rules/engine";
 import { ruleLink } from "./rules-doc";
+import { renderSupervisorSection, SupervisorReportInput } from "./supervisor-report";
 
 /** Who an address block belongs to, for the report and the map's colours. */
 export enum AllocationKind {
@@ -75,6 +76,11 @@ export interface PlanReportInput {
    * @default - none
    */
   readonly acknowledged?: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+  /**
+   * The Supervisor enabled on this network: the report gets its section.
+   * @default - no Supervisor section
+   */
+  readonly supervisor?: SupervisorReportInput;
 }
 
 function clip(i: Interval, c: Interval): Interval | undefined {
@@ -306,6 +312,9 @@ export function renderPlanMarkdown(input: PlanReportInput): string {
     lines.push(`| ${w.section} | ${w.field} | ${w.value.replace(/\|/g, "\\|")} |`);
   }
   lines.push("");
+  if (input.supervisor) {
+    lines.push(...renderSupervisorSection(input.supervisor));
+  }
   if (input.haproxy) {
     lines.push(...dayTwo(input.network, input.haproxy));
   }

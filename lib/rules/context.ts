@@ -28,6 +28,7 @@ import {
   PlanReader,
   PlanWorkloadNetwork,
   PortGroupDefinition,
+  SupervisorPlanProps,
   workloadNetworkByName,
 } from "../model/plan";
 
@@ -338,4 +339,43 @@ export function reportInput(
       report(f.path, f.message);
     }
   }
+}
+
+/** The Supervisor's settings, against the parsed network and appliance. */
+export interface SupervisorContext {
+  readonly network: NetworkPlan;
+  /** The appliance's parsed plan, when the Supervisor's load balancer is known. */
+  readonly haproxy?: {
+    readonly props: HaproxyPlanProps;
+    readonly virtualIps: readonly { path: string; cidr: Cidr }[];
+  };
+  readonly props: SupervisorPlanProps;
+  /** The service CIDR when it parsed. */
+  readonly serviceCidr?: Cidr;
+  /** The parser's input-form findings (IP-02 for the service CIDR). */
+  readonly input: readonly Finding[];
+  /** True when the value is known at synth; a token is recorded as unresolved at that path. */
+  readonly known: (value: unknown, path: string) => boolean;
+  /** Prop paths whose values are not known until apply. */
+  readonly unresolved: string[];
+}
+
+/** Build the Supervisor context: one parse of its values. */
+export function supervisorContext(
+  network: NetworkPlan,
+  haproxy: SupervisorContext["haproxy"],
+  props: SupervisorPlanProps,
+  options: CheckOptions = {},
+): SupervisorContext {
+  const reader = new PlanReader(options);
+  const serviceCidr = reader.cidr(props.serviceCidr, "serviceCidr", "service CIDR");
+  return {
+    network,
+    haproxy,
+    props,
+    serviceCidr,
+    input: reader.findings,
+    known: (value, path) => !reader.unknown(value, path),
+    unresolved: reader.unresolved,
+  };
 }

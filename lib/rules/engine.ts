@@ -5,9 +5,15 @@
  */
 import { Diagnostic, Finding, Severity } from "../model/diagnostics";
 import { Cidr } from "../model/ip";
-import { CheckOptions, HaproxyPlanProps, NetworkPlan, NetworkPlanProps } from "../model/plan";
+import {
+  CheckOptions,
+  HaproxyPlanProps,
+  NetworkPlan,
+  NetworkPlanProps,
+  SupervisorPlanProps,
+} from "../model/plan";
 import { RULE_UNITS, RULES } from "./catalogue";
-import { haproxyContext, networkContext } from "./context";
+import { haproxyContext, networkContext, SupervisorContext, supervisorContext } from "./context";
 import { Report } from "./rule";
 import { SiteRule, siteRuleIdProblem } from "./site-rules";
 
@@ -105,6 +111,21 @@ export function checkHaproxyPlan(
     rule.checkHaproxy?.(network, plan, reporter(out, rule.id, rule.severity));
   }
   return { plan, diagnostics: out, unresolved: ctx.unresolved };
+}
+
+/** Check the Supervisor's settings against the parsed network and appliance: NET-09, SUP-01, SUP-02. */
+export function checkSupervisorPlan(
+  network: NetworkPlan,
+  haproxy: SupervisorContext["haproxy"],
+  props: SupervisorPlanProps,
+  options: CheckOptions = {},
+): { diagnostics: Diagnostic[]; unresolved: string[] } {
+  const ctx = supervisorContext(network, haproxy, props, options);
+  const out: Diagnostic[] = [];
+  for (const unit of RULE_UNITS) {
+    unit.supervisor?.(ctx, reporter(out, unit.id, unit.severity));
+  }
+  return { diagnostics: out, unresolved: ctx.unresolved };
 }
 
 /** Check a whole plan at once: the network and, when given, the HAProxy appliance. */

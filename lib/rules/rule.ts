@@ -4,7 +4,7 @@
  * every unit over one parse of the plan; a unit reports findings through `report(path, message)`.
  */
 import { Severity } from "../model/diagnostics";
-import { NetworkContext, HaproxyContext } from "./context";
+import { NetworkContext, HaproxyContext, SupervisorContext } from "./context";
 
 /** Where a unit reports: the prop path of the offending value and the message. */
 export type Report = (path: string, message: string) => void;
@@ -24,6 +24,8 @@ export interface PlanRule {
   readonly network?: (ctx: NetworkContext, report: Report) => void;
   /** The check on the HAProxy side of the plan, when the rule has one. */
   readonly haproxy?: (ctx: HaproxyContext, report: Report) => void;
+  /** The check on the Supervisor's settings, when the rule has one. */
+  readonly supervisor?: (ctx: SupervisorContext, report: Report) => void;
 }
 
 /** Declare a rule unit (typed identity: the unit's file default-exports it). */

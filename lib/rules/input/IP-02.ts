@@ -22,4 +22,5 @@ export default planRule({
     }
     reportInput(ctx.input, "IP-02", report);
   },
+  supervisor: (ctx, report) => reportInput(ctx.input, "IP-02", report),
 });

@@ -1,0 +1,352 @@
+/**
+ * The Supervisor, enabled from the same plan as its networks and its HAProxy appliance: a
+ * `vsphere_supervisor_v2` (vsphere provider 2.16.1, vSphere 8.0.2+) whose every value is derived from the
+ * `SupervisorWorkloadNetwork` and the `HaproxyLoadBalancer`, guarded against the provider's day-2 behaviour.
+ */
+import { DataResource, Op, TerraformStack, Token } from "cdktf";
+import { Construct } from "constructs";
+import { Diagnostic } from "../model/diagnostics";
+import { formatAddress, netmask, parseCidr, size } from "../model/ip";
+import { portGroupByName, SupervisorPlanProps, workloadNetworkByName } from "../model/plan";
+import { AddressCount, SupervisorReportInput } from "../report/supervisor-report";
+import { checkSupervisorPlan } from "../rules/engine";
+import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
+import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
+import { HaproxyLoadBalancer } from "./haproxy-load-balancer";
+import { reportedNetwork, reportFindings } from "./plan-report-synthesizer";
+import { pinVsphereProvider } from "./provider-pin";
+import { snake, SupervisorV2 } from "./supervisor-v2";
+import { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
+
+/** The size of the control-plane VMs. */
+export enum ControlPlaneSize {
+  /** 2 vCPU, 8 GB: up to about 1,000 pods. */
+  TINY = "TINY",
+  /** 4 vCPU, 16 GB: up to about 2,000 pods. */
+  SMALL = "SMALL",
+  /** 8 vCPU, 16 GB: up to about 4,000 pods. */
+  MEDIUM = "MEDIUM",
+  /** 16 vCPU, 32 GB: up to about 8,000 pods. */
+  LARGE = "LARGE",
+}
+
+/** How the Supervisor is enabled. */
+export enum SupervisorEnablement {
+  /** `vsphere_supervisor_v2` in this stack (vsphere provider 2.16.1, vSphere 8.0.2 or later). */
+  TERRAFORM = "terraform",
+  /**
+   * No resource: the report writes the enable request body of the vSphere 7 Clusters API beside itself, for
+   * sites on vSphere 7 or 8.0 before 8.0.2 (no Terraform resource can enable a Supervisor with HAProxy there).
+   */
+  REQUEST_BODY_ONLY = "request-body",
+}
+
+/** What protects a running Supervisor from the provider's day-2 behaviour. */
+export enum SupervisorProtection {
+  /**
+   * `prevent_destroy`, and a changed setting plans a replacement that `prevent_destroy` stops: the plan fails,
+   * naming the resource, and the settings diff shows on `<id>/settings`. Nothing is disabled.
+   */
+  PREVENT_DESTROY_AND_REPLACEMENT = "prevent",
+  /**
+   * Explicit opt-in: a changed setting replaces the Supervisor (disable, then enable: every namespace and
+   * cluster on it is lost) and `terraform destroy` disables it.
+   */
+  ALLOW_REPLACEMENT_AND_DESTROY = "allow",
+}
+
+/** Props of {@link Supervisor}. */
+export interface SupervisorProps {
+  /** The Supervisor's networks (may live in another stack: values are passed by cross-stack references). */
+  readonly network: SupervisorWorkloadNetwork;
+  /** The HAProxy appliance wired to those networks. */
+  readonly haproxy: HaproxyLoadBalancer;
+  /** The cluster's managed object id (`domain-c…`, e.g. a `vsphere_compute_cluster` data source's id). */
+  readonly clusterId: string;
+  /**
+   * The Supervisor's name: a DNS label (SUP-02).
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * The control-plane VMs' size.
+   * @default ControlPlaneSize.SMALL
+   */
+  readonly controlPlaneSize?: ControlPlaneSize;
+  /**
+   * The number of control-plane VMs.
+   * @default 3
+   */
+  readonly controlPlaneCount?: number;
+  /** The storage policy id of the control-plane VMs (SUP-02). */
+  readonly storagePolicyId: string;
+  /** DNS servers of the control plane and the workload network: IPv4 addresses (SUP-01). */
+  readonly dnsServers: string[];
+  /**
+   * DNS search domains.
+   * @default - none
+   */
+  readonly dnsSearchDomains?: string[];
+  /** NTP servers (SUP-01). */
+  readonly ntpServers: string[];
+  /**
+   * The Kubernetes service CIDR (NET-09).
+   * @default Supervisor.DEFAULT_SERVICE_CIDR
+   */
+  readonly serviceCidr?: string;
+  /**
+   * Extra DNS names of the Supervisor API server's certificate.
+   * @default - none
+   */
+  readonly apiServerDnsNames?: string[];
+  /**
+   * The identifier of the management network handed to the Supervisor: a DNS label (SUP-02).
+   * @default "management"
+   */
+  readonly managementNetworkIdentifier?: string;
+  /**
+   * How the Supervisor is enabled.
+   * @default SupervisorEnablement.TERRAFORM
+   */
+  readonly enablement?: SupervisorEnablement;
+  /**
+   * What protects it on day 2.
+   * @default SupervisorProtection.PREVENT_DESTROY_AND_REPLACEMENT
+   */
+  readonly protection?: SupervisorProtection;
+  /**
+   * How long the enable may take before the provider gives up (it then leaves the resource tainted).
+   * @default - the provider's 60m
+   */
+  readonly createTimeout?: string;
+  /**
+   * Warnings of this construct accepted on purpose, each with a reason.
+   * @default - none
+   */
+  readonly acknowledge?: Acknowledgement[];
+}
+
+/** An address range of the plan as the Supervisor takes it. */
+function addressCount(first: number, last: number): AddressCount {
+  return { address: formatAddress(first), count: size({ first, last }) };
+}
+
+/**
+ * The Supervisor on vSphere networking with HAProxy. Everything but the cluster, control-plane size and storage
+ * policy, DNS, NTP and the service CIDR comes from the plan: the management backing and its 5 static addresses
+ * (NET-08), the primary workload network with its ranges as `NODE` assignments and the service CIDR as
+ * `SERVICE`, and the HAProxy edge with the VIP ranges less network and broadcast addresses (VIP-06).
+ *
+ * With `SupervisorEnablement.TERRAFORM` its stack is pinned to vsphere provider 2.16.1, so it cannot share a
+ * stack with the appliance (pinned to 2.5.1): put it in its own stack.
+ */
+export class Supervisor extends Construct {
+  /** The default Kubernetes service CIDR. */
+  public static readonly DEFAULT_SERVICE_CIDR = "10.96.0.0/23";
+  /** The vsphere provider release that has `vsphere_supervisor_v2`. */
+  public static readonly PROVIDER_VERSION = SupervisorV2.PROVIDER_VERSION;
+
+  /** The resource (escape hatch), with `SupervisorEnablement.TERRAFORM`. */
+  public readonly resource?: SupervisorV2;
+  /** Every value sent, as the report shows it. */
+  public readonly settings: SupervisorReportInput;
+  /** Findings of the Supervisor's rules (NET-09, SUP-01, SUP-02). */
+  public readonly diagnostics: Diagnostic[];
+  /** The warnings acknowledged on it or above it, with their reasons. */
+  public readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+
+  constructor(scope: Construct, id: string, props: SupervisorProps) {
+    super(scope, id);
+    const { network, haproxy } = props;
+    const plan = network.plan;
+    const name = props.name ?? id;
+    const serviceCidrText = props.serviceCidr ?? Supervisor.DEFAULT_SERVICE_CIDR;
+    const managementIdentifier = props.managementNetworkIdentifier ?? "management";
+    const lbId = haproxy.name.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+    const enablement = props.enablement ?? SupervisorEnablement.TERRAFORM;
+
+    const supervisorProps: SupervisorPlanProps = {
+      name,
+      serviceCidr: serviceCidrText,
+      dnsServers: props.dnsServers,
+      ntpServers: props.ntpServers,
+      storagePolicy: props.storagePolicyId,
+      networkIdentifiers: [
+        { path: "managementNetworkIdentifier", value: managementIdentifier },
+        { path: "haproxy.name", value: lbId },
+      ],
+    };
+    const check = checkSupervisorPlan(plan, haproxy.plan, supervisorProps, TOKEN_AWARE);
+    this.diagnostics = check.diagnostics;
+    PlanAcknowledgements.add(this, props.acknowledge ?? []);
+    this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
+    reportFindings(this, { construct: this, diagnostics: this.diagnostics, acknowledged: this.acknowledged });
+
+    // Values from the plan. A malformed plan fails its own validation; the fallbacks only keep building possible.
+    const mgmt = portGroupByName(plan, plan.managementPortGroup);
+    const primary = workloadNetworkByName(plan, undefined);
+    const workloadPg = portGroupByName(plan, primary?.portGroup);
+    const block = plan.managementBlock ?? { first: 0, last: 4 };
+    const service = parseCidr(serviceCidrText);
+    const serviceRange = service.ok
+      ? addressCount(service.value.first, service.value.last)
+      : { address: "", count: 0 };
+    const nodeRanges = (primary?.ranges ?? [])
+      .filter((r) => r.interval)
+      .map((r) => addressCount(r.interval!.first, r.interval!.last));
+    const lbRanges = haproxy.virtualServerRanges.map((r) => ({ address: r.start, count: r.count }));
+    const gatewayOf = (pg: typeof mgmt) => (pg?.gateway !== undefined ? formatAddress(pg.gateway) : "");
+    const prefixOf = (pg: typeof mgmt) => pg?.cidr?.prefix ?? 0;
+    const managementId = network.managementNetworkId;
+    const workloadId = network.primaryWorkloadNetworkId;
+    const services = {
+      dns: { servers: props.dnsServers, searchDomains: props.dnsSearchDomains ?? [] },
+      ntp: { servers: props.ntpServers },
+    };
+    const server = { host: haproxy.plan.props.managementIp, port: haproxy.dataplanePort };
+
+    const known = (value: string, placeholder: string) =>
+      Token.isUnresolved(value) ? `<${placeholder}>` : value;
+    this.settings = {
+      name,
+      enablement,
+      cluster: known(props.clusterId, "cluster MoID, known at apply"),
+      controlPlane: {
+        size: props.controlPlaneSize ?? ControlPlaneSize.SMALL,
+        count: props.controlPlaneCount ?? 3,
+        storagePolicy: known(props.storagePolicyId, "storage policy id, known at apply"),
+      },
+      dns: props.dnsServers,
+      searchDomains: props.dnsSearchDomains ?? [],
+      ntp: props.ntpServers,
+      serviceCidr: { address: serviceRange.address, prefix: service.ok ? service.value.prefix : 0 },
+      management: {
+        identifier: managementIdentifier,
+        portGroup: plan.managementPortGroup,
+        portGroupId: known(managementId, `MoID of port group ${plan.managementPortGroup}, known at apply`),
+        start: formatAddress(block.first),
+        count: 5,
+        gateway: gatewayOf(mgmt),
+        prefix: prefixOf(mgmt),
+        mask: netmask(prefixOf(mgmt)),
+      },
+      workload: {
+        name: primary?.name ?? "",
+        portGroup: primary?.portGroup ?? "",
+        portGroupId: known(workloadId, `MoID of port group ${primary?.portGroup ?? ""}, known at apply`),
+        gateway: gatewayOf(workloadPg),
+        prefix: prefixOf(workloadPg),
+        mask: netmask(prefixOf(workloadPg)),
+        nodeRanges,
+      },
+      edge: {
+        id: lbId,
+        servers: [{ host: String(server.host), port: server.port }],
+        username: haproxy.dataplaneUser,
+        password: "<Data Plane API password: the appliance stack's output or variable, sensitive>",
+        caChain: "<CA certificate PEM of the appliance (its stack's caCertificatePem)>",
+        ranges: lbRanges,
+      },
+      apiServerDnsNames: props.apiServerDnsNames ?? [],
+      otherWorkloadNetworks: plan.workloadNetworks.filter((w) => !w.primary).map((w) => w.name),
+    };
+    const reported = reportedNetwork(network);
+    if (reported) {
+      reported.supervisor = this.settings;
+    }
+
+    if (enablement === SupervisorEnablement.REQUEST_BODY_ONLY) {
+      return;
+    }
+    pinVsphereProvider(
+      this,
+      Supervisor.PROVIDER_VERSION,
+      "the Supervisor's provider release",
+      "the Supervisor",
+    );
+
+    const controlPlane = {
+      count: this.settings.controlPlane.count,
+      size: this.settings.controlPlane.size,
+      storagePolicy: props.storagePolicyId,
+      network: {
+        network: managementIdentifier,
+        backing: { network: managementId },
+        ipManagement: {
+          dhcpEnabled: false,
+          gatewayAddress: `${this.settings.management.gateway}/${this.settings.management.prefix}`,
+          ipAssignment: [
+            { assignee: "NODE", range: [{ address: this.settings.management.start, count: 5 }] },
+          ],
+        },
+        services,
+      },
+    };
+    const workloads = {
+      network: {
+        network: this.settings.workload.name,
+        vsphere: { dvpg: workloadId },
+        ipManagement: {
+          dhcpEnabled: false,
+          gatewayAddress: `${this.settings.workload.gateway}/${this.settings.workload.prefix}`,
+          ipAssignment: [
+            { assignee: "NODE", range: nodeRanges },
+            { assignee: "SERVICE", range: [serviceRange] },
+          ],
+        },
+        services,
+      },
+      edge: {
+        id: lbId,
+        lbAddressRange: lbRanges,
+        haproxy: {
+          server: [server],
+          username: haproxy.dataplaneUser,
+          password: haproxy.dataplanePassword,
+          caChain: haproxy.caCertificatePem,
+        },
+      },
+      kubeApiServerOptions:
+        this.settings.apiServerDnsNames.length > 0
+          ? { security: { certificateDnsNames: [...this.settings.apiServerDnsNames] } }
+          : {},
+    };
+
+    // Day 2: the provider has no update (a change inside control_plane/workloads plans an in-place update that
+    // fails at apply: resource_vsphere_supervisor_v2.go has no UpdateContext) and a replacement disables and
+    // re-enables the Supervisor. So the blocks are ignored by the resource itself, their values live in
+    // terraform_data "settings", and a change there plans a replacement of the Supervisor, which
+    // prevent_destroy stops at plan time unless replacement was opted into.
+    const settings = new DataResource(this, "settings", {
+      // The same snake_case JSON as the resource's blocks, so the plan's diff reads like the resource.
+      triggersReplace: snake({ name, cluster: props.clusterId, controlPlane, workloads }) as Record<
+        string,
+        unknown
+      >,
+    });
+    const allow = props.protection === SupervisorProtection.ALLOW_REPLACEMENT_AND_DESTROY;
+    const ready = haproxy.readinessCheck;
+    this.resource = new SupervisorV2(this, "supervisor", {
+      name,
+      cluster: props.clusterId,
+      controlPlane,
+      workloads,
+      timeouts: props.createTimeout ? { create: props.createTimeout } : undefined,
+      dependsOn: ready && TerraformStack.of(ready) === TerraformStack.of(this) ? [ready] : undefined,
+      lifecycle: {
+        preventDestroy: !allow,
+        ignoreChanges: ["control_plane", "workloads"],
+        replaceTriggeredBy: [settings],
+        precondition: ready
+          ? [
+              {
+                condition: Op.eq(ready.statusCode, 200),
+                errorMessage:
+                  "The HAProxy appliance's Data Plane API was not ready when its stack was applied: apply the appliance's stack first and see its readiness check.",
+              },
+            ]
+          : undefined,
+      },
+    });
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The Supervisor of a site, in its own stack: `vsphere_supervisor_v2` needs vsphere provider 2.16.1, and the
+ * appliance's stack is pinned to 2.5.1 (one Terraform configuration holds one version of a provider). It takes
+ * the networks' and the appliance's values by cdktf cross-stack references, so `cdktf deploy` applies the
+ * appliance's stack first.
+ */
+import { DataVsphereComputeCluster } from "@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster";
+import { DataVsphereDatacenter } from "@cdktf/provider-vsphere/lib/data-vsphere-datacenter";
+import { DataVsphereStoragePolicy } from "@cdktf/provider-vsphere/lib/data-vsphere-storage-policy";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import {
+  ControlPlaneSize,
+  Supervisor,
+  SupervisorEnablement,
+  SupervisorProps,
+  SupervisorProtection,
+} from "../lib";
+import { SupervisorConfig } from "./site-config";
+import { TopologyStack, vsphereProviderFromEnvironment } from "./topology-stack";
+
+/** The Supervisor's props from the site file, given the stack it lives in. */
+export function supervisorProps(
+  scope: Construct,
+  site: TopologyStack,
+  cfg: SupervisorConfig,
+): SupervisorProps {
+  const v = site.config.vsphere;
+  const datacenter = new DataVsphereDatacenter(scope, "datacenter", { name: v.datacenter });
+  const cluster = new DataVsphereComputeCluster(scope, "cluster", {
+    name: v.cluster,
+    datacenterId: datacenter.id,
+  });
+  const policy = new DataVsphereStoragePolicy(scope, "storage-policy", { name: cfg.storagePolicy });
+  return {
+    network: site.network,
+    haproxy: site.haproxy,
+    clusterId: cluster.id,
+    name: cfg.name,
+    storagePolicyId: policy.id,
+    controlPlaneSize: cfg.controlPlaneSize as ControlPlaneSize | undefined,
+    controlPlaneCount: cfg.controlPlaneCount,
+    dnsServers: cfg.dnsServers,
+    dnsSearchDomains: cfg.dnsSearchDomains,
+    ntpServers: cfg.ntpServers,
+    serviceCidr: cfg.serviceCidr,
+    apiServerDnsNames: cfg.apiServerDnsNames,
+    enablement:
+      cfg.enablement === "request-body"
+        ? SupervisorEnablement.REQUEST_BODY_ONLY
+        : SupervisorEnablement.TERRAFORM,
+    protection:
+      cfg.protection === "allow"
+        ? SupervisorProtection.ALLOW_REPLACEMENT_AND_DESTROY
+        : SupervisorProtection.PREVENT_DESTROY_AND_REPLACEMENT,
+  };
+}
+
+/** A site's Supervisor stack, `<stackName>-supervisor`. */
+export class SupervisorStack extends TerraformStack {
+  public readonly supervisor: Supervisor;
+
+  constructor(
+    scope: Construct,
+    site: TopologyStack,
+    cfg: SupervisorConfig,
+    overrides: Partial<SupervisorProps> = {},
+  ) {
+    super(scope, `${site.config.stackName}-supervisor`);
+    vsphereProviderFromEnvironment(this);
+    this.supervisor = new Supervisor(this, "supervisor", {
+      ...supervisorProps(this, site, cfg),
+      ...overrides,
+    });
+  }
+}

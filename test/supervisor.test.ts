@@ -1,0 +1,248 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Testing } from "cdktf";
+import {
+  planReportFiles,
+  Supervisor,
+  SupervisorEnablement,
+  SupervisorProps,
+  SupervisorProtection,
+} from "../lib";
+import * as fields from "./fixtures/vsphere7-enable-request-fields.json";
+import { supervisorV2Problems } from "./supervisor-v2-schema";
+import { builtInSiteFiles, loadSiteConfig } from "../stacks/site-config";
+import { SupervisorStack } from "../stacks/supervisor-stack";
+import { TopologyStack } from "../stacks/topology-stack";
+
+type Json = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+
+/** A site's appliance stack and its Supervisor stack, synthesized with validations. */
+function site(index: number, patch: Partial<SupervisorProps> = {}) {
+  const app = Testing.app();
+  const config = loadSiteConfig(builtInSiteFiles()[index]);
+  const appliance = new TopologyStack(app, config);
+  const stack = new SupervisorStack(app, appliance, config.supervisor!, patch);
+  // The app's own synth: cdktf resolves cross-stack references there (remote state and outputs).
+  app.synth();
+  const read = (id: string) =>
+    JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", id, "cdk.tf.json"), "utf8"));
+  return {
+    app,
+    appliance,
+    stack,
+    json: read(stack.node.id) as Json,
+    applianceJson: read(appliance.node.id) as Json,
+  };
+}
+
+const only = <T>(o: Record<string, T>): T => Object.values(o)[0];
+const body = (json: Json) => only(json.resource.vsphere_supervisor_v2) as Record<string, never>;
+const T1 = 0;
+const T4 = 3;
+
+describe.each([
+  ["T1", T1],
+  ["T4", T4],
+])("the %s Supervisor stack", (_name, index) => {
+  test("conforms to the vsphere_supervisor_v2 2.16.1 schema and its apply-time checks", () => {
+    expect(supervisorV2Problems(body(site(index).json))).toEqual([]);
+  });
+
+  test("is its own stack, pinned to vmware/vsphere 2.16.1, while the appliance's stays on 2.5.1", () => {
+    const { json, applianceJson } = site(index);
+    expect(
+      (json as unknown as { terraform: { required_providers: object } }).terraform.required_providers,
+    ).toEqual({
+      vsphere: { source: "vmware/vsphere", version: "2.16.1" },
+    });
+    expect(
+      (applianceJson as unknown as { terraform: { required_providers: { vsphere: object } } }).terraform
+        .required_providers.vsphere,
+    ).toEqual({
+      source: "hashicorp/vsphere",
+      version: "2.5.1",
+    });
+  });
+});
+
+describe("every value sent comes from the plan (T1, the seed example)", () => {
+  const { json } = site(T1);
+  const b = body(json) as unknown as {
+    control_plane: { network: { backing: { network: string }; ip_management: Record<string, unknown> } };
+    workloads: {
+      network: {
+        vsphere: { dvpg: string };
+        ip_management: { gateway_address: string; ip_assignment: unknown[] };
+      };
+      edge: { lb_address_range: unknown[]; haproxy: Record<string, unknown> };
+    };
+  };
+  const remote = (what: RegExp) =>
+    expect.stringMatching(new RegExp(`^\\$\\{data\\.terraform_remote_state\\.[^}]*${what.source}[^}]*\\}$`));
+
+  test("the management backing and its 5 static addresses, gateway in CIDR form", () => {
+    expect(b.control_plane.network.backing.network).toEqual(remote(/existing-network-0id/));
+    expect(b.control_plane.network.ip_management).toEqual({
+      dhcp_enabled: false,
+      gateway_address: "10.0.0.1/24",
+      ip_assignment: [{ assignee: "NODE", range: [{ address: "10.0.0.20", count: 5 }] }],
+    });
+  });
+
+  test("the primary workload network: its port group, NODE ranges as address/count, the service CIDR as SERVICE", () => {
+    expect(b.workloads.network.vsphere.dvpg).toEqual(remote(/port-group-wl-120/));
+    expect(b.workloads.network.ip_management).toEqual({
+      dhcp_enabled: false,
+      gateway_address: "192.168.120.1/24",
+      ip_assignment: [
+        { assignee: "NODE", range: [{ address: "192.168.120.31", count: 10 }] },
+        { assignee: "SERVICE", range: [{ address: "10.96.0.0", count: 512 }] },
+      ],
+    });
+  });
+
+  test("the HAProxy edge: Data Plane API, credentials, the appliance's CA, VIP ranges without the broadcast address", () => {
+    expect(b.workloads.edge.lb_address_range).toEqual([{ address: "192.168.120.128", count: 127 }]);
+    expect(b.workloads.edge.haproxy).toEqual({
+      server: [{ host: "10.0.0.10", port: 5556 }],
+      username: "admin",
+      password: remote(/random_passwordhaproxy_dataplane-password/),
+      ca_chain: remote(/tls_self_signed_certhaproxy_ca-cert_[0-9A-F]+cert_pem/),
+    });
+  });
+
+  test("it waits for the appliance's readiness check", () => {
+    const lifecycle = (body(json) as unknown as { lifecycle: { precondition: { condition: string }[] } })
+      .lifecycle;
+    expect(lifecycle.precondition[0].condition).toMatch(/dataplane-api-ready[^}]*status_code == 200\)\}$/);
+  });
+});
+
+describe("day 2 without surprises", () => {
+  test("by default: prevent_destroy, the blocks ignored by the resource, their values in terraform_data that triggers replacement", () => {
+    const { json } = site(T1);
+    const b = body(json) as unknown as { lifecycle: Record<string, unknown> };
+    const settings = Object.keys(json.resource.terraform_data);
+    expect(settings).toHaveLength(1);
+    expect(b.lifecycle).toEqual(
+      expect.objectContaining({
+        prevent_destroy: true,
+        ignore_changes: ["control_plane", "workloads"],
+        replace_triggered_by: [`\${terraform_data.${settings[0]}}`],
+      }),
+    );
+    const trigger = only(json.resource.terraform_data).triggers_replace as Record<string, unknown>;
+    expect(Object.keys(trigger).sort()).toEqual(["cluster", "control_plane", "name", "workloads"]);
+    expect(trigger.control_plane).toEqual((body(json) as Record<string, unknown>).control_plane);
+  });
+
+  test("replacement and destroy are an explicit opt-in", () => {
+    const { json } = site(T1, { protection: SupervisorProtection.ALLOW_REPLACEMENT_AND_DESTROY });
+    expect(
+      (body(json) as unknown as { lifecycle: { prevent_destroy: boolean } }).lifecycle.prevent_destroy,
+    ).toBe(false);
+  });
+
+  test("a Supervisor in the appliance's stack (pinned to 2.5.1) is a clear error", () => {
+    const app = Testing.app();
+    const config = loadSiteConfig(builtInSiteFiles()[T1]);
+    const appliance = new TopologyStack(app, config);
+    expect(
+      () =>
+        new Supervisor(appliance, "supervisor", {
+          network: appliance.network,
+          haproxy: appliance.haproxy,
+          clusterId: "domain-c8",
+          storagePolicyId: "policy",
+          dnsServers: ["10.0.0.2"],
+          ntpServers: ["pool.ntp.org"],
+        }),
+    ).toThrow(
+      /needs vsphere provider 2\.16\.1, but stack "t1-single-workload-network" is pinned to 2\.5\.1 by the appliance/,
+    );
+  });
+});
+
+describe("the report and vSphere 7", () => {
+  test("the appliance stack's report has a Supervisor section with every value and what is left for vCenter", () => {
+    const { appliance } = site(T4);
+    const md = planReportFiles(appliance)["ip-plan.md"];
+    expect(md).toContain("## Supervisor");
+    expect(md).toContain("| Management addresses (static, NODE) | 10.0.0.20 × 5, gateway 10.0.0.1/24 |");
+    expect(md).toContain("| Load-balancer ranges | 192.168.130.64 × 64 |");
+    expect(md).toContain("the other workload networks (ns-dev, ns-prod)");
+    expect(md).toContain("VKS (TKG) content library");
+  });
+
+  test("the enable request body of the Clusters API has every field of the list, with the plan's values", () => {
+    const { appliance } = site(T1);
+    const request = JSON.parse(planReportFiles(appliance)["supervisor-enable-request.json"]) as Record<
+      string,
+      unknown
+    >;
+    const at = (o: unknown, path: string): unknown[] => {
+      const [head, ...rest] = path.split(".");
+      const list = head.endsWith("[]");
+      const v = (o as Record<string, unknown>)?.[list ? head.slice(0, -2) : head];
+      const items = list ? (v as unknown[]) : [v];
+      return rest.length === 0 ? items : items.flatMap((i) => at(i, rest.join(".")));
+    };
+    for (const [path, kind] of Object.entries(
+      (fields as unknown as { fields: Record<string, unknown> }).fields,
+    )) {
+      const values = at(request, path);
+      expect([path, values.length > 0 && values.every((v) => v !== undefined)]).toEqual([path, true]);
+      for (const v of values) {
+        if (kind === "ipv4")
+          expect([path, String(v)]).toEqual([path, expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/)]);
+        else if (kind === "number") expect(typeof v).toBe("number");
+        else if (kind === "dns-label") expect(String(v)).toMatch(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/);
+        else if (kind !== "string") expect([path, v]).toEqual([path, kind]);
+      }
+    }
+    expect(request.load_balancer_config_spec).toEqual(
+      expect.objectContaining({ address_ranges: [{ address: "192.168.120.128", count: 127 }] }),
+    );
+    expect(JSON.stringify(request)).not.toMatch(/TfToken|\$\{/);
+  });
+
+  test("REQUEST_BODY_ONLY: no resource and no provider pin, the body is still written", () => {
+    const app = Testing.app();
+    const config = loadSiteConfig(builtInSiteFiles()[T1]);
+    const appliance = new TopologyStack(app, config);
+    new Supervisor(appliance, "supervisor", {
+      network: appliance.network,
+      haproxy: appliance.haproxy,
+      clusterId: "domain-c8",
+      storagePolicyId: "policy-1",
+      dnsServers: ["10.0.0.2"],
+      ntpServers: ["pool.ntp.org"],
+      enablement: SupervisorEnablement.REQUEST_BODY_ONLY,
+    });
+    const json = JSON.parse(Testing.synth(appliance, true)) as Json;
+    expect(json.resource.vsphere_supervisor_v2).toBeUndefined();
+    expect(
+      JSON.parse(planReportFiles(appliance)["supervisor-enable-request.json"]).master_storage_policy,
+    ).toBe("policy-1");
+  });
+});
+
+describe("the schema check can fail", () => {
+  test("it reports what the provider rejects or drops", () => {
+    const b = { ...body(site(T1).json) } as Record<string, unknown>;
+    const workloads = { ...(b.workloads as Record<string, unknown>), images: { repository: "x" } };
+    const cp = { ...(b.control_plane as Record<string, unknown>), size: "HUGE" };
+    const problems = supervisorV2Problems({ ...b, workloads, control_plane: cp, name: undefined } as Record<
+      string,
+      unknown
+    >);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'control_plane.size: "HUGE" not one of TINY, SMALL, MEDIUM, LARGE',
+        "name: required attribute missing",
+        "workloads.images.kubernetes_content_library: required attribute missing",
+        "workloads.images is silently dropped by 2.16.x: must not be sent",
+      ]),
+    );
+  });
+});
