@@ -13,9 +13,9 @@ import { CheckOptions } from "../model/plan";
 
 /** Engine options for values that may be cdktf tokens. */
 export const TOKEN_AWARE: CheckOptions = {
-  // A string holds a token only with cdktf's marker in it: skip the full check for plain text (hot path).
-  isUnresolved: (v) =>
-    typeof v === "string" ? v.includes("TfToken[") && Token.isUnresolved(v) : Token.isUnresolved(v),
+  // A string is a token, or holds one, exactly when cdktf's marker is in it: "${TfToken[…]}" for strings,
+  // "#{TfToken[…]}" for an element of a list token, "&{TfToken[…]}" for maps. Numbers and lists are asked.
+  isUnresolved: (v) => (typeof v === "string" ? v.includes("TfToken[") : Token.isUnresolved(v)),
 };
 
 /** A finding as synth prints it: `RULE-ID path: message`, then where the rule's entry is. */

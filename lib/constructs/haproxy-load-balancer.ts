@@ -448,6 +448,10 @@ export class HaproxyLoadBalancer extends Construct {
     const workloadNetworkId = workloadPgName !== undefined ? network.networkId(workloadPgName) : "";
     const frontendNetworkId = network.frontendNetworkId ?? "";
 
+    // A number token in text must be made a string token first, or its encoded double would be printed.
+    const portText = Token.isUnresolved(dataplanePort)
+      ? Token.asString(dataplanePort)
+      : String(dataplanePort);
     // vApp properties, keyed by the un-prefixed OVF ids the provider matches.
     const properties: Record<string, string> = {
       root_pwd: this.rootPassword,
@@ -455,15 +459,13 @@ export class HaproxyLoadBalancer extends Construct {
       ca_cert: this.caCertificatePem,
       ca_cert_key: caKeyPem,
       hostname: props.hostname ?? HaproxyLoadBalancer.DEFAULT_HOSTNAME,
-      nameservers: nameservers.join(", "),
+      nameservers: joined(nameservers, ", "),
       management_ip: withPrefix(props.managementIp, managementPg?.props.cidr),
       management_gateway: managementPg?.props.gateway ?? "",
       workload_ip: withPrefix(props.workloadIp, workloadPg?.props.cidr),
       workload_gateway: workloadPg?.props.gateway ?? "",
-      service_ip_range: props.virtualIpCidrs.join(","),
-      dataplane_port: Token.isUnresolved(dataplanePort)
-        ? Token.asString(dataplanePort)
-        : String(dataplanePort),
+      service_ip_range: joined(props.virtualIpCidrs, ","),
+      dataplane_port: portText,
       haproxy_user: this.dataplaneUser,
       haproxy_pwd: this.dataplanePassword,
     };
@@ -525,7 +527,7 @@ export class HaproxyLoadBalancer extends Construct {
     });
 
     const managementIpText = props.managementIp;
-    this.dataplaneAddress = `${managementIpText}:${dataplanePort}`;
+    this.dataplaneAddress = `${managementIpText}:${portText}`;
     this.dataplaneEndpoint = `https://${this.dataplaneAddress}`;
     this.virtualIpCidrs = props.virtualIpCidrs;
     this.virtualServerRanges = this.plan.virtualIps.flatMap((v) =>
@@ -603,6 +605,11 @@ function toServerRange(cidr: string, i: Interval): VirtualServerRange {
   return { cidr, start: formatAddress(i.first), end: formatAddress(i.last), count: size(i) };
 }
 
+/** A list joined as text; a list token (a variable of type list) is joined by Terraform. */
+function joined(list: readonly string[], separator: string): string {
+  return Token.isUnresolved(list) ? Fn.join(separator, list as string[]) : list.join(separator);
+}
+
 function generatedPassword(scope: Construct, id: string): Password {
   // Characters the appliance's first-boot script and Data Plane API config take without quoting trouble.
   return new Password(scope, id, {
@@ -621,10 +628,13 @@ function withPrefix(ip: string, cidr: string | undefined): string {
   if (cidr === undefined) {
     return ip;
   }
-  if (Token.isUnresolved(cidr)) {
-    return `${ip}/${Fn.element(Fn.split("/", cidr), 1)}`;
-  }
-  return `${ip}/${cidr.split("/")[1] ?? ""}`;
+  const prefix = Token.isUnresolved(cidr) ? Fn.element(Fn.split("/", cidr), 1) : (cidr.split("/")[1] ?? "");
+  // With a token on either side, one function call rather than text around tokens: the value also goes into
+  // jsonencode() for the replacement trigger, where cdktf cannot resolve tokens inside a template (it warns
+  // about escape sequences and writes raw token text).
+  return Token.isUnresolved(ip) || Token.isUnresolved(prefix)
+    ? Fn.join("/", [ip, prefix])
+    : `${ip}/${prefix}`;
 }
 
 /** CIDRs of every workload port group other than the HAProxy's own, each once, in plan order. */

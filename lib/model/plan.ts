@@ -343,8 +343,10 @@ export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions 
     }
     const portGroup = addPortGroup(wn.portGroup, `${path}.portGroup`, ROLE_WORKLOAD) ?? "";
     const ranges: PlanRange[] = [];
-    const texts = Array.isArray(wn.addressRanges) ? wn.addressRanges : [];
-    if (!Array.isArray(wn.addressRanges) && !reader.unknown(wn.addressRanges, `${path}.addressRanges`)) {
+    // A list token (a variable of type list) is one unknown value: skipped whole, announced once.
+    const listToken = reader.unknown(wn.addressRanges, `${path}.addressRanges`);
+    const texts = Array.isArray(wn.addressRanges) && !listToken ? wn.addressRanges : [];
+    if (!Array.isArray(wn.addressRanges) && !listToken) {
       reader.findings.push(
         finding(
           "IP-03",

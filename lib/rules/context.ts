@@ -168,7 +168,7 @@ export function haproxyContext(
 
   // VIP CIDRs.
   const virtualIps: { path: string; cidr: Cidr }[] = [];
-  if (Array.isArray(props.virtualIpCidrs)) {
+  if (Array.isArray(props.virtualIpCidrs) && !reader.unknown(props.virtualIpCidrs, "virtualIpCidrs")) {
     props.virtualIpCidrs.forEach((text, i) => {
       const path = `virtualIpCidrs[${i}]`;
       const cidr = reader.cidr(text, path, "VIP CIDR");
@@ -180,7 +180,10 @@ export function haproxyContext(
   }
 
   // Nameservers: a malformed one is an HAP-04 finding (with IP-01 in its text), not a bare IP-01.
-  const nameservers = Array.isArray(props.nameservers) ? props.nameservers : [];
+  const nameservers =
+    Array.isArray(props.nameservers) && !reader.unknown(props.nameservers, "nameservers")
+      ? props.nameservers
+      : [];
   nameservers.forEach((ns, i) => {
     const path = `nameservers[${i}]`;
     if (reader.unknown(ns, path)) {
