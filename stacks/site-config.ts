@@ -368,14 +368,104 @@ export function siteRulesOf(cfg: SiteConfig): SiteRule[] {
   });
 }
 
+/** vSphere inventory names (port groups, VM, datacenter, cluster, …): at most 80 characters. */
+const INVENTORY_NAME_MAX = 80;
+/** A stack name becomes a folder and a Terraform state file name. */
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
+/** An RFC 1123 host name or FQDN. */
+const HOST_NAME =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+/** Every other string: addresses, CIDRs, ranges, keys. Longer ones are not what any key takes. */
+const STRING_MAX = 255;
+const DESCRIPTION_MAX = 2000;
+
+/** CFG-04: every string within the limits vSphere and the tools put on it (checked before anything else runs). */
+function checkLimits(cfg: SiteConfig, out: string[]): void {
+  const walk = (value: unknown, at: string) => {
+    if (typeof value === "string") {
+      const max = at === "description" ? DESCRIPTION_MAX : STRING_MAX;
+      if (value.length > max) {
+        out.push(`CFG-04 ${at}: ${value.length} characters; at most ${max}. Shorten it.`);
+      } else if (/[\u0000-\u001f\u007f]/.test(value) && at !== "description") {
+        out.push(`CFG-04 ${at}: ${JSON.stringify(value)} holds a control character. Remove it.`);
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, `${at}[${i}]`));
+    } else if (value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) walk(v, at ? `${at}.${k}` : k);
+    }
+  };
+  walk(cfg, "");
+  if (!STACK_NAME.test(cfg.stackName)) {
+    out.push(
+      `CFG-04 stackName: ${JSON.stringify(cfg.stackName.slice(0, 80))} is not a stack name: 1–63 letters, digits, "-" or "_", starting with a letter (it names a folder and a state file), e.g. "site-a".`,
+    );
+  }
+  const names: [string, string | undefined][] = [
+    ["vsphere.datacenter", cfg.vsphere.datacenter],
+    ["vsphere.cluster", cfg.vsphere.cluster],
+    ["vsphere.datastore", cfg.vsphere.datastore],
+    ["vsphere.distributedSwitch", cfg.vsphere.distributedSwitch],
+    ["vsphere.host", cfg.vsphere.host],
+    ["haproxy.name", cfg.haproxy.name],
+    ["managementNetwork.name", cfg.managementNetwork.name],
+    ["primaryWorkloadNetwork.portGroup.name", cfg.primaryWorkloadNetwork.portGroup.name],
+    ...(cfg.workloadNetworks ?? []).map((w, i): [string, string] => [
+      `workloadNetworks[${i}].portGroup.name`,
+      w.portGroup.name,
+    ]),
+    ["frontendNetwork.name", cfg.frontendNetwork?.name],
+    ["supervisor.storagePolicy", cfg.supervisor?.storagePolicy],
+  ];
+  for (const [at, name] of names) {
+    if (name !== undefined && (name.trim().length === 0 || name.length > INVENTORY_NAME_MAX)) {
+      out.push(
+        `CFG-04 ${at}: ${JSON.stringify(name.slice(0, 90))} is not a vSphere inventory name: 1–${INVENTORY_NAME_MAX} characters.`,
+      );
+    }
+  }
+  const hostname = cfg.haproxy.hostname;
+  if (hostname !== undefined && !HOST_NAME.test(hostname)) {
+    out.push(
+      `CFG-04 haproxy.hostname: ${JSON.stringify(hostname.slice(0, 90))} is not a host name or FQDN (RFC 1123: labels of letters, digits and "-", each 1–63 characters), e.g. "haproxy.example.com".`,
+    );
+  }
+  const count = cfg.supervisor?.controlPlaneCount;
+  if (count !== undefined && count !== 1 && count !== 3) {
+    out.push(`CFG-04 supervisor.controlPlaneCount: ${count}; the Supervisor runs 1 or 3 control-plane VMs.`);
+  }
+}
+
 /** Check a parsed site file's shape; returns the problems (empty when usable). */
 export function checkSiteConfig(value: unknown): string[] {
   const out: string[] = [];
   checkShape(value, SITE, "", out);
   if (out.length === 0) {
+    checkLimits(value as SiteConfig, out);
+  }
+  if (out.length === 0) {
     checkRulesAndAcknowledgements(value as SiteConfig, out);
   }
   return out;
+}
+
+/** Where a JSON syntax error is: line, column and the text around it. */
+function jsonSyntaxProblem(text: string, e: Error): string {
+  const at = /position (\d+)/.exec(e.message);
+  const reason = e.message
+    .replace(/ in JSON at position \d+.*$/, "")
+    .replace(/, ".*" is not valid JSON$/, "");
+  if (!at) {
+    return `is not valid JSON (${reason}). Check it with a JSON linter.`;
+  }
+  const pos = Math.min(Number(at[1]), text.length);
+  const before = text.slice(0, pos);
+  const line = before.split("\n").length;
+  const column = pos - before.lastIndexOf("\n");
+  const source = text.split("\n")[line - 1] ?? "";
+  const shown = source.length > 120 ? source.slice(Math.max(0, column - 60), column + 60) : source;
+  const caret = source.length > 120 ? Math.min(column - 1, 60) : column - 1;
+  return `is not valid JSON at line ${line}, column ${column} (${reason}):\n    ${shown}\n    ${" ".repeat(Math.max(0, caret))}^`;
 }
 
 /** Read and check one site file. */
@@ -392,7 +482,7 @@ export function loadSiteConfig(file: string): SiteConfig {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new SiteConfigError(file, [`is not valid JSON: ${(e as Error).message}.`]);
+    throw new SiteConfigError(file, [jsonSyntaxProblem(text, e as Error)]);
   }
   const problems = checkSiteConfig(value);
   if (problems.length > 0) {

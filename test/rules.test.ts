@@ -450,7 +450,7 @@ describe("the seed's worked example (S-13)", () => {
     setHap(p, { virtualIpCidrs: ["192.168.120.0/25"] });
     const vip01 = withRule(run(p), "VIP-01").map(formatDiagnostic);
     expect(vip01).toEqual([
-      'VIP-01 virtualIpCidrs[0]: VIP CIDR "192.168.120.0/25" contains gateway 192.168.120.1 of port group "wl-120". The appliance answers for every VIP, so all routes through that gateway would fail (S-11). Move the VIPs to a block without gateways, e.g. "192.168.120.128/25".',
+      'VIP-01 virtualIpCidrs[0]: VIP CIDR "192.168.120.0/25" contains gateway 192.168.120.1 of port group "wl-120". The appliance answers for every VIP, so all routes through that gateway would fail. Move the VIPs to a block without gateways, e.g. "192.168.120.128/25".',
     ]);
   });
 

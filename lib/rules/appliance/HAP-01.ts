@@ -8,7 +8,7 @@ export default planRule({
   id: "HAP-01",
   severity: Severity.ERROR,
   summary: "Frontend mode needs a frontend port group and a frontend IP; default mode takes neither.",
-  why: "The OVA's `default` configuration has 2 NICs and its `frontend` configuration 3 (S-20, S-21, S-24); a frontend address in default mode has no NIC to live on, and the provider rejects vApp properties the configuration lacks.",
+  why: "The OVA's `default` configuration has 2 NICs and its `frontend` configuration 3; a frontend address in default mode has no NIC to live on, and the provider rejects vApp properties the configuration lacks.",
   example: {
     failing: 'mode "default" with frontendIp "192.168.130.5"',
     passing: 'mode "frontend" with a frontend network and frontendIp',

@@ -7,7 +7,7 @@ export default planRule({
   id: "HAP-03",
   severity: Severity.ERROR,
   summary: "The workload network named for the HAProxy workload NIC exists.",
-  why: "The workload NIC may join the primary workload network or a namespace's (S-25); a name that is none of them leaves the NIC without a port group.",
+  why: "The workload NIC may join the primary workload network or a namespace's; a name that is none of them leaves the NIC without a port group.",
   example: { failing: 'workloadNetworkName "nope"', passing: 'workloadNetworkName "ns-dev"' },
   haproxy: (ctx, report) => {
     const name = ctx.props.workloadNetworkName;

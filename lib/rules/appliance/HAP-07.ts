@@ -9,7 +9,7 @@ export default planRule({
   severity: Severity.WARN,
   summary:
     "Default mode: production deployments are recommended to use frontend mode; the HAProxy workload network is recommended to be a /24 or larger.",
-  why: "In default mode clients reach the VIPs on the workload network, next to the nodes; frontend mode keeps them apart and is the recommended topology for production (S-20, S-21). Acknowledge it when default mode is a decision.",
+  why: "In default mode clients reach the VIPs on the workload network, next to the nodes; frontend mode keeps them apart and is the recommended topology for production. Acknowledge it when default mode is a decision.",
   example: { failing: 'mode "default"', passing: 'mode "frontend"' },
   haproxy: (ctx, report) => {
     if (ctx.props.mode !== HaproxyMode.DEFAULT) {
@@ -22,7 +22,7 @@ export default planRule({
         : "";
     report(
       "mode",
-      `the appliance is in default mode (2 NICs): clients reach the VIPs on the workload network, next to the nodes. Frontend mode (3 NICs) is recommended for production (S-21).${small}`,
+      `the appliance is in default mode (2 NICs): clients reach the VIPs on the workload network, next to the nodes. Frontend mode (3 NICs) is recommended for production.${small}`,
     );
   },
 });

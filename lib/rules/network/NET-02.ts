@@ -23,7 +23,7 @@ export default planRule({
       ) {
         report(
           `${wn.path}.addressRanges`,
-          `workload network ${quote(wn.name)} has no address range; its cluster nodes need addresses (S-06). Add a range such as "192.168.120.31-192.168.120.40" inside its port group's subnet.`,
+          `workload network ${quote(wn.name)} has no address range; its cluster nodes need addresses. Add a range such as "192.168.120.31-192.168.120.40" inside its port group's subnet.`,
         );
       }
       const pg = ctx.pgByName.get(wn.portGroup);

@@ -9,7 +9,7 @@ export default planRule({
   severity: Severity.ERROR,
   summary:
     "Different port groups have non-overlapping CIDRs; the management, workload and frontend networks are different port groups on different subnets.",
-  why: "The workload network must be on a different subnet from the management network (S-08), and the appliance routes each NIC's subnet through its own table: two NICs on one subnet break its policy routing.",
+  why: "The workload network must be on a different subnet from the management network, and the appliance routes each NIC's subnet through its own table: two NICs on one subnet break its policy routing.",
   example: {
     failing: 'workload "192.168.120.0/24", frontend "192.168.120.0/25"',
     passing: 'workload "192.168.120.0/24", frontend "192.168.130.0/24"',
@@ -19,7 +19,7 @@ export default planRule({
       if (pg.roles.length > 1) {
         report(
           pg.path,
-          `port group ${quote(pg.name)} is used as ${pg.roles.join(" and ")} network. The management, workload and frontend networks must be different port groups on different subnets (S-08): give each its own port group.`,
+          `port group ${quote(pg.name)} is used as ${pg.roles.join(" and ")} network. The management, workload and frontend networks must be different port groups on different subnets: give each its own port group.`,
         );
       }
     }

@@ -7,7 +7,7 @@ export default planRule({
   id: "NET-05",
   severity: Severity.ERROR,
   summary: "The primary workload network's ranges hold at least 3 addresses.",
-  why: "The Supervisor control plane takes 3 addresses of the primary workload network (S-05); enablement fails without them.",
+  why: "The Supervisor control plane takes 3 addresses of the primary workload network; enablement fails without them.",
   example: { failing: '["192.168.120.31-192.168.120.32"]', passing: '["192.168.120.31-192.168.120.40"]' },
   network: (ctx, report) => {
     const primary = ctx.plan.workloadNetworks.find((w) => w.primary);
@@ -17,7 +17,7 @@ export default planRule({
     if (primary.ranges.length === 0 && !ctx.plan.unresolved.includes(`${primary.path}.addressRanges`)) {
       report(
         `${primary.path}.addressRanges`,
-        `workload network ${quote(primary.name)} has no address range; its Supervisor control plane needs 3 addresses (S-05). Add a range such as "192.168.120.31-192.168.120.40" inside its port group's subnet.`,
+        `workload network ${quote(primary.name)} has no address range; its Supervisor control plane needs 3 addresses. Add a range such as "192.168.120.31-192.168.120.40" inside its port group's subnet.`,
       );
       return;
     }
@@ -26,7 +26,7 @@ export default planRule({
       if (count < 3) {
         report(
           `${primary.path}.addressRanges`,
-          `the primary workload network ${quote(primary.name)} holds ${count} address${count === 1 ? "" : "es"} (${primary.ranges.map((r) => quote(r.text)).join(", ")}); the Supervisor control plane takes 3 of them (S-05). Widen the ranges to at least 3 addresses, plus one per cluster node if namespaces use it.`,
+          `the primary workload network ${quote(primary.name)} holds ${count} address${count === 1 ? "" : "es"} (${primary.ranges.map((r) => quote(r.text)).join(", ")}); the Supervisor control plane takes 3 of them. Widen the ranges to at least 3 addresses, plus one per cluster node if namespaces use it.`,
         );
       }
     }

@@ -1,0 +1,117 @@
+/**
+ * The app's real path for site files: load each file, build its stacks (and its Supervisor's), synthesize, and
+ * word every problem in the site file's own terms: the file, the JSON path and the key as written there.
+ */
+import * as path from "path";
+import { App } from "cdktf";
+import { Construct } from "constructs";
+import { Severity, Supervisor } from "../lib";
+import { loadSiteConfig, SiteConfigError } from "./site-config";
+import { SupervisorStack, supervisorProps } from "./supervisor-stack";
+import { TopologyStack } from "./topology-stack";
+
+/** What a run produced: the exit code and what it printed. */
+export interface RunResult {
+  readonly code: 0 | 1;
+  readonly out: string[];
+  readonly err: string[];
+}
+
+/** Prop paths of the constructs that are written otherwise in a site file. */
+const HAPROXY_KEYS: Record<string, string> = {
+  "network.frontendNetwork": "frontendNetwork",
+  hostSystemId: "vsphere.host",
+  vsphereProviderVersion: "vsphere.providerVersion",
+  workloadNetworkName: "haproxy.workloadNetwork",
+};
+const SUPERVISOR_KEYS: Record<string, string> = {
+  "network.supervisorManagementStartIp": "supervisorManagementStartIp",
+  "haproxy.name": "haproxy.name",
+  storagePolicy: "supervisor.storagePolicy",
+};
+
+/** TypeScript words in messages, and what a site file says instead. */
+const SITE_WORDS: [RegExp, string][] = [
+  [/HaproxyMode\.DEFAULT \("default", 2 NICs\)/g, '"mode": "default" (2 NICs)'],
+  [/HaproxyMode\.FRONTEND \("frontend", 3 NICs\)/g, '"mode": "frontend" (3 NICs)'],
+  [/mode HaproxyMode\.FRONTEND/g, '"mode": "frontend"'],
+  [/HaproxyMode\.DEFAULT/g, '"mode": "default"'],
+  [/HaproxyMode\.FRONTEND/g, '"mode": "frontend"'],
+  [/Add frontendNetwork to the SupervisorWorkloadNetwork/g, "Add frontendNetwork to the site file"],
+  [/e\.g\. the id of a vsphere_host data source/g, 'the "vsphere.host" key'],
+  [/on the SupervisorWorkloadNetwork/g, "in the site file"],
+  [/e\.g\. from a vsphere_storage_policy data source/g, "by name in supervisor.storagePolicy"],
+  [/\((managementIp|workloadIp|frontendIp|nameservers\[\d+\])\)/g, "(haproxy.$1)"],
+];
+
+/** One validation line `[stack/construct] RULE-ID path: message` in the site file's terms. */
+export function inSiteTerms(line: string, file: string, stackName: string): string {
+  const m = /^\s*\[([^\]]+)\] ([A-Z][A-Z0-9]*-\d+) ([^:]+): (.*)$/.exec(line);
+  if (!m) {
+    return line;
+  }
+  const [, where, id, prop, message] = m;
+  const construct = where.slice(where.lastIndexOf("/") + 1);
+  let key = prop;
+  if (where === `${stackName}/network`) {
+    key = prop;
+  } else if (where === `${stackName}/haproxy`) {
+    key = HAPROXY_KEYS[prop] ?? `haproxy.${prop}`;
+  } else if (construct === "supervisor") {
+    key = SUPERVISOR_KEYS[prop] ?? `supervisor.${prop}`;
+  }
+  const words = SITE_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);
+  return `${file}: ${id} ${key}: ${words}`;
+}
+
+/** Load, build and synthesize the site files; never throws for a problem of the input. */
+export function synthesizeSites(files: readonly string[], outdir?: string): RunResult {
+  const out: string[] = [];
+  const err: string[] = [];
+  let sites: { file: string; stack: TopologyStack }[] = [];
+  const app = new App(outdir ? { outdir } : {});
+  try {
+    sites = files.map((file) => ({ file, stack: new TopologyStack(app, loadSiteConfig(file)) }));
+    // A site with a Supervisor gets a second stack for it (vsphere provider 2.16.1), or, for vSphere 7
+    // ("request-body"), the Supervisor in the site's stack with no resource: the report writes the request body.
+    for (const { stack } of sites) {
+      const cfg = stack.config.supervisor;
+      if (cfg && cfg.enablement === "request-body") {
+        new Supervisor(
+          stack,
+          "supervisor",
+          supervisorProps(new Construct(stack, "supervisor-lookup"), stack, cfg),
+        );
+      } else if (cfg) {
+        new SupervisorStack(app, stack, cfg);
+      }
+    }
+    app.synth();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof SiteConfigError) {
+      err.push(message);
+      return { code: 1, out, err };
+    }
+    if (message.startsWith("Validation failed")) {
+      const lines = message.split("\n").filter((l) => /^\s*\[/.test(l));
+      err.push("The site configuration has problems (no Terraform was written):");
+      for (const line of lines) {
+        const site = sites.find(({ stack }) => line.trimStart().startsWith(`[${stack.config.stackName}`));
+        err.push(`  ${site ? inSiteTerms(line, site.file, site.stack.config.stackName) : line.trim()}`);
+      }
+      return { code: 1, out, err };
+    }
+    throw e;
+  }
+  // The network construct wrote the IP-plan report beside each stack's Terraform; a one-line summary each.
+  for (const { stack } of sites) {
+    const dir = path.join(app.outdir, "stacks", stack.config.stackName);
+    const input = stack.planReportInput();
+    const warnings = input.diagnostics.filter((d) => d.severity === Severity.WARN).length;
+    out.push(
+      `IP plan ${stack.config.stackName}: ${input.network.portGroups.length} port groups, ${input.network.workloadNetworks.length} workload networks, HAProxy ${stack.haproxy.mode} mode, VIPs ${stack.haproxy.virtualIpCidrs.join(",")}, ${warnings} warning(s) -> ${path.join(dir, "ip-plan.md")}`,
+    );
+  }
+  return { code: 0, out, err };
+}
