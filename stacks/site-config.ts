@@ -379,6 +379,14 @@ const HOST_NAME =
 const STRING_MAX = 255;
 const DESCRIPTION_MAX = 2000;
 
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
 /** CFG-04: every string within the limits vSphere and the tools put on it (checked before anything else runs). */
 function checkLimits(cfg: SiteConfig, out: string[]): void {
   const walk = (value: unknown, at: string) => {
@@ -386,7 +394,7 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
       const max = at === "description" ? DESCRIPTION_MAX : STRING_MAX;
       if (value.length > max) {
         out.push(`CFG-04 ${at}: ${value.length} characters; at most ${max}. Shorten it.`);
-      } else if (/[\u0000-\u001f\u007f]/.test(value) && at !== "description") {
+      } else if (hasControlCharacter(value) && at !== "description") {
         out.push(`CFG-04 ${at}: ${JSON.stringify(value)} holds a control character. Remove it.`);
       }
     } else if (Array.isArray(value)) {
