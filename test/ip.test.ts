@@ -99,7 +99,7 @@ describe("parseRange", () => {
     ["192.168.120.40-192.168.120.31", "starts after it ends", "192.168.120.31-192.168.120.40"],
     ["192.168.120.31 - 192.168.120.40", "spaces", "192.168.120.31-192.168.120.40"],
     ["192.168.120.31", "single address", "192.168.120.31-192.168.120.31"],
-    ["192.168.120.0/28", "CIDR", "192.168.120.1-192.168.120.14"],
+    ["192.168.120.0/28", "CIDR", "192.168.120.2-192.168.120.14"],
   ])("rejects %j (%s) and suggests %j", (text, reason, suggestion) => {
     const r = parseRange(text);
     expect(r).toMatchObject({ ok: false, suggestion });

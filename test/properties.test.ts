@@ -16,6 +16,7 @@ import {
   WorkloadNetworkProps,
 } from "../lib";
 import { gaps, overlappingPairs, union } from "../lib/model/ip";
+import { setAt } from "../lib/rules/suggestions";
 import { stackWithProviders, validationError } from "./fixtures";
 
 interface Plan {
@@ -333,5 +334,148 @@ describe("interval arithmetic against brute force on a small address space", () 
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("fixes that pass", () => {
+  /** The forms users paste where another is wanted, and collisions, as faults on a valid plan. */
+  const pasteFault = fc.record({
+    kind: fc.constantFrom(
+      "vip-bare-address",
+      "vip-wizard-range",
+      "vip-netmask",
+      "vip-host-bits",
+      "vip-over-gateway",
+      "vip-over-nodes",
+      "range-as-cidr",
+      "range-backwards",
+      "address-leading-zero",
+      "cidr-netmask",
+      "gateway-outside",
+      "block-on-gateway",
+      "name-not-dns-label",
+    ),
+    n: fc.nat({ max: 200 }),
+  });
+
+  const PROPOSAL = /\b(?:did you mean|e\.g\.) ("(?:[^"\\]|\\.)*"|\[[^\]]*\])/i;
+  const NETWORK_KEYS = [
+    "managementNetwork",
+    "primaryWorkloadNetwork",
+    "workloadNetworks",
+    "frontendNetwork",
+    "supervisorManagementStartIp",
+  ];
+
+  function inject(p: Plan, f: { kind: string; n: number }): Plan {
+    const o = Number(/172\.16\.(\d+)\./.exec(p.network.primaryWorkloadNetwork.portGroup.cidr)![1]);
+    const net = p.network;
+    const hap = (patch: Partial<HaproxyPlanProps>) => ({ ...p, haproxy: { ...p.haproxy, ...patch } });
+    const prim = (patch: object) => ({
+      ...p,
+      network: { ...net, primaryWorkloadNetwork: { ...net.primaryWorkloadNetwork, ...patch } },
+    });
+    switch (f.kind) {
+      case "vip-bare-address":
+        return hap({ virtualIpCidrs: [`172.16.${o}.${128 + (f.n % 100)}`] });
+      case "vip-wizard-range":
+        return hap({ virtualIpCidrs: [`172.16.${o}.128-172.16.${o}.${f.n % 2 ? 191 : 159}`] });
+      case "vip-netmask":
+        return hap({ virtualIpCidrs: [`172.16.${o}.128/255.255.255.${f.n % 2 ? 192 : 224}`] });
+      case "vip-host-bits":
+        return hap({ virtualIpCidrs: [`172.16.${o}.${130 + (f.n % 60)}/26`] });
+      case "vip-over-gateway":
+        return hap({ virtualIpCidrs: [`172.16.${o}.0/${25 + (f.n % 3)}`] });
+      case "vip-over-nodes":
+        return hap({ virtualIpCidrs: [`172.16.${o}.32/27`] });
+      case "range-as-cidr":
+        return prim({ addressRanges: [`172.16.${o}.${(f.n % 2) * 32}/27`] });
+      case "range-backwards":
+        return prim({ addressRanges: [`172.16.${o}.60-172.16.${o}.31`] });
+      case "address-leading-zero":
+        return hap({ managementIp: "010.0.0.10" });
+      case "cidr-netmask":
+        return prim({
+          portGroup: { ...net.primaryWorkloadNetwork.portGroup, cidr: `172.16.${o}.0/255.255.255.0` },
+        });
+      case "gateway-outside":
+        return {
+          ...p,
+          network: { ...net, managementNetwork: { ...net.managementNetwork, gateway: "10.0.1.1" } },
+        };
+      case "block-on-gateway":
+        return { ...p, network: { ...net, supervisorManagementStartIp: "10.0.0.0" } };
+      default:
+        return prim({ name: "Primary_Net" });
+    }
+  }
+
+  test("every fix a message proposes removes its finding and adds no error (2,000 faulty plans)", () => {
+    const failures: string[] = [];
+    let proposals = 0;
+    fc.assert(
+      fc.property(validPlan, pasteFault, (valid, fault) => {
+        const p = inject(valid, fault);
+        const before = checkPlan(p.network, p.haproxy).diagnostics;
+        const errorsBefore = new Set(
+          before.filter((d) => d.severity === Severity.ERROR).map((d) => `${d.ruleId} ${d.path}`),
+        );
+        for (const d of before) {
+          const m = PROPOSAL.exec(d.message);
+          if (!m) continue;
+          proposals++;
+          const value = JSON.parse(m[1]);
+          const onNetwork = NETWORK_KEYS.includes(d.path.split(/[.[]/)[0]);
+          const network = onNetwork ? setAt(p.network, d.path, value) : p.network;
+          const haproxy = onNetwork ? p.haproxy : setAt(p.haproxy, d.path, value);
+          if (!network || !haproxy) {
+            failures.push(`${fault.kind}: ${d.ruleId} ${d.path} proposes ${m[1]} at no settable place`);
+            continue;
+          }
+          const after = checkPlan(network, haproxy).diagnostics;
+          const still = after.filter((x) => x.ruleId === d.ruleId && x.path === d.path);
+          const added = after.filter(
+            (x) => x.severity === Severity.ERROR && !errorsBefore.has(`${x.ruleId} ${x.path}`),
+          );
+          if (still.length > 0 || added.length > 0) {
+            failures.push(
+              `${fault.kind}: ${d.ruleId} ${d.path} proposes ${m[1]}: ${[...still, ...added].map((x) => `${x.ruleId} ${x.path}`).join(", ")}`,
+            );
+          }
+        }
+        return true;
+      }),
+      { numRuns: 2000, seed: 20261126 },
+    );
+    expect(failures.slice(0, 10)).toEqual([]);
+    expect(proposals).toBeGreaterThan(1000);
+  });
+
+  test.each([
+    ["a bare address as a VIP CIDR", "192.168.120.200", '"192.168.120.200/32"'],
+    ["the wizard's first-last form as a VIP CIDR", "192.168.120.192-192.168.120.223", '"192.168.120.192/27"'],
+    ["a netmask where the prefix goes", "192.168.120.192/255.255.255.224", '"192.168.120.192/27"'],
+  ])("%s gets a fix that passes", (_what, vip, fix) => {
+    const network = {
+      managementNetwork: { name: "mgmt", cidr: "10.0.0.0/24", gateway: "10.0.0.1" },
+      primaryWorkloadNetwork: {
+        name: "primary",
+        portGroup: { name: "wl", cidr: "192.168.120.0/24", gateway: "192.168.120.1" },
+        addressRanges: ["192.168.120.31-192.168.120.40"],
+      },
+    };
+    const haproxy = {
+      mode: HaproxyMode.DEFAULT,
+      virtualIpCidrs: [vip],
+      managementIp: "10.0.0.10",
+      workloadIp: "192.168.120.5",
+      nameservers: [],
+      dataplanePort: 5556,
+      dataplaneUser: "admin",
+    };
+    const [d] = checkPlan(network, haproxy).diagnostics.filter((x) => x.ruleId === "IP-02");
+    expect(d.message).toContain(`did you mean ${fix}?`);
+    const after = checkPlan(network, { ...haproxy, virtualIpCidrs: [JSON.parse(fix)] }).diagnostics;
+    expect(after.filter((x) => x.severity === Severity.ERROR)).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ export interface Finding {
   readonly path: string;
   /** What is wrong, quoting the value(s), then how to fix it. */
   readonly message: string;
+  /** Other values for the fix the message proposes, tried in order when it does not pass the rules. */
+  readonly alternatives?: readonly string[];
 }
 
 /** One finding about a plan, with the severity of its rule. */

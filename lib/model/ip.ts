@@ -21,7 +21,14 @@ export interface Cidr extends Interval {
 /** The outcome of a parse: a value, or a reason worded for the user and an optional corrected form. */
 export type ParseResult<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly reason: string; readonly suggestion?: string };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** The likeliest fix. */
+      readonly suggestion?: string;
+      /** Other fixes, tried in order when the first does not pass the plan's rules. */
+      readonly alternatives?: readonly string[];
+    };
 
 const FOUR_PART_DECIMAL =
   /^(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})$/;
@@ -160,17 +167,48 @@ export function parseCidr(text: string): ParseResult<Cidr> {
   const slash = text.indexOf("/");
   if (slash < 0) {
     const addr = parseAddress(text);
-    return {
-      ok: false,
-      reason: "has no /prefix",
-      suggestion: addr.ok ? `${formatAddress(addr.value)}/24` : undefined,
-    };
+    if (addr.ok) {
+      // The /24 that holds it (a subnet), or the address alone (a single VIP).
+      return {
+        ok: false,
+        reason: "has no /prefix",
+        suggestion: `${formatAddress((addr.value & maskOf(24)) >>> 0)}/24`,
+        alternatives: [`${formatAddress(addr.value)}/32`],
+      };
+    }
+    const range = text.includes("-") ? parseRange(text) : undefined;
+    if (range?.ok) {
+      // The vCenter wizard's "first-last" form: a CIDR when the range is exactly one block.
+      const blocks = intervalToCidrs(range.value);
+      return {
+        ok: false,
+        reason:
+          blocks.length === 1
+            ? "is a first-last range where a CIDR is expected"
+            : `is a first-last range where a CIDR is expected, and it is not one block (it is ${blocks.map(formatCidr).join(", ")})`,
+        suggestion: blocks.length === 1 ? formatCidr(blocks[0]) : undefined,
+      };
+    }
+    return { ok: false, reason: "has no /prefix" };
   }
   const head = text.slice(0, slash);
   const tail = text.slice(slash + 1);
   const addr = parseAddress(head);
   if (!addr.ok) {
     return { ok: false, reason: `has an address part that ${addr.reason}`, suggestion: undefined };
+  }
+  const netmaskValue = parseAddress(tail);
+  if (netmaskValue.ok && tail.includes(".")) {
+    // A netmask where the prefix length goes: 255.255.255.0 → /24, when the mask is contiguous.
+    const bits = netmaskValue.value.toString(2).padStart(32, "0");
+    if (/^1*0*$/.test(bits)) {
+      const p = bits.indexOf("0") < 0 ? 32 : bits.indexOf("0");
+      return {
+        ok: false,
+        reason: `has netmask ${tail} where a prefix length is expected`,
+        suggestion: `${formatAddress((addr.value & maskOf(p)) >>> 0)}/${p}`,
+      };
+    }
   }
   if (!/^(0|[1-9][0-9]?)$/.test(tail) || Number(tail) > 32) {
     return { ok: false, reason: `has prefix length ${quote(tail)}; it must be a whole number from 0 to 32` };
@@ -199,13 +237,15 @@ export function parseRange(text: string): ParseResult<Interval> {
   }
   const parts = text.split("-");
   if (parts.length !== 2) {
-    const cidr = parseCidr(text.trim());
-    if (cidr.ok) {
+    const cidr = text.includes("/") ? parseCidr(text.trim()) : undefined;
+    if (cidr?.ok) {
       const c = cidr.value;
+      // The block's hosts: from the third address (the first host is usually the gateway), else all hosts.
       return {
         ok: false,
         reason: "is a CIDR where a range is expected",
-        suggestion: c.prefix <= 30 ? formatRange({ first: c.first + 1, last: c.last - 1 }) : formatRange(c),
+        suggestion: c.prefix <= 29 ? formatRange({ first: c.first + 2, last: c.last - 1 }) : formatRange(c),
+        alternatives: c.prefix <= 30 ? [formatRange({ first: c.first + 1, last: c.last - 1 })] : [],
       };
     }
     const single = parseAddress(text.trim());

@@ -195,6 +195,10 @@ export interface Parsed<T> {
 /** How a value is named in a message; a function when building the name costs work on the hot path. */
 export type Described = string | (() => string);
 
+function withAlternatives(alternatives: readonly string[] | undefined, f: Finding): Finding {
+  return alternatives && alternatives.length > 0 ? { ...f, alternatives } : f;
+}
+
 function described(what: Described): string {
   return typeof what === "function" ? what() : what;
 }
@@ -235,10 +239,13 @@ export class PlanReader {
       ? `did you mean ${quote(r.suggestion)}?`
       : 'write it as four decimal numbers, e.g. "192.168.1.10".';
     this.findings.push(
-      finding(
-        "IP-01",
-        path,
-        `${described(what)} ${quote(text)} ${r.reason}. Give a four-part decimal IPv4 address: ${fix}`,
+      withAlternatives(
+        r.alternatives,
+        finding(
+          "IP-01",
+          path,
+          `${described(what)} ${quote(text)} ${r.reason}. Give a four-part decimal IPv4 address: ${fix}`,
+        ),
       ),
     );
     return undefined;
@@ -254,10 +261,13 @@ export class PlanReader {
     }
     const fix = r.suggestion ? `did you mean ${quote(r.suggestion)}?` : 'e.g. "192.168.120.0/24".';
     this.findings.push(
-      finding(
-        "IP-02",
-        path,
-        `${described(what)} ${quote(text)} ${r.reason}. Give a network-aligned CIDR a.b.c.d/n: ${fix}`,
+      withAlternatives(
+        r.alternatives,
+        finding(
+          "IP-02",
+          path,
+          `${described(what)} ${quote(text)} ${r.reason}. Give a network-aligned CIDR a.b.c.d/n: ${fix}`,
+        ),
       ),
     );
     return undefined;
@@ -275,10 +285,13 @@ export class PlanReader {
       ? `did you mean ${quote(r.suggestion)}?`
       : 'e.g. "192.168.120.31-192.168.120.40".';
     this.findings.push(
-      finding(
-        "IP-03",
-        path,
-        `${described(what)} ${quote(text)} ${r.reason}. Give a range "first-last" of IPv4 addresses with first ≤ last: ${fix}`,
+      withAlternatives(
+        r.alternatives,
+        finding(
+          "IP-03",
+          path,
+          `${described(what)} ${quote(text)} ${r.reason}. Give a range "first-last" of IPv4 addresses with first ≤ last: ${fix}`,
+        ),
       ),
     );
     return undefined;

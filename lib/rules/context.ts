@@ -335,11 +335,11 @@ export function reservedAddresses(
 export function reportInput(
   input: readonly Finding[],
   ruleId: string,
-  report: (path: string, message: string) => void,
+  report: (path: string, message: string, alternatives?: readonly string[]) => void,
 ): void {
   for (const f of input) {
     if (f.ruleId === ruleId) {
-      report(f.path, f.message);
+      report(f.path, f.message, f.alternatives);
     }
   }
 }

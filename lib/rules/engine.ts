@@ -16,6 +16,7 @@ import { RULE_UNITS, RULES } from "./catalogue";
 import { haproxyContext, networkContext, SupervisorContext, supervisorContext } from "./context";
 import { Report } from "./rule";
 import { SiteRule, siteRuleIdProblem } from "./site-rules";
+import { verifySuggestions } from "./suggestions";
 
 /** The result of checking a plan. */
 export interface PlanCheck<T> {
@@ -48,10 +49,19 @@ export interface EngineOptions extends CheckOptions {
    * @default - none
    */
   readonly siteRules?: readonly SiteRule[];
+  /**
+   * Check every fix a message proposes by applying it and checking again (a proposal that does not pass is
+   * replaced by an alternative or left out).
+   * @default true
+   */
+  readonly verifySuggestions?: boolean;
 }
 
 function reporter(out: Diagnostic[], ruleId: string, severity: Severity): Report {
-  return (path, message) => out.push({ ruleId, severity, path, message });
+  return (path, message, alternatives) =>
+    out.push(
+      alternatives ? { ruleId, severity, path, message, alternatives } : { ruleId, severity, path, message },
+    );
 }
 
 function checkSiteRuleIds(rules: readonly SiteRule[]): void {
@@ -81,7 +91,15 @@ export function checkNetworkPlan(
   for (const rule of site) {
     rule.checkNetwork?.(ctx.plan, reporter(out, rule.id, rule.severity));
   }
-  return { plan: ctx.plan, diagnostics: out, unresolved: ctx.plan.unresolved };
+  const diagnostics =
+    options.verifySuggestions === false
+      ? out
+      : verifySuggestions(
+          props,
+          out,
+          (p) => checkNetworkPlan(p, { ...options, verifySuggestions: false }).diagnostics,
+        );
+  return { plan: ctx.plan, diagnostics, unresolved: ctx.plan.unresolved };
 }
 
 /**
@@ -110,7 +128,15 @@ export function checkHaproxyPlan(
   for (const rule of site) {
     rule.checkHaproxy?.(network, plan, reporter(out, rule.id, rule.severity));
   }
-  return { plan, diagnostics: out, unresolved: ctx.unresolved };
+  const diagnostics =
+    options.verifySuggestions === false
+      ? out
+      : verifySuggestions(
+          props,
+          out,
+          (p) => checkHaproxyPlan(network, p, { ...options, verifySuggestions: false }).diagnostics,
+        );
+  return { plan, diagnostics, unresolved: ctx.unresolved };
 }
 
 /** Check the Supervisor's settings against the parsed network and appliance: NET-09, SUP-01, SUP-02. */
@@ -134,15 +160,27 @@ export function checkPlan(
   haproxy?: HaproxyPlanProps,
   options: EngineOptions = {},
 ): { diagnostics: Diagnostic[]; unresolved: string[] } {
-  const n = checkNetworkPlan(network, options);
   if (!haproxy) {
+    const n = checkNetworkPlan(network, options);
     return { diagnostics: n.diagnostics, unresolved: n.unresolved };
   }
-  const h = checkHaproxyPlan(n.plan, haproxy, options);
-  return {
-    diagnostics: [...n.diagnostics, ...h.diagnostics],
-    unresolved: [...n.unresolved, ...h.unresolved],
+  // Both sides are known here: every proposal is checked against the whole plan.
+  const raw = { ...options, verifySuggestions: false };
+  const whole = (np: NetworkPlanProps, hp: HaproxyPlanProps) => {
+    const nn = checkNetworkPlan(np, raw);
+    return [...nn.diagnostics, ...checkHaproxyPlan(nn.plan, hp, raw).diagnostics];
   };
+  const n0 = checkNetworkPlan(network, raw);
+  const h0 = checkHaproxyPlan(n0.plan, haproxy, raw);
+  const all = [...n0.diagnostics, ...h0.diagnostics];
+  const diagnostics =
+    options.verifySuggestions === false
+      ? all
+      : [
+          ...verifySuggestions(network, n0.diagnostics, (np) => whole(np, haproxy), all),
+          ...verifySuggestions(haproxy, h0.diagnostics, (hp) => whole(network, hp), all),
+        ];
+  return { diagnostics, unresolved: [...n0.unresolved, ...h0.unresolved] };
 }
 
 /** True when any finding is an error. */

@@ -6,8 +6,11 @@
 import { Severity } from "../model/diagnostics";
 import { NetworkContext, HaproxyContext, SupervisorContext } from "./context";
 
-/** Where a unit reports: the prop path of the offending value and the message. */
-export type Report = (path: string, message: string) => void;
+/**
+ * Where a rule reports: the prop path of the offending value and the message; optionally other values for the
+ * fix the message proposes, tried when the first does not pass.
+ */
+export type Report = (path: string, message: string, alternatives?: readonly string[]) => void;
 
 /** One rule of the catalogue. */
 export interface PlanRule {
