@@ -5,6 +5,7 @@
  */
 import * as os from "os";
 import { checkPlan, HaproxyMode, WorkloadNetworkProps } from "../lib";
+import { worstInputs } from "./worst-inputs";
 import { constructVsRaw, gc, measure, plan } from "./workloads";
 
 function main(): void {
@@ -42,6 +43,8 @@ function main(): void {
   console.log(
     `engine: ${ranges} ranges checked in ${engine.ms.toFixed(1)} ms (median of 9), ${errors} errors`,
   );
+  console.log("\nWorst malformed inputs found (the app's real path: load, build, synth):");
+  worstInputs((l) => console.log(l));
 }
 
 main();

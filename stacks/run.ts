@@ -96,9 +96,15 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
     if (message.startsWith("Validation failed")) {
       const lines = message.split("\n").filter((l) => /^\s*\[/.test(l));
       err.push("The site configuration has problems (no Terraform was written):");
-      for (const line of lines) {
+      const SHOWN = 200;
+      for (const line of lines.slice(0, SHOWN)) {
         const site = sites.find(({ stack }) => line.trimStart().startsWith(`[${stack.config.stackName}`));
         err.push(`  ${site ? inSiteTerms(line, site.file, site.stack.config.stackName) : line.trim()}`);
+      }
+      if (lines.length > SHOWN) {
+        err.push(
+          `… and ${lines.length - SHOWN} more: every one is listed in the stack's ip-plan.md under Findings.`,
+        );
       }
       return { code: 1, out, err };
     }

@@ -438,6 +438,24 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
       `CFG-04 haproxy.hostname: ${JSON.stringify(hostname.slice(0, 90))} is not a host name or FQDN (RFC 1123: labels of letters, digits and "-", each 1–63 characters), e.g. "haproxy.example.com".`,
     );
   }
+  const lists: [string, unknown[] | undefined, number][] = [
+    ["workloadNetworks", cfg.workloadNetworks, 1000],
+    ["primaryWorkloadNetwork.addressRanges", cfg.primaryWorkloadNetwork.addressRanges, 100],
+    ...(cfg.workloadNetworks ?? []).map((w, i): [string, unknown[], number] => [
+      `workloadNetworks[${i}].addressRanges`,
+      w.addressRanges,
+      100,
+    ]),
+    ["haproxy.virtualIpCidrs", cfg.haproxy.virtualIpCidrs, 64],
+    ["haproxy.nameservers", cfg.haproxy.nameservers, 16],
+    ["acknowledge", cfg.acknowledge, 100],
+    ["siteRules", cfg.siteRules, 100],
+  ];
+  for (const [at, list, max] of lists) {
+    if (list && list.length > max) {
+      out.push(`CFG-04 ${at}: ${list.length} entries; at most ${max}.`);
+    }
+  }
   const count = cfg.supervisor?.controlPlaneCount;
   if (count !== undefined && count !== 1 && count !== 3) {
     out.push(`CFG-04 supervisor.controlPlaneCount: ${count}; the Supervisor runs 1 or 3 control-plane VMs.`);
@@ -500,7 +518,10 @@ export function loadSiteConfig(file: string): SiteConfig {
 }
 
 /** The built-in sites: the seed page's four topologies. */
-export const BUILT_IN_SITES_DIR = path.join(__dirname, "sites");
+export const BUILT_IN_SITES_DIR = fs.existsSync(path.join(__dirname, "sites"))
+  ? path.join(__dirname, "sites")
+  : // Compiled into dist/stacks (the benchmark): the JSON files stay in the sources.
+    path.join(__dirname, "..", "..", "stacks", "sites");
 
 /** Paths of the built-in site files, T1 to T4. */
 export function builtInSiteFiles(): string[] {

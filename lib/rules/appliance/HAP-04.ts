@@ -18,7 +18,7 @@ export default planRule({
     if (nameservers.length > 3) {
       report(
         "nameservers",
-        `${nameservers.length} nameservers are given (${nameservers.map(quote).join(", ")}); the appliance takes at most 3. Keep the 3 closest to the management network.`,
+        `${nameservers.length} nameservers are given (${nameservers.slice(0, 5).map(quote).join(", ")}${nameservers.length > 5 ? ", …" : ""}); the appliance takes at most 3. Keep the 3 closest to the management network.`,
       );
     }
     reportInput(ctx.input, "HAP-04", report);
