@@ -35,7 +35,3 @@ export function pinVsphereProvider(scope: Construct, version: string, prop: stri
   stack.addOverride("terraform.required_providers.vsphere.version", exact);
 }
 
-/** The release the stack is pinned to, if a construct pinned it. */
-export function pinnedVsphereProvider(stack: TerraformStack): string | undefined {
-  return pinned.get(stack)?.version;
-}

@@ -38,13 +38,3 @@ export function finding(ruleId: string, path: string, message: string): Finding 
 export function formatDiagnostic(d: Finding): string {
   return `${d.ruleId} ${d.path}: ${d.message}`;
 }
-
-/** Errors only. */
-export function errorsOf(ds: readonly Diagnostic[]): Diagnostic[] {
-  return ds.filter((d) => d.severity === Severity.ERROR);
-}
-
-/** Warnings only. */
-export function warningsOf(ds: readonly Diagnostic[]): Diagnostic[] {
-  return ds.filter((d) => d.severity === Severity.WARN);
-}

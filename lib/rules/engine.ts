@@ -3,7 +3,7 @@
  * and return all findings at once. Pure: no constructs. Overlap and containment checks sort once and sweep, so a
  * plan with n ranges costs n log n (plus the collisions it reports).
  */
-import { Diagnostic, Finding, Severity } from "../model/diagnostics";
+import { Diagnostic, Severity } from "../model/diagnostics";
 import { Cidr } from "../model/ip";
 import {
   CheckOptions,
@@ -12,7 +12,7 @@ import {
   NetworkPlanProps,
   SupervisorPlanProps,
 } from "../model/plan";
-import { RULE_UNITS, RULES } from "./catalogue";
+import { RULE_UNITS } from "./catalogue";
 import { haproxyContext, networkContext, SupervisorContext, supervisorContext } from "./context";
 import { Report } from "./rule";
 import { SiteRule, siteRuleIdProblem } from "./site-rules";
@@ -188,11 +188,3 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === Severity.ERROR);
 }
 
-/** A finding with the severity of its catalogue rule (for findings made outside a unit). */
-export function withSeverity(f: Finding): Diagnostic {
-  const rule = RULES[f.ruleId];
-  if (!rule) {
-    throw new Error(`internal: unknown rule id ${f.ruleId}`);
-  }
-  return { ...f, severity: rule.severity };
-}
