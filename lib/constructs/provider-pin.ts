@@ -34,4 +34,3 @@ export function pinVsphereProvider(scope: Construct, version: string, prop: stri
   stack.addOverride("terraform.required_providers.vsphere.source", providerSource(release));
   stack.addOverride("terraform.required_providers.vsphere.version", exact);
 }
-

@@ -187,4 +187,3 @@ export function checkPlan(
 export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === Severity.ERROR);
 }
-
