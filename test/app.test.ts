@@ -117,7 +117,7 @@ describe("the S-13 report", () => {
     );
     expect(md).toContain("Free: 192.168.120.2-192.168.120.4 (3), 192.168.120.6-192.168.120.30 (25)");
     expect(md).toContain("HAP-07 mode:");
-    expect(md).toContain("cannot be added later.**");
+    expect(md).toContain("cannot be added later**");
     expect(md).not.toMatch(/\bS-\d\d\b/);
   });
 

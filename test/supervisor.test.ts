@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { Testing } from "cdktf";
 import {
@@ -10,6 +11,11 @@ import {
 } from "../lib";
 import * as fields from "./fixtures/vsphere7-enable-request-fields.json";
 import { supervisorV2Problems } from "./supervisor-v2-schema";
+import * as fixture from "./fixtures/vsphere-provider-2.5.1-attributes.json";
+import { ProviderAttributes, unknownAttributePaths } from "./provider-compatibility";
+import { synthesizeSites } from "../stacks/run";
+
+const PROVIDER_2_5_1 = fixture as unknown as ProviderAttributes;
 import { builtInSiteFiles, loadSiteConfig } from "../stacks/site-config";
 import { SupervisorStack } from "../stacks/supervisor-stack";
 import { TopologyStack } from "../stacks/topology-stack";
@@ -244,5 +250,39 @@ describe("the schema check can fail", () => {
         "workloads.images is silently dropped by 2.16.x: must not be sent",
       ]),
     );
+  });
+});
+
+describe("the site file's request-body enablement (vSphere 7)", () => {
+  test("writes the request beside the report, adds no Supervisor stack, and keeps the appliance's stack on 2.5.1", () => {
+    const cfg = JSON.parse(fs.readFileSync(builtInSiteFiles()[T1], "utf8")) as {
+      supervisor: Record<string, unknown>;
+    };
+    cfg.supervisor.enablement = "request-body";
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "v7-"));
+    const file = path.join(dir, "site.json");
+    fs.writeFileSync(file, JSON.stringify(cfg));
+    const result = synthesizeSites([file], path.join(dir, "out"));
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    const stacks = fs.readdirSync(path.join(dir, "out", "stacks"));
+    expect(stacks).toEqual(["t1-single-workload-network"]);
+    const here = path.join(dir, "out", "stacks", stacks[0]);
+    expect(fs.readdirSync(here).sort()).toEqual([
+      "address-map.svg",
+      "cdk.tf.json",
+      "ip-plan.md",
+      "supervisor-enable-request.json",
+    ]);
+    const json = JSON.parse(fs.readFileSync(path.join(here, "cdk.tf.json"), "utf8")) as Json;
+    expect(json.resource.vsphere_supervisor_v2).toBeUndefined();
+    expect(
+      (json as unknown as { terraform: { required_providers: { vsphere: object } } }).terraform
+        .required_providers.vsphere,
+    ).toEqual({
+      source: "hashicorp/vsphere",
+      version: "2.5.1",
+    });
+    expect(unknownAttributePaths(json, PROVIDER_2_5_1, "vsphere_", "vsphere")).toEqual([]);
   });
 });

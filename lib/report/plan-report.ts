@@ -259,7 +259,7 @@ export function renderPlanMarkdown(input: PlanReportInput): string {
     lines.push(`HAProxy appliance in **${mode}** mode.`, "");
   }
   lines.push(
-    "> **Workload networks are only added when the Supervisor is enabled and cannot be added later.** Plan every namespace's network now.",
+    "> **Workload networks are only added when the Supervisor is enabled and cannot be added later** (the topology page this plan follows). Plan every namespace's network now.",
     "",
     "## Subnets",
     "",

@@ -117,7 +117,7 @@ export function renderSupervisorSection(s: SupervisorReportInput): string[] {
     "",
     "- the VKS (TKG) content library: provider 2.16.x does not send `workloads.images`, so set it under Workload Management → Supervisor → Configure;",
     s.otherWorkloadNetworks.length > 0
-      ? `- the other workload networks (${s.otherWorkloadNetworks.join(", ")}): add them under Supervisor → Configure → Network → Workload Network with the values of their sections above;`
+      ? `- the other workload networks (${s.otherWorkloadNetworks.join(", ")}): the enable request carries the primary only, so add them right after enablement under Supervisor → Configure → Network → Workload Network, with the values of their sections above (check first that your vCenter allows adding workload networks after enablement: the topology page this plan follows says it does not);`
       : "- no other workload network: the primary serves the namespaces too;",
     "- storage policies of namespaces, and the namespaces themselves.",
     "",
