@@ -117,6 +117,26 @@ export function lbl(interval: Interval, label: SweepItem): Labelled<SweepItem> {
   return { first: interval.first, last: interval.last, label };
 }
 
+/** Every parsed workload range of the plan, labelled for a sweep. */
+export function rangeItems(network: NetworkPlan): Labelled<SweepItem>[] {
+  const out: Labelled<SweepItem>[] = [];
+  for (const wn of network.workloadNetworks) {
+    for (const r of wn.ranges) {
+      if (r.interval) {
+        out.push(
+          lbl(r.interval, {
+            kind: "range",
+            path: r.path,
+            what: () => `range ${quote(r.text)} of workload network ${quote(wn.name)}`,
+            network: wn.name,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
 /** `a.b.c.d` for one address, `first-last` otherwise. */
 export function describeRange(i: Interval): string {
   return i.first === i.last ? formatAddress(i.first) : formatRange(i);
@@ -220,20 +240,7 @@ export function haproxyContext(
       );
     }
   }
-  for (const wn of network.workloadNetworks) {
-    for (const r of wn.ranges) {
-      if (r.interval) {
-        items.push(
-          lbl(r.interval, {
-            kind: "range",
-            path: r.path,
-            what: () => `range ${quote(r.text)} of workload network ${quote(wn.name)}`,
-            network: wn.name,
-          }),
-        );
-      }
-    }
-  }
+  items.push(...rangeItems(network));
   const block = network.managementBlock;
   if (block) {
     items.push(

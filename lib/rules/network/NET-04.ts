@@ -1,6 +1,6 @@
 import { Severity } from "../../model/diagnostics";
-import { intersection, Labelled, overlappingPairs, quote } from "../../model/ip";
-import { describeRange, lbl, SweepItem } from "../context";
+import { intersection, overlappingPairs } from "../../model/ip";
+import { describeRange, rangeItems } from "../context";
 import { planRule } from "../rule";
 
 /** NET-04: no two workload ranges overlap. */
@@ -14,21 +14,7 @@ export default planRule({
     passing: '"192.168.120.31-192.168.120.40" and "192.168.120.51-192.168.120.60"',
   },
   network: (ctx, report) => {
-    const items: Labelled<SweepItem>[] = [];
-    for (const wn of ctx.plan.workloadNetworks) {
-      for (const r of wn.ranges) {
-        if (r.interval) {
-          items.push(
-            lbl(r.interval, {
-              kind: "range",
-              path: r.path,
-              what: () => `range ${quote(r.text)} of workload network ${quote(wn.name)}`,
-              network: wn.name,
-            }),
-          );
-        }
-      }
-    }
+    const items = rangeItems(ctx.plan);
     for (const [a, b] of overlappingPairs(items)) {
       report(
         b.label.path,
