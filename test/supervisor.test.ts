@@ -134,7 +134,8 @@ describe("day 2 without surprises", () => {
       expect.objectContaining({
         prevent_destroy: true,
         ignore_changes: ["control_plane", "workloads"],
-        replace_triggered_by: [`\${terraform_data.${settings[0]}}`],
+        // A plain address: Terraform rejects an interpolation ("${…}") in replace_triggered_by.
+        replace_triggered_by: [`terraform_data.${settings[0]}`],
       }),
     );
     const trigger = only(json.resource.terraform_data).triggers_replace as Record<string, unknown>;

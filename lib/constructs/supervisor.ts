@@ -336,7 +336,9 @@ export class Supervisor extends Construct {
       lifecycle: {
         preventDestroy: !allow,
         ignoreChanges: ["control_plane", "workloads"],
-        replaceTriggeredBy: [settings],
+        // The plain address: cdktf 0.21 renders a dependable here as "${terraform_data.x}", which Terraform
+        // rejects in replace_triggered_by ("Invalid character"; hashicorp/terraform-cdk issues #3196, #3532).
+        replaceTriggeredBy: [`${DataResource.tfResourceType}.${settings.friendlyUniqueId}`],
         precondition: ready
           ? [
               {
