@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Testing } from "cdktf";
+import { TerraformVariable, Testing } from "cdktf";
 import {
   planReportFiles,
   Supervisor,
@@ -285,5 +285,47 @@ describe("the site file's request-body enablement (vSphere 7)", () => {
       version: "2.5.1",
     });
     expect(unknownAttributePaths(json, PROVIDER_2_5_1, "vsphere_", "vsphere")).toEqual([]);
+  });
+});
+
+describe("the Supervisor's own props take Terraform variables of their type", () => {
+  test("service CIDR, DNS and NTP lists, storage policy: synthesized as expressions, announced once", () => {
+    const app = Testing.app();
+    const config = loadSiteConfig(builtInSiteFiles()[T1]);
+    const appliance = new TopologyStack(app, config);
+    const stack = new SupervisorStack(app, appliance, config.supervisor!);
+    const v = (id: string, type: string) => new TerraformVariable(stack, id, { type });
+    const supervisor = new Supervisor(stack, "with-variables", {
+      network: appliance.network,
+      haproxy: appliance.haproxy,
+      clusterId: "domain-c8",
+      storagePolicyId: v("policy", "string").stringValue,
+      serviceCidr: v("service", "string").stringValue,
+      dnsServers: v("dns", "list(string)").listValue,
+      ntpServers: v("ntp", "list(string)").listValue,
+    });
+    expect(supervisor.diagnostics).toEqual([]);
+    const info = supervisor.node.metadata.filter((m) => m.type === "@cdktf/info").map((m) => String(m.data));
+    expect(info).toEqual([expect.stringMatching(/not known until apply \(.*serviceCidr.*storagePolicy/)]);
+    const text = Testing.synth(stack, true);
+    expect(text).not.toMatch(/TfToken/);
+    const b = Object.values((JSON.parse(text) as Json).resource.vsphere_supervisor_v2).find(
+      (r) => (r as { name?: string }).name === "with-variables",
+    ) as unknown as {
+      workloads: {
+        network: {
+          ip_management: { ip_assignment: { assignee: string; range: unknown[] }[] };
+          services: { dns: { servers: unknown } };
+        };
+      };
+    };
+    const service = b.workloads.network.ip_management.ip_assignment.find((a) => a.assignee === "SERVICE")!;
+    expect(service.range).toEqual([
+      {
+        address: "${cidrhost(var.service, 0)}",
+        count: '${pow(2, (32 - tonumber(element(split("/", var.service), 1))))}',
+      },
+    ]);
+    expect(b.workloads.network.services.dns.servers).toBe("${var.dns}");
   });
 });

@@ -3,7 +3,7 @@
  * `vsphere_supervisor_v2` (vsphere provider 2.16.1, vSphere 8.0.2+) whose every value is derived from the
  * `SupervisorWorkloadNetwork` and the `HaproxyLoadBalancer`, guarded against the provider's day-2 behaviour.
  */
-import { DataResource, Op, TerraformStack, Token } from "cdktf";
+import { DataResource, Fn, Op, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Diagnostic } from "../model/diagnostics";
 import { formatAddress, netmask, parseCidr, size } from "../model/ip";
@@ -187,10 +187,18 @@ export class Supervisor extends Construct {
     const primary = workloadNetworkByName(plan, undefined);
     const workloadPg = portGroupByName(plan, primary?.portGroup);
     const block = plan.managementBlock ?? { first: 0, last: 4 };
-    const service = parseCidr(serviceCidrText);
-    const serviceRange = service.ok
+    const service = Token.isUnresolved(serviceCidrText) ? undefined : parseCidr(serviceCidrText);
+    // A service CIDR known only at apply: Terraform computes its first address and size.
+    const serviceRange = service?.ok
       ? addressCount(service.value.first, service.value.last)
-      : { address: "", count: 0 };
+      : service === undefined
+        ? {
+            address: Fn.cidrhost(serviceCidrText, 0),
+            count: Token.asNumber(
+              Fn.pow(2, Op.sub(32, Fn.tonumber(Fn.element(Fn.split("/", serviceCidrText), 1)))),
+            ),
+          }
+        : { address: "", count: 0 };
     const nodeRanges = (primary?.ranges ?? [])
       .filter((r) => r.interval)
       .map((r) => addressCount(r.interval!.first, r.interval!.last));
@@ -219,7 +227,9 @@ export class Supervisor extends Construct {
       dns: props.dnsServers,
       searchDomains: props.dnsSearchDomains ?? [],
       ntp: props.ntpServers,
-      serviceCidr: { address: serviceRange.address, prefix: service.ok ? service.value.prefix : 0 },
+      serviceCidr: service?.ok
+        ? { address: serviceRange.address, prefix: service.value.prefix }
+        : { address: "<service CIDR, known at apply>", prefix: 0 },
       management: {
         identifier: managementIdentifier,
         portGroup: plan.managementPortGroup,
