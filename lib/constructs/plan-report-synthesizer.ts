@@ -23,6 +23,7 @@ import { Construct, IConstruct } from "constructs";
 import { renderAddressMap } from "../report/address-map-svg";
 import { Diagnostic, Severity } from "../model/diagnostics";
 import { quote } from "../model/ip";
+import { toDnsLabel } from "../model/names";
 import { Acknowledgement, PlanAcknowledgements, STALE_ACKNOWLEDGEMENT } from "./acknowledgements";
 import { diagnosticLine } from "./construct-diagnostics";
 import { NetworkPlan } from "../model/plan";
@@ -171,7 +172,7 @@ export function reportInputOf(stack: TerraformStack, entry: ReportedNetwork, tit
     diagnostics: [...entry.diagnostics, ...(a?.diagnostics ?? [])].filter((d) => !hidden.has(d)),
     acknowledged,
     supervisor: entry.supervisor,
-    loadBalancerName: (a?.name ?? "haproxy").toLowerCase().replace(/[^a-z0-9-]/g, "-"),
+    loadBalancerName: toDnsLabel(a?.name ?? "haproxy"),
     caSource: a ? sourceOf(stack, a.caCertificatePem, `${a.node.path}: caCertificatePem`, false) : "-",
     passwordSource: a ? sourceOf(stack, a.dataplanePassword, `${a.node.path}: dataplanePassword`, true) : "-",
   };

@@ -7,6 +7,7 @@ import { DataResource, Fn, Op, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Diagnostic } from "../model/diagnostics";
 import { formatAddress, netmask, parseCidr, size } from "../model/ip";
+import { toDnsLabel } from "../model/names";
 import { portGroupByName, SupervisorPlanProps, workloadNetworkByName } from "../model/plan";
 import { AddressCount, SupervisorReportInput } from "../report/supervisor-report";
 import { checkSupervisorPlan } from "../rules/engine";
@@ -162,7 +163,7 @@ export class Supervisor extends Construct {
     const name = props.name ?? id;
     const serviceCidrText = props.serviceCidr ?? Supervisor.DEFAULT_SERVICE_CIDR;
     const managementIdentifier = props.managementNetworkIdentifier ?? "management";
-    const lbId = haproxy.name.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+    const lbId = toDnsLabel(haproxy.name);
     const enablement = props.enablement ?? SupervisorEnablement.TERRAFORM;
 
     const supervisorProps: SupervisorPlanProps = {

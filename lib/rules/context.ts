@@ -31,6 +31,7 @@ import {
   SupervisorPlanProps,
   workloadNetworkByName,
 } from "../model/plan";
+import { parseProviderRelease, ProviderRelease } from "../model/provider-release";
 
 /** The network side: the parsed plan and its indexes. */
 export interface NetworkContext {
@@ -99,6 +100,8 @@ export interface HaproxyContext {
   readonly pairs: readonly (readonly [Labelled<SweepItem>, Labelled<SweepItem>])[];
   /** A free network-aligned block of a VIP's size, as `, e.g. "a.b.c.d/n"`, or "" (computed once per VIP). */
   readonly suggestVip: (vip: Labelled<SweepItem>, within?: Interval) => string;
+  /** The exact vsphere provider release the stack is pinned to, when given and well formed (HAP-09, HAP-10). */
+  readonly providerRelease?: ProviderRelease;
   /** The parser's input-form findings (IP-01, IP-02; HAP-04 for nameservers). */
   readonly input: readonly Finding[];
   /** True when the value is known at synth; a token is recorded as unresolved at that path. */
@@ -278,6 +281,10 @@ export function haproxyContext(
     items,
     pairs,
     suggestVip: vipSuggester(items, network.portGroups),
+    providerRelease:
+      typeof props.vsphereProviderVersion === "string"
+        ? parseProviderRelease(props.vsphereProviderVersion)
+        : undefined,
     input: reader.findings,
     known: (value, path) => !reader.unknown(value, path),
     isToken: (value) => reader.isToken(value),

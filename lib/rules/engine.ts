@@ -64,13 +64,30 @@ function reporter(out: Diagnostic[], ruleId: string, severity: Severity): Report
     );
 }
 
-function checkSiteRuleIds(rules: readonly SiteRule[]): void {
+/** The site's own rules, their ids checked (an id in the catalogue's namespace is misuse). */
+function siteRulesOf(options: EngineOptions): readonly SiteRule[] {
+  const rules = options.siteRules ?? [];
   for (const r of rules) {
     const problem = siteRuleIdProblem(r.id);
     if (problem) {
       throw new Error(`${problem}.`);
     }
   }
+  return rules;
+}
+
+/** The findings with their proposed fixes checked by `recheck`, unless the options turn that off. */
+function verified<P>(
+  options: EngineOptions,
+  props: P,
+  out: Diagnostic[],
+  recheck: (props: P, raw: EngineOptions) => readonly Diagnostic[],
+): Diagnostic[] {
+  if (options.verifySuggestions === false) {
+    return out;
+  }
+  const raw = { ...options, verifySuggestions: false };
+  return verifySuggestions(props, out, (p) => recheck(p, raw));
 }
 
 /**
@@ -86,19 +103,10 @@ export function checkNetworkPlan(
   for (const unit of RULE_UNITS) {
     unit.network?.(ctx, reporter(out, unit.id, unit.severity));
   }
-  const site = options.siteRules ?? [];
-  checkSiteRuleIds(site);
-  for (const rule of site) {
+  for (const rule of siteRulesOf(options)) {
     rule.checkNetwork?.(ctx.plan, reporter(out, rule.id, rule.severity));
   }
-  const diagnostics =
-    options.verifySuggestions === false
-      ? out
-      : verifySuggestions(
-          props,
-          out,
-          (p) => checkNetworkPlan(p, { ...options, verifySuggestions: false }).diagnostics,
-        );
+  const diagnostics = verified(options, props, out, (p, raw) => checkNetworkPlan(p, raw).diagnostics);
   return { plan: ctx.plan, diagnostics, unresolved: ctx.plan.unresolved };
 }
 
@@ -123,19 +131,15 @@ export function checkHaproxyPlan(
     virtualIps: [...ctx.virtualIps],
     unresolved: ctx.unresolved,
   };
-  const site = options.siteRules ?? [];
-  checkSiteRuleIds(site);
-  for (const rule of site) {
+  for (const rule of siteRulesOf(options)) {
     rule.checkHaproxy?.(network, plan, reporter(out, rule.id, rule.severity));
   }
-  const diagnostics =
-    options.verifySuggestions === false
-      ? out
-      : verifySuggestions(
-          props,
-          out,
-          (p) => checkHaproxyPlan(network, p, { ...options, verifySuggestions: false }).diagnostics,
-        );
+  const diagnostics = verified(
+    options,
+    props,
+    out,
+    (p, raw) => checkHaproxyPlan(network, p, raw).diagnostics,
+  );
   return { plan, diagnostics, unresolved: ctx.unresolved };
 }
 

@@ -5,7 +5,7 @@
 import { Severity } from "../model/diagnostics";
 import { contains, formatCidr, parseCidr, quote } from "../model/ip";
 import { NetworkPlan } from "../model/plan";
-import { HaproxyPlan } from "./engine";
+import type { HaproxyPlan } from "./engine";
 import { Report } from "./rule";
 
 /** A rule of your own: the same shape as the catalogue's, checked over the parsed plan. */

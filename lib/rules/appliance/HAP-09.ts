@@ -3,7 +3,6 @@ import {
   formatProviderRelease,
   NIC_PRESERVING_PROVIDER_VERSION,
   needsHostForOvfDeploy,
-  parseProviderRelease,
 } from "../../model/provider-release";
 import { planRule } from "../rule";
 
@@ -19,8 +18,7 @@ export default planRule({
     passing: "hostSystemId from a vsphere_host data source",
   },
   haproxy: (ctx, report) => {
-    const text = ctx.props.vsphereProviderVersion;
-    const release = typeof text === "string" ? parseProviderRelease(text) : undefined;
+    const release = ctx.providerRelease;
     if (!release || !needsHostForOvfDeploy(release) || ctx.props.hostSystemId !== undefined) {
       return;
     }

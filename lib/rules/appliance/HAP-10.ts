@@ -3,7 +3,6 @@ import {
   formatProviderRelease,
   keepsOvfNics,
   NIC_PRESERVING_PROVIDER_VERSION,
-  parseProviderRelease,
 } from "../../model/provider-release";
 import { planRule } from "../rule";
 
@@ -19,8 +18,7 @@ export default planRule({
     passing: 'vsphereProviderVersion "2.5.1" (the default)',
   },
   haproxy: (ctx, report) => {
-    const text = ctx.props.vsphereProviderVersion;
-    const release = typeof text === "string" ? parseProviderRelease(text) : undefined;
+    const release = ctx.providerRelease;
     if (!release || keepsOvfNics(release)) {
       return;
     }

@@ -1,10 +1,8 @@
 import { Severity } from "../../model/diagnostics";
 import { quote } from "../../model/ip";
+import { DNS_LABEL, toDnsLabel } from "../../model/names";
 import { reportInput } from "../context";
 import { planRule } from "../rule";
-
-/** A DNS label: what vSphere takes for network names. */
-export const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** NET-07: workload network names are unique DNS labels. */
 export default planRule({
@@ -19,11 +17,7 @@ export default planRule({
     const seen = new Map<string, string>();
     for (const wn of ctx.plan.workloadNetworks) {
       if (!DNS_LABEL.test(wn.name)) {
-        const fixed = wn.name
-          .toLowerCase()
-          .replace(/[^a-z0-9-]/g, "-")
-          .replace(/^-+|-+$/g, "")
-          .slice(0, 63);
+        const fixed = toDnsLabel(wn.name);
         const hint = fixed.length > 0 && DNS_LABEL.test(fixed) ? ` Did you mean ${quote(fixed)}?` : "";
         report(
           `${wn.path}.name`,

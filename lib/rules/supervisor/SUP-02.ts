@@ -1,6 +1,6 @@
 import { Severity } from "../../model/diagnostics";
 import { quote } from "../../model/ip";
-import { DNS_LABEL } from "../network/NET-07";
+import { DNS_LABEL, toDnsLabel } from "../../model/names";
 import { planRule } from "../rule";
 
 /** SUP-02: what enabling the Supervisor needs of the plan. */
@@ -33,11 +33,7 @@ export default planRule({
       ...ctx.props.networkIdentifiers,
     ]) {
       if (ctx.known(value, path) && !DNS_LABEL.test(value)) {
-        const fixed = String(value)
-          .toLowerCase()
-          .replace(/[^a-z0-9-]/g, "-")
-          .replace(/^-+|-+$/g, "")
-          .slice(0, 63);
+        const fixed = toDnsLabel(String(value));
         report(
           path,
           `${quote(value)} is not a DNS label; the Supervisor takes 1–63 characters of a-z, 0-9 and "-", not starting or ending with "-".${fixed && DNS_LABEL.test(fixed) ? ` Did you mean ${quote(fixed)}?` : ""}`,
