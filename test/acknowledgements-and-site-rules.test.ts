@@ -16,7 +16,7 @@ import {
 } from "../lib";
 import { builtInSiteFiles, checkSiteConfig, loadSiteConfig } from "../stacks/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
-import { ruleLines, s13Network, stackWithProviders, validationError } from "./fixtures";
+import { ruleLines, s13ApplianceProps, s13Network, stackWithProviders, validationError } from "./fixtures";
 
 const REASON = "Lab site: default mode is what we run here, on purpose.";
 
@@ -32,18 +32,7 @@ function build(
     ...s13Network(),
     ...net,
   });
-  const haproxy = new HaproxyLoadBalancer(stack, "haproxy", {
-    network,
-    virtualIpCidrs: ["192.168.120.128/25"],
-    managementIp: "10.0.0.10",
-    workloadIp: "192.168.120.5",
-    nameservers: ["10.0.0.2"],
-    datacenterId: "dc",
-    resourcePoolId: "rp",
-    datastoreId: "ds",
-    hostSystemId: "host",
-    ...hap,
-  });
+  const haproxy = new HaproxyLoadBalancer(stack, "haproxy", s13ApplianceProps(network, hap));
   return { stack, network, haproxy };
 }
 

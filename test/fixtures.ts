@@ -4,7 +4,15 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
 import { TerraformOutput, TerraformStack, Testing } from "cdktf";
-import { HaproxyMode, HaproxyPlanProps, NetworkPlanProps, PortGroupProps } from "../lib";
+import { Construct } from "constructs";
+import {
+  HaproxyLoadBalancerProps,
+  HaproxyMode,
+  HaproxyPlanProps,
+  NetworkPlanProps,
+  PortGroupProps,
+  SupervisorWorkloadNetwork,
+} from "../lib";
 
 export const WL120: PortGroupProps = {
   name: "wl-120",
@@ -49,8 +57,8 @@ export function s13Haproxy(overrides: Partial<HaproxyPlanProps> = {}): HaproxyPl
 }
 
 /** A stack with the four providers the constructs need. */
-export function stackWithProviders(id = "test"): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), id);
+export function stackWithProviders(id = "test", app: Construct = Testing.app()): TerraformStack {
+  const stack = new TerraformStack(app, id);
   // Credentials come from VSPHERE_USER / VSPHERE_PASSWORD / VSPHERE_SERVER.
   new VsphereProvider(stack, "vsphere", {} as VsphereProviderConfig);
   new TlsProvider(stack, "tls", {});
@@ -92,4 +100,23 @@ export function resolved(stack: TerraformStack, value: string): string {
   new TerraformOutput(stack, id, { value });
   const json = JSON.parse(Testing.synth(stack)) as { output: Record<string, { value: string }> };
   return json.output[id].value;
+}
+
+/** The S-13 appliance's props on a network, with a host (provider 2.5.1 needs one), and overrides. */
+export function s13ApplianceProps(
+  network: SupervisorWorkloadNetwork,
+  overrides: Partial<HaproxyLoadBalancerProps> = {},
+): HaproxyLoadBalancerProps {
+  return {
+    network,
+    virtualIpCidrs: ["192.168.120.128/25"],
+    managementIp: "10.0.0.10",
+    workloadIp: "192.168.120.5",
+    nameservers: ["10.0.0.2"],
+    datacenterId: "dc",
+    resourcePoolId: "rp",
+    datastoreId: "ds",
+    hostSystemId: "host",
+    ...overrides,
+  };
 }

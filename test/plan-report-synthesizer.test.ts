@@ -4,34 +4,20 @@ import * as path from "path";
 import { App, Lazy, TerraformStack, Testing } from "cdktf";
 import { assertValidPlan, HaproxyLoadBalancer, SupervisorWorkloadNetwork } from "../lib";
 import { planReportFiles } from "../lib/constructs/plan-report-synthesizer";
-import { ruleLines, s13Network, stackWithProviders } from "./fixtures";
-import { HttpProvider } from "@cdktf/provider-http/lib/provider";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
-import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
+import { ruleLines, s13ApplianceProps, s13Network, stackWithProviders } from "./fixtures";
 
 /** A user's stack in its own app: the S-13 plan, VIPs as given. */
 function userStack(app: App, vips: string[], managementIp = "10.0.0.10"): TerraformStack {
-  const stack = new TerraformStack(app, "site-a");
-  new VsphereProvider(stack, "vsphere", {} as VsphereProviderConfig);
-  new TlsProvider(stack, "tls", {});
-  new RandomProvider(stack, "random", {});
-  new HttpProvider(stack, "http", {});
+  const stack = stackWithProviders("site-a", app);
   const network = new SupervisorWorkloadNetwork(stack, "network", {
     distributedSwitchUuid: "dvs",
     ...s13Network(),
   });
-  new HaproxyLoadBalancer(stack, "haproxy", {
-    network,
-    virtualIpCidrs: vips,
-    managementIp,
-    workloadIp: "192.168.120.5",
-    nameservers: ["10.0.0.2"],
-    datacenterId: "dc",
-    resourcePoolId: "rp",
-    datastoreId: "ds",
-    hostSystemId: "host",
-  });
+  new HaproxyLoadBalancer(
+    stack,
+    "haproxy",
+    s13ApplianceProps(network, { virtualIpCidrs: vips, managementIp }),
+  );
   return stack;
 }
 

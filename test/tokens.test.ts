@@ -12,7 +12,7 @@ import {
   SupervisorWorkloadNetwork,
   SupervisorWorkloadNetworkProps,
 } from "../lib";
-import { FRONTEND, s13Network, stackWithProviders } from "./fixtures";
+import { FRONTEND, s13ApplianceProps, s13Network, stackWithProviders } from "./fixtures";
 
 type Kind = "string" | "number" | "list(string)";
 type Patch = (
@@ -135,19 +135,7 @@ function build(patches: Patch[]) {
     ...s13Network(),
     ...patch.net,
   });
-  const haproxy = new HaproxyLoadBalancer(stack, "haproxy", {
-    network,
-    mode: HaproxyMode.DEFAULT,
-    virtualIpCidrs: ["192.168.120.128/25"],
-    managementIp: "10.0.0.10",
-    workloadIp: "192.168.120.5",
-    nameservers: ["10.0.0.2"],
-    datacenterId: "dc",
-    resourcePoolId: "rp",
-    datastoreId: "ds",
-    hostSystemId: "host",
-    ...patch.hap,
-  });
+  const haproxy = new HaproxyLoadBalancer(stack, "haproxy", s13ApplianceProps(network, patch.hap));
   return { stack, network, haproxy };
 }
 
