@@ -6,13 +6,12 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-port-group";
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
-import { DataHttp } from "@cdktf/provider-http/lib/data-http";
 import { HttpProvider } from "@cdktf/provider-http/lib/provider";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
-import { App, Fn, TerraformStack } from "cdktf";
+import { App, DataResource, Fn, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import * as os from "os";
 import {
@@ -23,7 +22,12 @@ import {
   SupervisorWorkloadNetwork,
   WorkloadNetworkProps,
 } from "../lib";
-import { READINESS_FAILURE } from "../lib/constructs/haproxy-load-balancer";
+import {
+  HEALTH_WARNING,
+  READINESS_COMMAND,
+  READINESS_FAILURE,
+  READINESS_PROBE_SCRIPT,
+} from "../lib/constructs/dataplane-readiness";
 
 export const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -179,22 +183,50 @@ export function raw(n: number): Record<string, unknown> {
         mode: "default",
       }),
     ),
-    lifecycle: { ignoreChanges: ["vapp", "ept_rvi_mode", "hv_mode"] },
+    lifecycle: { ignoreChanges: ["vapp", "ept_rvi_mode", "hv_mode", "host_system_id"] },
   });
-  new DataHttp(haproxyScope, "dataplane-api-ready", {
-    url: "https://192.168.0.10:5556/v2/info",
-    caCertPem: cert.certPem,
-    requestHeaders: {
-      Accept: "application/json",
-      Authorization: `Basic ${Fn.base64encode(`admin:${dataplanePassword}`)}`,
-    },
-    requestTimeoutMs: 10000,
-    retry: { attempts: 40, minDelayMs: 5000, maxDelayMs: 30000 },
-    dependsOn: [vm],
-    lifecycle: {
-      postcondition: [{ condition: "${self.status_code == 200}", errorMessage: READINESS_FAILURE }],
-    },
+  const url = "https://192.168.0.10:5556/v2/info";
+  new DataResource(haproxyScope, "dataplane-api-ready", {
+    triggersReplace: { virtual_machine_id: vm.id },
+    input: { url },
+    provisioners: [
+      {
+        type: "local-exec",
+        interpreter: ["node", "-e", READINESS_PROBE_SCRIPT],
+        command: READINESS_COMMAND,
+        environment: {
+          HAPROXY_DATAPLANE_URL: url,
+          HAPROXY_DATAPLANE_CA: cert.certPem,
+          HAPROXY_DATAPLANE_USER: "admin",
+          HAPROXY_DATAPLANE_PASSWORD: dataplanePassword,
+          HAPROXY_READINESS_ATTEMPTS: "40",
+          HAPROXY_READINESS_MIN_DELAY_MS: "5000",
+          HAPROXY_READINESS_MAX_DELAY_MS: "30000",
+          HAPROXY_READINESS_TIMEOUT_MS: "10000",
+          HAPROXY_READINESS_FAILURE: READINESS_FAILURE,
+        },
+        quiet: true,
+      } as { type: "local-exec"; command: string },
+    ],
   });
+  const check = "haproxy_dataplane-api-health_541E059F";
+  stack.addOverride(`check.${check}`, {
+    data: {
+      http: {
+        [check]: {
+          url,
+          ca_cert_pem: cert.certPem,
+          request_headers: {
+            Accept: "application/json",
+            Authorization: `Basic ${Fn.base64encode(`admin:${dataplanePassword}`)}`,
+          },
+          request_timeout_ms: 5000,
+        },
+      },
+    },
+    assert: [{ condition: `\${data.http.${check}.status_code == 200}`, error_message: HEALTH_WARNING }],
+  });
+  stack.addOverride("terraform.required_version", ">= 1.5.0");
   stack.addOverride("terraform.required_providers.vsphere.source", "hashicorp/vsphere");
   stack.addOverride("terraform.required_providers.vsphere.version", "2.5.1");
   stack.runAllValidations();

@@ -77,6 +77,9 @@ export type {
 export type { SupervisorReportInput, AddressCount } from "./report/supervisor-report";
 export type { SupervisorPlanProps } from "./model/plan";
 
+// State that moves with the project.
+export { ProjectLocalBackend } from "./constructs/local-backend";
+
 // Acknowledging warnings, and rules of the site's own.
 export { PlanAcknowledgements } from "./constructs/acknowledgements";
 export type { Acknowledgement } from "./constructs/acknowledgements";

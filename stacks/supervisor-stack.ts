@@ -10,6 +10,7 @@ import { DataVsphereStoragePolicy } from "@cdktf/provider-vsphere/lib/data-vsphe
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import {
+  ProjectLocalBackend,
   ControlPlaneSize,
   Supervisor,
   SupervisorEnablement,
@@ -44,7 +45,7 @@ export function supervisorProps(
     dnsSearchDomains: cfg.dnsSearchDomains,
     ntpServers: cfg.ntpServers,
     serviceCidr: cfg.serviceCidr,
-    apiServerDnsNames: cfg.apiServerDnsNames,
+    apiServerDnsNames: cfg.apiServerDnsNames ?? [],
     enablement:
       cfg.enablement === "request-body"
         ? SupervisorEnablement.REQUEST_BODY_ONLY
@@ -67,6 +68,7 @@ export class SupervisorStack extends TerraformStack {
     overrides: Partial<SupervisorProps> = {},
   ) {
     super(scope, `${site.config.stackName}-supervisor`);
+    new ProjectLocalBackend(this);
     vsphereProviderFromEnvironment(this);
     this.supervisor = new Supervisor(this, "supervisor", {
       ...supervisorProps(this, site, cfg),

@@ -20,6 +20,7 @@ import {
   PlanAcknowledgements,
   PlanReportInput,
   PortGroupProps,
+  ProjectLocalBackend,
   SupervisorWorkloadNetwork,
 } from "../lib";
 import { planReportFiles, reportedNetwork, reportInputOf } from "../lib/constructs/plan-report-synthesizer";
@@ -42,6 +43,7 @@ export class TopologyStack extends TerraformStack {
   constructor(scope: Construct, config: SiteConfig) {
     super(scope, config.stackName);
     this.config = config;
+    new ProjectLocalBackend(this);
     vsphereProviderFromEnvironment(this);
     new TlsProvider(this, "tls", {});
     new RandomProvider(this, "random", {});

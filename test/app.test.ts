@@ -48,7 +48,6 @@ describe("the four topology stacks", () => {
   test("look vSphere objects up by name and write no credential", () => {
     const json = synthJson(stacks()[0]);
     expect(Object.keys(json.data).sort()).toEqual([
-      "http",
       "vsphere_compute_cluster",
       "vsphere_datacenter",
       "vsphere_datastore",

@@ -17,6 +17,7 @@ import {
   stackWithProviders,
   validationError,
 } from "./fixtures";
+import { READINESS_PROBE_SCRIPT } from "../lib/constructs/dataplane-readiness";
 
 /** The appliance's user-configurable vApp property ids per deployment option (haproxy-ova.md §1). */
 const OVA_KEYS_DEFAULT = [
@@ -192,7 +193,11 @@ describe("conformance with the appliance and the provider", () => {
   test("lifecycle: provider drift ignored, a replacement trigger over the properties and the OVA", () => {
     const { stack } = build();
     const machine = vm(stack);
-    expect(machine.lifecycle).toEqual({ ignore_changes: ["vapp", "ept_rvi_mode", "hv_mode"] });
+    // host_system_id: provider 2.5.1 reads the VM's current host back (resource_vsphere_virtual_machine.go
+    // 459–462) and would vMotion it back after every DRS move (1793–1816); the host matters at create only.
+    expect(machine.lifecycle).toEqual({
+      ignore_changes: ["vapp", "ept_rvi_mode", "hv_mode", "host_system_id"],
+    });
     expect(String(machine.replace_trigger)).toMatch(/^\$\{sha256\(jsonencode\(/);
     expect(String(machine.replace_trigger)).toContain("haproxy-v0.2.0.ova");
     expect(String(machine.replace_trigger)).toContain("service_ip_range");
@@ -373,13 +378,6 @@ function terraformBlock(stack: TerraformStack): {
   return (JSON.parse(Testing.synth(stack)) as { terraform: never }).terraform;
 }
 
-function dataSources(stack: TerraformStack, type: string): Record<string, Record<string, unknown>> {
-  const json = JSON.parse(Testing.synth(stack)) as {
-    data?: Record<string, Record<string, Record<string, unknown>>>;
-  };
-  return json.data?.[type] ?? {};
-}
-
 describe("the appliance comes up on a real vCenter", () => {
   test("the stack is pinned to provider 2.5.1 under hashicorp/vsphere, the release that keeps the OVA's NICs", () => {
     const { stack, haproxy } = build();
@@ -440,24 +438,75 @@ describe("the appliance comes up on a real vCenter", () => {
     });
   });
 
-  test("readiness: an http check of the Data Plane API with the CA and credentials, after the VM, with a postcondition", () => {
+  test("readiness at create and replace: terraform_data with a Node.js wait, replaced with the VM, failing with our causes", () => {
     const { stack, haproxy } = build();
-    const checks = Object.values(dataSources(stack, "http"));
+    const waits = Object.values(resources(stack, "terraform_data"));
+    expect(waits).toHaveLength(1);
+    const wait = waits[0] as {
+      triggers_replace: Record<string, string>;
+      input: Record<string, string>;
+      provisioner: { "local-exec": Record<string, unknown> }[];
+    };
+    expect(wait.triggers_replace).toEqual({
+      virtual_machine_id: expect.stringMatching(
+        /^\$\{vsphere_virtual_machine\.haproxy_appliance_[0-9A-F]+\.id\}$/,
+      ),
+    });
+    expect(wait.input).toEqual({ url: "https://10.0.0.10:5556/v2/info" });
+    expect(wait.provisioner).toHaveLength(1);
+    const exec = wait.provisioner[0]["local-exec"] as {
+      interpreter: string[];
+      command: string;
+      environment: Record<string, string>;
+      quiet: boolean;
+    };
+    // No shell, no curl: node runs the script; the password only in the environment.
+    expect(exec.interpreter).toEqual(["node", "-e", READINESS_PROBE_SCRIPT]);
+    expect(exec.command).toBe("haproxy-dataplane-api-readiness");
+    expect(exec.quiet).toBe(true);
+    expect(exec.environment).toEqual(
+      expect.objectContaining({
+        HAPROXY_DATAPLANE_URL: "https://10.0.0.10:5556/v2/info",
+        HAPROXY_DATAPLANE_CA: resolved(stack, haproxy.caCertificatePem),
+        HAPROXY_DATAPLANE_USER: "admin",
+        HAPROXY_DATAPLANE_PASSWORD: expect.stringMatching(
+          /^\$\{random_password\.haproxy_dataplane-password_[0-9A-F]+\.result\}$/,
+        ),
+        HAPROXY_READINESS_ATTEMPTS: "40",
+      }),
+    );
+    for (const cause of ["NICs", "guestinfo", "route", "readinessCheck: false", "401"]) {
+      expect(exec.environment.HAPROXY_READINESS_FAILURE).toContain(cause);
+    }
+    expect(JSON.stringify(exec)).not.toMatch(/\$\{random_password[^}]*\}[^"]*-e/);
+    expect(haproxy.ready).toBe(haproxy.readinessCheck);
+  });
+
+  test("health on later plans: a check block whose scoped http data source can only warn, one try of 5 s", () => {
+    const { stack } = build();
+    const json = JSON.parse(Testing.synth(stack)) as {
+      check: Record<string, { data: { http: Record<string, Record<string, unknown>> }; assert: unknown[] }>;
+      data?: Record<string, unknown>;
+    };
+    // No top-level http data source: it would be read, and fail, at every plan, refresh and destroy.
+    expect(json.data?.http).toBeUndefined();
+    const checks = Object.entries(json.check);
     expect(checks).toHaveLength(1);
-    const check = checks[0];
-    expect(check.url).toBe("https://10.0.0.10:5556/v2/info");
-    expect(check.ca_cert_pem).toBe(resolved(stack, haproxy.caCertificatePem));
-    expect(check.depends_on).toEqual([expect.stringMatching(/^vsphere_virtual_machine\.haproxy_appliance_/)]);
-    expect((check.request_headers as Record<string, string>).Authorization).toMatch(
+    const [name, check] = checks[0];
+    const http = check.data.http[name];
+    expect(http.url).toBe("https://10.0.0.10:5556/v2/info");
+    expect(http.request_timeout_ms).toBe(5000);
+    expect(http.retry).toBeUndefined();
+    expect((http.request_headers as Record<string, string>).Authorization).toMatch(
       /^Basic \$\{base64encode\("admin:\$\{random_password\.haproxy_dataplane-password_[0-9A-F]+\.result\}"\)\}$/,
     );
-    expect(check.retry).toEqual({ attempts: 40, min_delay_ms: 5000, max_delay_ms: 30000 });
-    const lifecycle = check.lifecycle as { postcondition: { condition: string; error_message: string }[] };
-    expect(lifecycle.postcondition[0].condition).toBe("${self.status_code == 200}");
-    for (const cause of ["NICs", "guestinfo", "route", "readinessCheck: false"]) {
-      expect(lifecycle.postcondition[0].error_message).toContain(cause);
-    }
-    expect(haproxy.ready).toBe(haproxy.readinessCheck);
+    expect(check.assert).toEqual([
+      {
+        condition: `\${data.http.${name}.status_code == 200}`,
+        error_message: expect.stringContaining("warning only"),
+      },
+    ]);
+    expect(JSON.parse(Testing.synth(stack)).terraform.required_version).toBe(">= 1.5.0");
   });
 
   test("HAP-08: an appliance release before v0.2.0 with workload networks on other port groups fails", () => {
@@ -471,7 +520,9 @@ describe("the appliance comes up on a real vCenter", () => {
 
   test("readiness can be turned off; later resources then depend on the VM", () => {
     const { stack, haproxy } = build({ readinessCheck: false });
-    expect(dataSources(stack, "http")).toEqual({});
+    expect(resources(stack, "terraform_data")).toEqual({});
+    expect(JSON.parse(Testing.synth(stack)).check).toBeUndefined();
+    expect(haproxy.healthCheck).toBeUndefined();
     expect(haproxy.readinessCheck).toBeUndefined();
     expect(haproxy.ready).toBe(haproxy.virtualMachine);
   });

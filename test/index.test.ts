@@ -24,6 +24,7 @@ describe("the package's public API", () => {
         "HaproxyOva",
         "OVF_NETWORKS",
         "PlanAcknowledgements",
+        "ProjectLocalBackend",
         "SiteRules",
         "RULES",
         "Severity",

@@ -58,6 +58,7 @@ function withSupervisor(): Plan {
       dnsServers: ["10.0.0.2"],
       ntpServers: ["pool.ntp.org"],
       storagePolicy: "policy-1",
+      apiServerDnsNames: ["supervisor-a.example.com"],
       networkIdentifiers: [{ path: "managementNetworkIdentifier", value: "management" }],
     },
   };
@@ -386,6 +387,14 @@ const cases: Case[] = [
     bad: (p) => setSup(p, { dnsServers: ["dns.example.com"], ntpServers: [] }),
     good: (p) => setSup(p, { dnsServers: ["10.0.0.2"], ntpServers: ["pool.ntp.org"] }),
     quoted: ['"dns.example.com"', "no NTP server"],
+  },
+  {
+    id: "SUP-03",
+    what: "no DNS name for the API server's certificate (provider 2.16.1 crashes on the empty block)",
+    base: withSupervisor,
+    bad: (p) => setSup(p, { apiServerDnsNames: [] }),
+    good: (p) => setSup(p, { apiServerDnsNames: ["supervisor-a.example.com"] }),
+    quoted: ["apiServerDnsNames", 'e.g. ["supervisor-a.internal"]', "crashes at apply"],
   },
   {
     id: "SUP-02",

@@ -112,15 +112,27 @@ describe("every value sent comes from the plan (T1, the seed example)", () => {
     expect(b.workloads.edge.haproxy).toEqual({
       server: [{ host: "10.0.0.10", port: 5556 }],
       username: "admin",
-      password: remote(/random_passwordhaproxy_dataplane-password/),
+      // sensitive(): terraform_remote_state drops the mark and the provider's schema has none for `password`.
+      password: expect.stringMatching(
+        /^\$\{sensitive\(data\.terraform_remote_state\.[^)]*random_passwordhaproxy_dataplane-password[^)]*\)\}$/,
+      ),
       ca_chain: remote(/tls_self_signed_certhaproxy_ca-cert_[0-9A-F]+cert_pem/),
     });
   });
 
-  test("it waits for the appliance's readiness check", () => {
+  test("the API server's certificate names from the plan, never an empty block (provider 2.16.1 supervisor_helper.go 156)", () => {
+    expect((b.workloads as unknown as Record<string, unknown>).kube_api_server_options).toEqual({
+      security: { certificate_dns_names: ["supervisor-t1.example.com"] },
+    });
+  });
+
+  test("it gates on the appliance's readiness wait for the planned endpoint", () => {
     const lifecycle = (body(json) as unknown as { lifecycle: { precondition: { condition: string }[] } })
       .lifecycle;
-    expect(lifecycle.precondition[0].condition).toMatch(/dataplane-api-ready[^}]*status_code == 200\)\}$/);
+    expect(lifecycle.precondition[0].condition).toMatch(
+      /^\$\{\(data\.terraform_remote_state\.[^}]*terraform_datahaproxy_dataplane-api-ready_[0-9A-F]+outputurl == "https:\/\/10\.0\.0\.10:5556\/v2\/info"\)\}$/,
+    );
+    expect(JSON.stringify(json.terraform)).toContain('"required_version":">= 1.4.0"');
   });
 });
 
@@ -163,6 +175,7 @@ describe("day 2 without surprises", () => {
           storagePolicyId: "policy",
           dnsServers: ["10.0.0.2"],
           ntpServers: ["pool.ntp.org"],
+          apiServerDnsNames: ["supervisor.example.com"],
         }),
     ).toThrow(
       /needs vsphere provider 2\.16\.1, but stack "t1-single-workload-network" is pinned to 2\.5\.1 by the appliance/,
@@ -224,6 +237,7 @@ describe("the report and vSphere 7", () => {
       storagePolicyId: "policy-1",
       dnsServers: ["10.0.0.2"],
       ntpServers: ["pool.ntp.org"],
+      apiServerDnsNames: ["supervisor.example.com"],
       enablement: SupervisorEnablement.REQUEST_BODY_ONLY,
     });
     const json = JSON.parse(Testing.synth(appliance, true)) as Json;
@@ -303,6 +317,7 @@ describe("the Supervisor's own props take Terraform variables of their type", ()
       serviceCidr: v("service", "string").stringValue,
       dnsServers: v("dns", "list(string)").listValue,
       ntpServers: v("ntp", "list(string)").listValue,
+      apiServerDnsNames: v("api-names", "list(string)").listValue,
     });
     expect(supervisor.diagnostics).toEqual([]);
     const info = supervisor.node.metadata.filter((m) => m.type === "@cdktf/info").map((m) => String(m.data));

@@ -4,12 +4,15 @@
 import { Password } from "@cdktf/provider-random/lib/password";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
-import { DataHttp } from "@cdktf/provider-http/lib/data-http";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
-import { Fn, ITerraformDependable, Token } from "cdktf";
+import { DataResource, Fn, ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
+import { dataplaneReadiness } from "./dataplane-readiness";
+import { lifecycleForHcl } from "./hcl-rendering";
+import { requireTerraformVersion } from "./provider-pin";
+import { TerraformCheck } from "./terraform-check";
 import { Diagnostic } from "../model/diagnostics";
 import { formatAddress, formatCidr, Interval, size } from "../model/ip";
 import { loadBalancerRangesOf } from "../model/load-balancer-ranges";
@@ -246,14 +249,18 @@ export interface HaproxyLoadBalancerProps {
    */
   readonly extraConfig?: Record<string, string>;
   /**
-   * After the VM is created, wait until the Data Plane API answers on `https://<management ip>:<port>/v2/info`
-   * with the construct's CA and credentials, and fail the apply when it does not. The machine that runs
-   * Terraform must reach the management network, at apply and at every later plan; turn it off otherwise.
+   * When the VM is created or replaced, wait until the Data Plane API answers on
+   * `https://<management ip>:<port>/v2/info` with the construct's CA and credentials, and fail that apply with
+   * the likely causes when it does not (a `terraform_data` with a local-exec provisioner that runs Node.js:
+   * the machine that runs Terraform needs `node` on its PATH and a route to the management network at that
+   * apply). Every later plan and apply only warns when the API does not answer (a `check` block, one try of
+   * 5 s), and destroy never contacts it. Turn it off where the machine that creates the appliance can never
+   * reach the management network.
    * @default true
    */
   readonly readinessCheck?: boolean;
   /**
-   * How many times the readiness check tries before it fails (5 to 30 s apart, 10 s per try).
+   * How many times the wait tries before it fails (5 to 30 s apart, 10 s per try).
    * @default HaproxyLoadBalancer.DEFAULT_READINESS_ATTEMPTS (about 20 minutes)
    */
   readonly readinessAttempts?: number;
@@ -365,9 +372,14 @@ export class HaproxyLoadBalancer extends Construct {
   public readonly dataplanePort: number;
   /** The vsphere provider release the stack is pinned to. */
   public readonly vsphereProviderVersion: string;
-  /** The Data Plane API readiness check (an `http` data source), when on. */
-  public readonly readinessCheck?: DataHttp;
-  /** What later resources (the Supervisor) depend on: the readiness check when on, else the VM. */
+  /**
+   * The wait for the Data Plane API at create and replace (`terraform_data` with a local-exec provisioner), when
+   * on. Its `output.url` exists in the state only after a wait that succeeded: the Supervisor gates on it.
+   */
+  public readonly readinessCheck?: DataResource;
+  /** The health check of later plans (a `check` block that can only warn), when the readiness check is on. */
+  public readonly healthCheck?: TerraformCheck;
+  /** What later resources (the Supervisor) depend on: the readiness wait when on, else the VM. */
   public readonly ready: ITerraformDependable;
 
   constructor(scope: Construct, id: string, props: HaproxyLoadBalancerProps) {
@@ -505,7 +517,7 @@ export class HaproxyLoadBalancer extends Construct {
     };
 
     const waitMinutes = props.waitForGuestNetTimeoutMinutes ?? 0;
-    this.virtualMachine = new VirtualMachine(this, "appliance", {
+    this.virtualMachine = new ApplianceVirtualMachine(this, "appliance", {
       name: props.name ?? id,
       datacenterId: props.datacenterId,
       resourcePoolId: props.resourcePoolId,
@@ -523,7 +535,13 @@ export class HaproxyLoadBalancer extends Construct {
       replaceTrigger: Fn.sha256(
         Fn.jsonencode({ properties, ova: this.ova.remoteOvfUrl ?? this.ova.localOvfPath, mode: this.mode }),
       ),
-      lifecycle: { ignoreChanges: ["vapp", "ept_rvi_mode", "hv_mode"] },
+      lifecycle: {
+        // host_system_id: provider 2.5.1 reads it back from the VM's current host (resource_vsphere_virtual_machine.go
+        // 459–462) and migrates the VM back when it differs (resourceVSphereVirtualMachineUpdateLocation, 1793–1816).
+        // vSphere with Tanzu needs fully automated DRS, so every DRS move would plan a vMotion back. The host
+        // matters only to the OVF deploy at create (internal/helper/ovfdeploy/ovf_helper.go 484–487).
+        ignoreChanges: ["vapp", "ept_rvi_mode", "hv_mode", "host_system_id"],
+      },
     });
 
     const managementIpText = props.managementIp;
@@ -535,14 +553,19 @@ export class HaproxyLoadBalancer extends Construct {
     );
 
     if (props.readinessCheck ?? true) {
-      this.readinessCheck = dataplaneReadinessCheck(this, {
+      const readiness = dataplaneReadiness(this, {
         url: `${this.dataplaneEndpoint}${DATAPLANE_READINESS_PATH}`,
         caCertificatePem: this.caCertificatePem,
         user: this.dataplaneUser,
         password: this.dataplanePassword,
         attempts: props.readinessAttempts ?? HaproxyLoadBalancer.DEFAULT_READINESS_ATTEMPTS,
+        virtualMachineId: this.virtualMachine.id,
       });
+      this.readinessCheck = readiness.wait;
+      this.healthCheck = readiness.health;
     }
+    // terraform_data: 1.4; a check block: 1.5.
+    requireTerraformVersion(this, "1.5.0");
     this.ready = this.readinessCheck ?? this.virtualMachine;
 
     const reported = reportedNetwork(network);
@@ -560,46 +583,6 @@ export class HaproxyLoadBalancer extends Construct {
     }
   }
 }
-
-/**
- * Waits at apply until the Data Plane API answers with the construct's CA and credentials. The appliance signs
- * its server certificate with the CA for every IPv4 address it has (v0.2.0 `userdata.txt`: `new-cert.sh -3
- * "127.0.0.1,<interface addresses>"`), so TLS verifies against `https://<management ip>`. The `http` data source
- * retries connection errors and 5xx answers, then its postcondition names the likely causes.
- */
-function dataplaneReadinessCheck(
-  scope: HaproxyLoadBalancer,
-  o: { url: string; caCertificatePem: string; user: string; password: string; attempts: number },
-): DataHttp {
-  return new DataHttp(scope, "dataplane-api-ready", {
-    url: o.url,
-    caCertPem: o.caCertificatePem,
-    requestHeaders: {
-      Accept: "application/json",
-      Authorization: `Basic ${Fn.base64encode(`${o.user}:${o.password}`)}`,
-    },
-    requestTimeoutMs: 10000,
-    retry: { attempts: o.attempts, minDelayMs: 5000, maxDelayMs: 30000 },
-    dependsOn: [scope.virtualMachine],
-    lifecycle: {
-      postcondition: [
-        {
-          condition: "${self.status_code == 200}",
-          errorMessage: READINESS_FAILURE,
-        },
-      ],
-    },
-  });
-}
-
-/** The readiness check's failure message: what to look at, most likely first. */
-export const READINESS_FAILURE = [
-  "The HAProxy appliance's Data Plane API did not answer 200 at the readiness URL. Likely causes:",
-  "(1) the appliance's NICs were recreated by the provider, so its interfaces are not named management/workload/frontend (check `ip link` on the console; keep vsphere provider 2.5.1);",
-  "(2) the first boot could not write its cloud-init data to guestinfo (ESXi 8.0 U3 needs extra_config guest_rpc.auth.cloud-init.set = FALSE);",
-  "(3) the machine that runs Terraform cannot route to the management address and port (turn the check off with readinessCheck: false if it never can);",
-  "(4) a 401 means the user or password differs from the vApp properties the appliance first booted with.",
-].join(" ");
 
 function toServerRange(cidr: string, i: Interval): VirtualServerRange {
   return { cidr, start: formatAddress(i.first), end: formatAddress(i.last), count: size(i) };
@@ -650,4 +633,14 @@ function additionalWorkloadCidrs(network: SupervisorWorkloadNetwork, own: string
     }
   }
   return out;
+}
+
+/**
+ * The appliance VM: the prebuilt binding, with its `lifecycle` rendered as Terraform's native syntax in HCL
+ * output (see `hcl-rendering.ts`).
+ */
+class ApplianceVirtualMachine extends VirtualMachine {
+  public toHclTerraform(): Record<string, unknown> {
+    return lifecycleForHcl(super.toHclTerraform());
+  }
 }

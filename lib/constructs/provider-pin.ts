@@ -5,6 +5,7 @@
  */
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { RequiredTerraformVersion } from "./terraform-check";
 import { formatProviderRelease, parseProviderRelease, providerSource } from "../model/provider-release";
 
 /** Stacks already pinned: the release and the construct that pinned it. */
@@ -33,4 +34,27 @@ export function pinVsphereProvider(scope: Construct, version: string, prop: stri
   pinned.set(stack, { version: exact, by: scope.node.path, what });
   stack.addOverride("terraform.required_providers.vsphere.source", providerSource(release));
   stack.addOverride("terraform.required_providers.vsphere.version", exact);
+}
+
+/** The element holding each stack's lowest Terraform release. */
+const requiredTerraform = new WeakMap<TerraformStack, RequiredTerraformVersion>();
+
+/**
+ * Require at least this Terraform release in the stack (`terraform.required_version = ">= x.y.z"`), keeping the
+ * highest any construct of the stack asked for. OpenTofu checks the same setting against its own version
+ * (1.6 and later satisfy ">= 1.5.0").
+ */
+export function requireTerraformVersion(scope: Construct, version: string): void {
+  const stack = TerraformStack.of(scope);
+  const current = requiredTerraform.get(stack);
+  if (!current) {
+    requiredTerraform.set(stack, new RequiredTerraformVersion(stack, "required-terraform-version", version));
+    return;
+  }
+  const wanted = version.split(".").map(Number);
+  const before = current.minimum.split(".").map(Number);
+  const first = wanted.findIndex((n, i) => n !== before[i]);
+  if (first >= 0 && wanted[first] > before[first]) {
+    current.minimum = version;
+  }
 }

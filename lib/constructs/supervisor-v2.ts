@@ -13,6 +13,7 @@
  */
 import { TerraformMetaArguments, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
+import { hclAttributes, lifecycleForHcl } from "./hcl-rendering";
 
 /** An address range as the Supervisor API takes it: first address and number of addresses. */
 export interface SupervisorV2Range {
@@ -92,8 +93,11 @@ export interface SupervisorV2Workloads {
       readonly caChain: string;
     };
   };
-  /** API server options; the block is required and may be empty. */
-  readonly kubeApiServerOptions: { readonly security?: { readonly certificateDnsNames: string[] } };
+  /**
+   * API server options. The block is required, and provider 2.16.1 dereferences its first element and that of
+   * `security` without a nil check (`supervisor_helper.go` 156, 747): give `security` with at least one name.
+   */
+  readonly kubeApiServerOptions: { readonly security: { readonly certificateDnsNames: string[] } };
 }
 
 /** Config of {@link SupervisorV2}. */
@@ -156,9 +160,11 @@ export class SupervisorV2 extends TerraformResource {
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    throw new Error(
-      `${this.node.path}: vsphere_supervisor_v2 is synthesized as JSON (cdk.tf.json) only; run cdktf synth without --hcl for this stack.`,
-    );
+    return hclAttributes(this.synthesizeAttributes() as Record<string, unknown>);
+  }
+
+  public toHclTerraform(): Record<string, unknown> {
+    return lifecycleForHcl(super.toHclTerraform());
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {

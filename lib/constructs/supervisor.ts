@@ -13,9 +13,9 @@ import { AddressCount, SupervisorReportInput } from "../report/supervisor-report
 import { checkSupervisorPlan } from "../rules/engine";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
-import { HaproxyLoadBalancer } from "./haproxy-load-balancer";
+import { DATAPLANE_READINESS_PATH, HaproxyLoadBalancer } from "./haproxy-load-balancer";
 import { reportedNetwork, reportFindings } from "./plan-report-synthesizer";
-import { pinVsphereProvider } from "./provider-pin";
+import { pinVsphereProvider, requireTerraformVersion } from "./provider-pin";
 import { snake, SupervisorV2 } from "./supervisor-v2";
 import { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
 
@@ -96,10 +96,11 @@ export interface SupervisorProps {
    */
   readonly serviceCidr?: string;
   /**
-   * Extra DNS names of the Supervisor API server's certificate.
-   * @default - none
+   * DNS names of the Supervisor API server's certificate (`kube_api_server_options.security.
+   * certificate_dns_names`): at least one, each a DNS name (SUP-03). Provider 2.16.1 requires the block and
+   * dereferences its first element without a nil check (`supervisor_helper.go` 156), so an empty one crashes it.
    */
-  readonly apiServerDnsNames?: string[];
+  readonly apiServerDnsNames: string[];
   /**
    * The identifier of the management network handed to the Supervisor: a DNS label (SUP-02).
    * @default "management"
@@ -172,6 +173,8 @@ export class Supervisor extends Construct {
       dnsServers: props.dnsServers,
       ntpServers: props.ntpServers,
       storagePolicy: props.storagePolicyId,
+      apiServerDnsNames: props.apiServerDnsNames ?? [],
+      dnsSearchDomains: props.dnsSearchDomains ?? [],
       networkIdentifiers: [
         { path: "managementNetworkIdentifier", value: managementIdentifier },
         { path: "haproxy.name", value: lbId },
@@ -275,6 +278,8 @@ export class Supervisor extends Construct {
       "the Supervisor's provider release",
       "the Supervisor",
     );
+    // terraform_data: 1.4; preconditions and replace_triggered_by: 1.2.
+    requireTerraformVersion(this, "1.4.0");
 
     const controlPlane = {
       count: this.settings.controlPlane.count,
@@ -313,14 +318,18 @@ export class Supervisor extends Construct {
         haproxy: {
           server: [server],
           username: haproxy.dataplaneUser,
-          password: haproxy.dataplanePassword,
+          // sensitive(): a value read through terraform_remote_state loses its sensitive mark (hashicorp/terraform
+          // v1.11.4 internal/builtin/providers/terraform/data_source_state.go: output values are copied without
+          // marks), and the provider's schema does not mark `password` sensitive, so without it `terraform plan`
+          // prints the password, here and in the settings' replace trigger.
+          password: Fn.sensitive(haproxy.dataplanePassword),
           caChain: haproxy.caCertificatePem,
         },
       },
-      kubeApiServerOptions:
-        this.settings.apiServerDnsNames.length > 0
-          ? { security: { certificateDnsNames: [...this.settings.apiServerDnsNames] } }
-          : {},
+      // Never an empty block: provider 2.16.1 type-asserts its first element (supervisor_helper.go 156, 747), and
+      // terraform-plugin-sdk v2.40.1 reads a block with no set field as a nil element (helper/schema/
+      // field_reader.go readObjectField: Exists only when a field exists). SUP-03 requires a name.
+      kubeApiServerOptions: { security: { certificateDnsNames: props.apiServerDnsNames } },
     };
 
     // Day 2: the provider has no update (a change inside control_plane/workloads plans an in-place update that
@@ -337,6 +346,7 @@ export class Supervisor extends Construct {
     });
     const allow = props.protection === SupervisorProtection.ALLOW_REPLACEMENT_AND_DESTROY;
     const ready = haproxy.readinessCheck;
+    const readinessUrl = `${haproxy.dataplaneEndpoint}${DATAPLANE_READINESS_PATH}`;
     this.resource = new SupervisorV2(this, "supervisor", {
       name,
       cluster: props.clusterId,
@@ -350,12 +360,14 @@ export class Supervisor extends Construct {
         // The plain address: cdktf 0.21 renders a dependable here as "${terraform_data.x}", which Terraform
         // rejects in replace_triggered_by ("Invalid character"; hashicorp/terraform-cdk issues #3196, #3532).
         replaceTriggeredBy: [`${DataResource.tfResourceType}.${settings.friendlyUniqueId}`],
+        // The wait's `output.url` is in the appliance's state only after a wait that succeeded, for the
+        // endpoint the plan has now (a failed replacement leaves the old endpoint's value).
         precondition: ready
           ? [
               {
-                condition: Op.eq(ready.statusCode, 200),
+                condition: Op.eq(ready.getStringAttribute("output.url"), readinessUrl),
                 errorMessage:
-                  "The HAProxy appliance's Data Plane API was not ready when its stack was applied: apply the appliance's stack first and see its readiness check.",
+                  "The HAProxy appliance's Data Plane API has not answered the readiness wait for the planned endpoint: apply the appliance's stack first and see its readiness wait's error.",
               },
             ]
           : undefined,

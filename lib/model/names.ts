@@ -14,3 +14,22 @@ export function toDnsLabel(name: string): string {
     .slice(0, 63)
     .replace(/-+$/g, "");
 }
+
+/** A DNS name: dot-separated DNS labels, at most 253 characters, not an IPv4 address (RFC 1123 host name). */
+export function isDnsName(name: string): boolean {
+  return (
+    name.length <= 253 &&
+    !/^\d+(\.\d+){3}$/.test(name) &&
+    name.split(".").every((label) => DNS_LABEL.test(label))
+  );
+}
+
+/** The nearest DNS name to a text (each label made a DNS label, empty labels dropped); may be empty. */
+export function toDnsName(name: string): string {
+  return name
+    .trim()
+    .split(".")
+    .map(toDnsLabel)
+    .filter((label) => label.length > 0)
+    .join(".");
+}

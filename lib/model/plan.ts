@@ -452,6 +452,10 @@ export interface SupervisorPlanProps {
   readonly ntpServers: readonly string[];
   /** The storage policy id of the control-plane VMs. */
   readonly storagePolicy: string | undefined;
+  /** DNS names of the API server's certificate (at least one, SUP-03). */
+  readonly apiServerDnsNames?: readonly string[];
+  /** DNS search domains: the first one names the proposed API server DNS name. */
+  readonly dnsSearchDomains?: readonly string[];
   /** The identifiers handed to the Supervisor for the management network, the workload network and the edge. */
   readonly networkIdentifiers: readonly { readonly path: string; readonly value: string }[];
 }

@@ -1,0 +1,41 @@
+import { Severity } from "../../model/diagnostics";
+import { quote } from "../../model/ip";
+import { isDnsName, toDnsName } from "../../model/names";
+import { planRule } from "../rule";
+
+/** SUP-03: the API server certificate's DNS names. */
+export default planRule({
+  id: "SUP-03",
+  severity: Severity.ERROR,
+  summary:
+    "The Supervisor's API server gets at least one certificate DNS name (`apiServerDnsNames`), and each is a DNS name.",
+  why: "vsphere provider 2.16.1 requires `workloads.kube_api_server_options` and reads the first element of it and of its `security` block without a nil check (`vsphere/internal/helper/supervisor/supervisor_helper.go` lines 156 and 747); terraform-plugin-sdk v2 reads a block with no field set as a nil element (`helper/schema/field_reader.go`, `readObjectField`), so without a name the provider crashes at apply, before the enable call. The names become the API server certificate's subject alternative names: use the name clients will reach the Supervisor by.",
+  example: {
+    failing: "apiServerDnsNames []",
+    passing: 'apiServerDnsNames ["supervisor-t1.corp.example.com"]',
+  },
+  supervisor: (ctx, report) => {
+    const names = ctx.props.apiServerDnsNames ?? [];
+    if (names.length === 0 && ctx.known(names, "apiServerDnsNames")) {
+      const name = toDnsName(String(ctx.props.name ?? "")) || "supervisor";
+      const domain = (ctx.props.dnsSearchDomains ?? []).map((d) => toDnsName(String(d))).find(isDnsName);
+      const proposal = `${name.split(".")[0]}.${domain ?? "internal"}`;
+      const from = domain
+        ? `the Supervisor's name under its first DNS search domain`
+        : `the Supervisor's name under "internal", the top-level domain reserved for private networks; better, a name under your own DNS domain`;
+      report(
+        "apiServerDnsNames",
+        `no DNS name is given for the Supervisor API server's certificate; provider 2.16.1 needs at least one and crashes at apply without it. Give the name clients will reach the API server by${isDnsName(proposal) ? `, e.g. ${JSON.stringify([proposal])} (${from})` : ""}.`,
+      );
+    }
+    names.forEach((n, i) => {
+      if (ctx.known(n, `apiServerDnsNames[${i}]`) && !(typeof n === "string" && isDnsName(n))) {
+        const fixed = toDnsName(String(n));
+        report(
+          `apiServerDnsNames[${i}]`,
+          `${quote(n)} is not a DNS name (labels of a-z, 0-9 and "-", separated by dots; not an IP address).${fixed && isDnsName(fixed) && fixed !== n ? ` Did you mean ${quote(fixed)}?` : ""}`,
+        );
+      }
+    });
+  },
+});
