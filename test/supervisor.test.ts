@@ -344,3 +344,53 @@ describe("the Supervisor's own props take Terraform variables of their type", ()
     expect(b.workloads.network.services.dns.servers).toBe("${var.dns}");
   });
 });
+
+describe("SUP-03 through a site file: the API server's DNS names", () => {
+  const siteWith = (patch: Record<string, unknown>) => {
+    const cfg = JSON.parse(fs.readFileSync(builtInSiteFiles()[T1], "utf8")) as {
+      supervisor: Record<string, unknown>;
+    };
+    delete cfg.supervisor.apiServerDnsNames;
+    Object.assign(cfg.supervisor, patch);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sup03-"));
+    const file = path.join(dir, "site.json");
+    fs.writeFileSync(file, JSON.stringify(cfg));
+    return { file, result: synthesizeSites([file], path.join(dir, "out")), dir };
+  };
+
+  test("left out: refused before any Terraform, with a name from the plan (first search domain)", () => {
+    const { file, result, dir } = siteWith({ dnsSearchDomains: ["corp.example.com"] });
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([
+      "The site configuration has problems (no Terraform was written):",
+      expect.stringContaining(`${file}: SUP-03 supervisor.apiServerDnsNames: no DNS name is given`),
+    ]);
+    expect(result.err[1]).toContain('e.g. ["supervisor-t1.corp.example.com"]');
+    expect(
+      fs.existsSync(path.join(dir, "out", "stacks", "t1-single-workload-network-supervisor", "cdk.tf.json")),
+    ).toBe(false);
+  });
+
+  test("the proposal passes: the same file with it synthesizes", () => {
+    const { result } = siteWith({
+      dnsSearchDomains: ["corp.example.com"],
+      apiServerDnsNames: ["supervisor-t1.corp.example.com"],
+    });
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+
+  test("a name that is no DNS name gets the nearest one", () => {
+    const { file, result } = siteWith({ apiServerDnsNames: ["Supervisor_T1.Corp.example.com"] });
+    expect(result.code).toBe(1);
+    expect(result.err[1]).toBe(
+      `  ${file}: SUP-03 supervisor.apiServerDnsNames[0]: "Supervisor_T1.Corp.example.com" is not a DNS name (labels of a-z, 0-9 and "-", separated by dots; not an IP address). Did you mean "supervisor-t1.corp.example.com"? [docs/rules.md#sup-03]`,
+    );
+  });
+
+  test("the vSphere 7 request body needs none", () => {
+    const { result } = siteWith({ enablement: "request-body" });
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+});

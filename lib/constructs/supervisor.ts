@@ -97,8 +97,10 @@ export interface SupervisorProps {
   readonly serviceCidr?: string;
   /**
    * DNS names of the Supervisor API server's certificate (`kube_api_server_options.security.
-   * certificate_dns_names`): at least one, each a DNS name (SUP-03). Provider 2.16.1 requires the block and
-   * dereferences its first element without a nil check (`supervisor_helper.go` 156), so an empty one crashes it.
+   * certificate_dns_names`), the names clients reach it by: at least one with `SupervisorEnablement.TERRAFORM`,
+   * each a DNS name (SUP-03). Provider 2.16.1 requires the block and dereferences its first element without a
+   * nil check (`supervisor_helper.go` 156), so an empty one crashes it. Give `[]` with `REQUEST_BODY_ONLY` if
+   * none.
    */
   readonly apiServerDnsNames: string[];
   /**
@@ -173,6 +175,7 @@ export class Supervisor extends Construct {
       dnsServers: props.dnsServers,
       ntpServers: props.ntpServers,
       storagePolicy: props.storagePolicyId,
+      viaProvider: enablement === SupervisorEnablement.TERRAFORM,
       apiServerDnsNames: props.apiServerDnsNames ?? [],
       dnsSearchDomains: props.dnsSearchDomains ?? [],
       networkIdentifiers: [
@@ -329,7 +332,7 @@ export class Supervisor extends Construct {
       // Never an empty block: provider 2.16.1 type-asserts its first element (supervisor_helper.go 156, 747), and
       // terraform-plugin-sdk v2.40.1 reads a block with no set field as a nil element (helper/schema/
       // field_reader.go readObjectField: Exists only when a field exists). SUP-03 requires a name.
-      kubeApiServerOptions: { security: { certificateDnsNames: props.apiServerDnsNames } },
+      kubeApiServerOptions: { security: { certificateDnsNames: props.apiServerDnsNames ?? [] } },
     };
 
     // Day 2: the provider has no update (a change inside control_plane/workloads plans an in-place update that

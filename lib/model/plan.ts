@@ -452,7 +452,12 @@ export interface SupervisorPlanProps {
   readonly ntpServers: readonly string[];
   /** The storage policy id of the control-plane VMs. */
   readonly storagePolicy: string | undefined;
-  /** DNS names of the API server's certificate (at least one, SUP-03). */
+  /**
+   * True when `vsphere_supervisor_v2` enables it (the provider's own needs are checked: SUP-03); false for the
+   * vSphere 7 request body. Default true.
+   */
+  readonly viaProvider?: boolean;
+  /** DNS names of the API server's certificate (at least one with the provider, SUP-03). */
   readonly apiServerDnsNames?: readonly string[];
   /** DNS search domains: the first one names the proposed API server DNS name. */
   readonly dnsSearchDomains?: readonly string[];

@@ -8,7 +8,7 @@ export default planRule({
   id: "SUP-03",
   severity: Severity.ERROR,
   summary:
-    "The Supervisor's API server gets at least one certificate DNS name (`apiServerDnsNames`), and each is a DNS name.",
+    "A Supervisor enabled with `vsphere_supervisor_v2` gets at least one API server certificate DNS name (`apiServerDnsNames`), and each name given is a DNS name.",
   why: "vsphere provider 2.16.1 requires `workloads.kube_api_server_options` and reads the first element of it and of its `security` block without a nil check (`vsphere/internal/helper/supervisor/supervisor_helper.go` lines 156 and 747); terraform-plugin-sdk v2 reads a block with no field set as a nil element (`helper/schema/field_reader.go`, `readObjectField`), so without a name the provider crashes at apply, before the enable call. The names become the API server certificate's subject alternative names: use the name clients will reach the Supervisor by.",
   example: {
     failing: "apiServerDnsNames []",
@@ -16,7 +16,8 @@ export default planRule({
   },
   supervisor: (ctx, report) => {
     const names = ctx.props.apiServerDnsNames ?? [];
-    if (names.length === 0 && ctx.known(names, "apiServerDnsNames")) {
+    const viaProvider = ctx.props.viaProvider ?? true;
+    if (viaProvider && names.length === 0 && ctx.known(names, "apiServerDnsNames")) {
       const name = toDnsName(String(ctx.props.name ?? "")) || "supervisor";
       const domain = (ctx.props.dnsSearchDomains ?? []).map((d) => toDnsName(String(d))).find(isDnsName);
       const proposal = `${name.split(".")[0]}.${domain ?? "internal"}`;
