@@ -7,7 +7,7 @@ describe("site-a", () => {
     assertValidPlan(new SiteStack(Testing.app(), "site-a"));
   });
 
-  test("synthesizes the appliance pinned to provider 2.5.1, with the readiness check", () => {
+  test("synthesizes the appliance pinned to provider 2.5.1, with the readiness wait and health check", () => {
     const stack = new SiteStack(Testing.app(), "site-a");
     const json = JSON.parse(Testing.synth(stack, true));
     expect(json.terraform.required_providers.vsphere).toEqual({
@@ -15,7 +15,10 @@ describe("site-a", () => {
       version: "2.5.1",
     });
     expect(Object.keys(json.resource.vsphere_virtual_machine)).toHaveLength(1);
-    expect(Object.keys(json.data.http)).toHaveLength(1);
+    expect(Object.keys(json.resource.terraform_data)).toHaveLength(1);
+    expect(Object.keys(json.check)).toHaveLength(1);
+    expect(json.terraform.required_version).toBe(">= 1.5.0");
+    expect(json.terraform.backend.local.path).toBe("../../../terraform.site-a.tfstate");
   });
 
   test("the load-balancer ranges handed to the Supervisor leave out the broadcast address", () => {

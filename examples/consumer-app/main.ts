@@ -11,7 +11,12 @@ import { DataVsphereNetwork } from "@cdktf/provider-vsphere/lib/data-vsphere-net
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { HaproxyLoadBalancer, HaproxyMode, SupervisorWorkloadNetwork } from "tanzu-haproxy-network";
+import {
+  HaproxyLoadBalancer,
+  HaproxyMode,
+  ProjectLocalBackend,
+  SupervisorWorkloadNetwork,
+} from "tanzu-haproxy-network";
 
 export class SiteStack extends TerraformStack {
   public readonly network: SupervisorWorkloadNetwork;
@@ -19,6 +24,8 @@ export class SiteStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    // State beside cdktf.out/, with no absolute path of this machine in the output.
+    new ProjectLocalBackend(this);
     // The constructs create no provider: the stack needs vsphere, tls, random and http.
     new VsphereProvider(this, "vsphere", {} as VsphereProviderConfig); // VSPHERE_SERVER / _USER / _PASSWORD
     new TlsProvider(this, "tls", {});
