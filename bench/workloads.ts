@@ -23,7 +23,6 @@ import {
   WorkloadNetworkProps,
 } from "../lib";
 import {
-  HEALTH_WARNING,
   READINESS_COMMAND,
   READINESS_FAILURE,
   READINESS_PROBE_SCRIPT,
@@ -209,24 +208,7 @@ export function raw(n: number): Record<string, unknown> {
       } as { type: "local-exec"; command: string },
     ],
   });
-  const check = "haproxy_dataplane-api-health_541E059F";
-  stack.addOverride(`check.${check}`, {
-    data: {
-      http: {
-        [check]: {
-          url,
-          ca_cert_pem: cert.certPem,
-          request_headers: {
-            Accept: "application/json",
-            Authorization: `Basic ${Fn.base64encode(`admin:${dataplanePassword}`)}`,
-          },
-          request_timeout_ms: 5000,
-        },
-      },
-    },
-    assert: [{ condition: `\${data.http.${check}.status_code == 200}`, error_message: HEALTH_WARNING }],
-  });
-  stack.addOverride("terraform.required_version", ">= 1.5.0");
+  stack.addOverride("terraform.required_version", ">= 1.4.0");
   stack.addOverride("terraform.required_providers.vsphere.source", "hashicorp/vsphere");
   stack.addOverride("terraform.required_providers.vsphere.version", "2.5.1");
   stack.runAllValidations();

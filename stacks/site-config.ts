@@ -98,6 +98,7 @@ export interface SiteConfig {
     readonly dataplanePort?: number;
     readonly dataplaneUser?: string;
     readonly readinessCheck?: boolean;
+    readonly healthCheck?: boolean;
   };
 }
 
@@ -193,6 +194,7 @@ const SITE: Shape = {
         dataplanePort: opt("number"),
         dataplaneUser: opt("string"),
         readinessCheck: opt("boolean"),
+        healthCheck: opt("boolean"),
       },
     }),
   },

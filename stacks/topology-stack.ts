@@ -47,7 +47,9 @@ export class TopologyStack extends TerraformStack {
     vsphereProviderFromEnvironment(this);
     new TlsProvider(this, "tls", {});
     new RandomProvider(this, "random", {});
-    new HttpProvider(this, "http", {});
+    if (config.haproxy.healthCheck) {
+      new HttpProvider(this, "http", {}); // the health check's data source
+    }
     // The site file's acknowledgements cover every plan construct of the stack.
     PlanAcknowledgements.add(
       this,
@@ -125,6 +127,7 @@ export class TopologyStack extends TerraformStack {
       folder: v.folder,
       vsphereProviderVersion: v.providerVersion,
       readinessCheck: h.readinessCheck,
+      healthCheck: h.healthCheck,
     });
 
     new TerraformOutput(this, "haproxy_ca_certificate_pem", {

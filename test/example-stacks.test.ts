@@ -62,28 +62,24 @@ describe.each(all.map((e) => [e.stack.config.stackName, e] as const))("%s", (_na
     expect(nics.map((n) => n.network_id)).toEqual(order.map((o) => deploy.ovf_network_map[o]));
   });
 
-  test("waits for the Data Plane API when the VM is created or replaced, and only warns on later plans", () => {
+  test("waits for the Data Plane API when the VM is created or replaced; nothing else reaches the appliance", () => {
     const wait = only(json.resource.terraform_data);
     const vmAddress = `vsphere_virtual_machine.${Object.keys(json.resource.vsphere_virtual_machine)[0]}`;
     expect(wait.triggers_replace).toEqual({ virtual_machine_id: `\${${vmAddress}.id}` });
     const url = `https://${stack.config.haproxy.managementIp}:5556/v2/info`;
     expect(wait.input).toEqual({ url });
-    // No data source outside the check block reaches the appliance.
+    // No data source reaches the appliance at later plans, and no check block (opt-in: healthCheck).
     expect(json.data.http).toBeUndefined();
-    const check = only(
-      json.check as unknown as Record<string, { data: { http: Record<string, Record<string, unknown>> } }>,
-    );
-    const http = only(check.data.http);
-    expect(http.url).toBe(url);
-    expect(http.ca_cert_pem).toMatch(/^\$\{tls_self_signed_cert\.haproxy_ca-cert_[0-9A-F]+\.cert_pem\}$/);
+    expect(json.check).toBeUndefined();
+    expect(json.terraform.required_providers.http).toBeUndefined();
   });
 
   test("ignores the VM's host after create: DRS moves it (provider 2.5.1 reads it back and would move it back)", () => {
     expect((vm().lifecycle as { ignore_changes: string[] }).ignore_changes).toContain("host_system_id");
   });
 
-  test("requires the lowest Terraform that has every construct emitted (check blocks: 1.5)", () => {
-    expect((json.terraform as unknown as { required_version: string }).required_version).toBe(">= 1.5.0");
+  test("requires the lowest Terraform that has every construct emitted (terraform_data: 1.4)", () => {
+    expect((json.terraform as unknown as { required_version: string }).required_version).toBe(">= 1.4.0");
   });
 });
 

@@ -480,10 +480,14 @@ describe("the appliance comes up on a real vCenter", () => {
     }
     expect(JSON.stringify(exec)).not.toMatch(/\$\{random_password[^}]*\}[^"]*-e/);
     expect(haproxy.ready).toBe(haproxy.readinessCheck);
+    // terraform_data and local-exec's quiet: Terraform 1.4.
+    expect(JSON.parse(Testing.synth(stack)).terraform.required_version).toBe(">= 1.4.0");
   });
 
-  test("health on later plans: a check block whose scoped http data source can only warn, one try of 5 s", () => {
-    const { stack } = build();
+  test("health on every plan, opt-in: a check block whose scoped http data source can only warn, one try of 5 s", () => {
+    expect(JSON.parse(Testing.synth(build().stack)).check).toBeUndefined();
+    const { stack, haproxy } = build({ healthCheck: true });
+    expect(haproxy.healthCheck).toBeDefined();
     const json = JSON.parse(Testing.synth(stack)) as {
       check: Record<string, { data: { http: Record<string, Record<string, unknown>> }; assert: unknown[] }>;
       data?: Record<string, unknown>;
@@ -506,6 +510,7 @@ describe("the appliance comes up on a real vCenter", () => {
         error_message: expect.stringContaining("warning only"),
       },
     ]);
+    // Check blocks: Terraform 1.5.
     expect(JSON.parse(Testing.synth(stack)).terraform.required_version).toBe(">= 1.5.0");
   });
 

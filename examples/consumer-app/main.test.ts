@@ -7,7 +7,7 @@ describe("site-a", () => {
     assertValidPlan(new SiteStack(Testing.app(), "site-a"));
   });
 
-  test("synthesizes the appliance pinned to provider 2.5.1, with the readiness wait and health check", () => {
+  test("synthesizes the appliance pinned to provider 2.5.1, with the readiness wait", () => {
     const stack = new SiteStack(Testing.app(), "site-a");
     const json = JSON.parse(Testing.synth(stack, true));
     expect(json.terraform.required_providers.vsphere).toEqual({
@@ -16,8 +16,7 @@ describe("site-a", () => {
     });
     expect(Object.keys(json.resource.vsphere_virtual_machine)).toHaveLength(1);
     expect(Object.keys(json.resource.terraform_data)).toHaveLength(1);
-    expect(Object.keys(json.check)).toHaveLength(1);
-    expect(json.terraform.required_version).toBe(">= 1.5.0");
+    expect(json.terraform.required_version).toBe(">= 1.4.0");
     expect(json.terraform.backend.local.path).toBe("../../../terraform.site-a.tfstate");
   });
 

@@ -1,5 +1,4 @@
 // A user's own stack: both constructs composed with vSphere objects looked up by name.
-import { HttpProvider } from "@cdktf/provider-http/lib/provider";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { DataVsphereComputeCluster } from "@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster";
@@ -26,11 +25,10 @@ export class SiteStack extends TerraformStack {
     super(scope, id);
     // State beside cdktf.out/, with no absolute path of this machine in the output.
     new ProjectLocalBackend(this);
-    // The constructs create no provider: the stack needs vsphere, tls, random and http.
+    // The constructs create no provider: the stack needs vsphere, tls and random (and http with healthCheck).
     new VsphereProvider(this, "vsphere", {} as VsphereProviderConfig); // VSPHERE_SERVER / _USER / _PASSWORD
     new TlsProvider(this, "tls", {});
     new RandomProvider(this, "random", {});
-    new HttpProvider(this, "http", {});
 
     const datacenter = new DataVsphereDatacenter(this, "datacenter", { name: "dc-01" });
     const datacenterId = datacenter.id;

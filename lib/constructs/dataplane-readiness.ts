@@ -19,8 +19,9 @@
  *   suppresses its live output (`node_resource_abstract_instance.go` 2351–2371), but the failure's diagnostic
  *   still carries the output ("Error running command …. Output: …", `resource_provisioner.go` 197–201), which
  *   is where our causes are printed. The script never prints the password.
- * - Health on later plans: a `check` block (see `terraform-check.ts`): one try of 5 s, a warning at most,
- *   nothing during destroy.
+ * - Health on every plan, opt-in: a `check` block (see `terraform-check.ts`): one try of 5 s, a warning at
+ *   most, nothing during destroy. Opt-in because the check's read is a planned change every time, so
+ *   `terraform plan -detailed-exitcode` would always exit 2 (`internal/plans/changes_src.go` 42–60).
  */
 import { DataResource, Fn } from "cdktf";
 import { Construct } from "constructs";
@@ -95,14 +96,15 @@ export interface DataplaneReadinessOptions {
   readonly attempts: number;
   /** The appliance VM's id: the wait runs again when it changes (a replaced VM). */
   readonly virtualMachineId: string;
+  /** First delay between tries, doubling up to `maxDelayMs`. Default 5000. */
+  readonly minDelayMs?: number;
+  /** Longest delay between tries. Default 30000. */
+  readonly maxDelayMs?: number;
 }
 
-/** The wait (`terraform_data` + local-exec) and the health check (`check` block) of one appliance. */
-export function dataplaneReadiness(
-  scope: Construct,
-  o: DataplaneReadinessOptions,
-): { wait: DataResource; health: TerraformCheck } {
-  const wait = new DataResource(scope, "dataplane-api-ready", {
+/** The wait: `terraform_data` replaced with the VM, whose creation-time provisioner runs the probe. */
+export function readinessWait(scope: Construct, o: DataplaneReadinessOptions): DataResource {
+  return new DataResource(scope, "dataplane-api-ready", {
     // Replaced, and so run again, exactly when the VM is replaced.
     triggersReplace: { virtual_machine_id: o.virtualMachineId },
     // What the Supervisor gates on: present in the appliance's state only after a wait that succeeded.
@@ -118,8 +120,8 @@ export function dataplaneReadiness(
           HAPROXY_DATAPLANE_USER: o.user,
           HAPROXY_DATAPLANE_PASSWORD: o.password,
           HAPROXY_READINESS_ATTEMPTS: String(o.attempts),
-          HAPROXY_READINESS_MIN_DELAY_MS: "5000",
-          HAPROXY_READINESS_MAX_DELAY_MS: "30000",
+          HAPROXY_READINESS_MIN_DELAY_MS: String(o.minDelayMs ?? 5000),
+          HAPROXY_READINESS_MAX_DELAY_MS: String(o.maxDelayMs ?? 30000),
           HAPROXY_READINESS_TIMEOUT_MS: "10000",
           HAPROXY_READINESS_FAILURE: READINESS_FAILURE,
         },
@@ -128,7 +130,11 @@ export function dataplaneReadiness(
       } as { type: "local-exec"; command: string },
     ],
   });
-  const health = new TerraformCheck(scope, "dataplane-api-health", {
+}
+
+/** The health check of later plans: a check block with one `http` request of 5 s; a warning at most. */
+export function healthCheck(scope: Construct, o: DataplaneReadinessOptions): TerraformCheck {
+  return new TerraformCheck(scope, "dataplane-api-health", {
     dataSourceType: "http",
     dataSourceArguments: {
       url: o.url,
@@ -141,5 +147,4 @@ export function dataplaneReadiness(
     },
     assertions: (data) => [{ condition: `${data}.status_code == 200`, errorMessage: HEALTH_WARNING }],
   });
-  return { wait, health };
 }

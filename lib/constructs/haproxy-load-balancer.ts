@@ -9,7 +9,7 @@ import { DataResource, Fn, ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
-import { dataplaneReadiness } from "./dataplane-readiness";
+import { healthCheck, readinessWait } from "./dataplane-readiness";
 import { lifecycleForHcl } from "./hcl-rendering";
 import { requireTerraformVersion } from "./provider-pin";
 import { TerraformCheck } from "./terraform-check";
@@ -253,12 +253,20 @@ export interface HaproxyLoadBalancerProps {
    * `https://<management ip>:<port>/v2/info` with the construct's CA and credentials, and fail that apply with
    * the likely causes when it does not (a `terraform_data` with a local-exec provisioner that runs Node.js:
    * the machine that runs Terraform needs `node` on its PATH and a route to the management network at that
-   * apply). Every later plan and apply only warns when the API does not answer (a `check` block, one try of
-   * 5 s), and destroy never contacts it. Turn it off where the machine that creates the appliance can never
-   * reach the management network.
+   * apply). Later plans, applies and destroys never contact the appliance. Turn it off where the machine that
+   * creates the appliance can never reach the management network.
    * @default true
    */
   readonly readinessCheck?: boolean;
+  /**
+   * A health check on every plan and apply: a `check` block whose `http` request (one try, 5 s) warns when the
+   * Data Plane API does not answer 200, never fails the run, and is not read by destroy (Terraform 1.5+; the
+   * stack needs the http provider). Off by default because Terraform plans the check's read every time, so
+   * `terraform plan -detailed-exitcode` then always exits 2 (hashicorp/terraform v1.11.4
+   * `internal/plans/changes_src.go` 42–60: a `Read` is a change; `internal/terraform/context_plan.go` 838).
+   * @default false
+   */
+  readonly healthCheck?: boolean;
   /**
    * How many times the wait tries before it fails (5 to 30 s apart, 10 s per try).
    * @default HaproxyLoadBalancer.DEFAULT_READINESS_ATTEMPTS (about 20 minutes)
@@ -377,7 +385,7 @@ export class HaproxyLoadBalancer extends Construct {
    * on. Its `output.url` exists in the state only after a wait that succeeded: the Supervisor gates on it.
    */
   public readonly readinessCheck?: DataResource;
-  /** The health check of later plans (a `check` block that can only warn), when the readiness check is on. */
+  /** The health check of every plan (a `check` block that can only warn), with `healthCheck: true`. */
   public readonly healthCheck?: TerraformCheck;
   /** What later resources (the Supervisor) depend on: the readiness wait when on, else the VM. */
   public readonly ready: ITerraformDependable;
@@ -552,20 +560,22 @@ export class HaproxyLoadBalancer extends Construct {
       loadBalancerRangesOf(network.plan, v.cidr).map((r) => toServerRange(formatCidr(v.cidr), r)),
     );
 
+    const readiness = {
+      url: `${this.dataplaneEndpoint}${DATAPLANE_READINESS_PATH}`,
+      caCertificatePem: this.caCertificatePem,
+      user: this.dataplaneUser,
+      password: this.dataplanePassword,
+      attempts: props.readinessAttempts ?? HaproxyLoadBalancer.DEFAULT_READINESS_ATTEMPTS,
+      virtualMachineId: this.virtualMachine.id,
+    };
     if (props.readinessCheck ?? true) {
-      const readiness = dataplaneReadiness(this, {
-        url: `${this.dataplaneEndpoint}${DATAPLANE_READINESS_PATH}`,
-        caCertificatePem: this.caCertificatePem,
-        user: this.dataplaneUser,
-        password: this.dataplanePassword,
-        attempts: props.readinessAttempts ?? HaproxyLoadBalancer.DEFAULT_READINESS_ATTEMPTS,
-        virtualMachineId: this.virtualMachine.id,
-      });
-      this.readinessCheck = readiness.wait;
-      this.healthCheck = readiness.health;
+      this.readinessCheck = readinessWait(this, readiness);
     }
-    // terraform_data: 1.4; a check block: 1.5.
-    requireTerraformVersion(this, "1.5.0");
+    if (props.healthCheck ?? false) {
+      this.healthCheck = healthCheck(this, readiness);
+    }
+    // A check block: 1.5; terraform_data and local-exec's `quiet`: 1.4.
+    requireTerraformVersion(this, this.healthCheck ? "1.5.0" : this.readinessCheck ? "1.4.0" : "1.0.0");
     this.ready = this.readinessCheck ?? this.virtualMachine;
 
     const reported = reportedNetwork(network);
