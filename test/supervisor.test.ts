@@ -332,7 +332,9 @@ describe("the Supervisor's own props take Terraform variables of their type", ()
           ip_management: { ip_assignment: { assignee: string; range: unknown[] }[] };
           services: { dns: { servers: unknown } };
         };
+        kube_api_server_options: unknown;
       };
+      lifecycle: { precondition: { condition: string; error_message: string }[] };
     };
     const service = b.workloads.network.ip_management.ip_assignment.find((a) => a.assignee === "SERVICE")!;
     expect(service.range).toEqual([
@@ -342,6 +344,14 @@ describe("the Supervisor's own props take Terraform variables of their type", ()
       },
     ]);
     expect(b.workloads.network.services.dns.servers).toBe("${var.dns}");
+    // API-server names known only at apply: the list as it is, and a precondition instead of a provider crash.
+    expect(b.workloads.kube_api_server_options).toEqual({
+      security: { certificate_dns_names: "${var.api-names}" },
+    });
+    expect(b.lifecycle.precondition).toContainEqual({
+      condition: "${(length(var.api-names) >= 1)}",
+      error_message: expect.stringMatching(/^SUP-03 apiServerDnsNames: /),
+    });
   });
 });
 

@@ -284,6 +284,7 @@ export class Supervisor extends Construct {
     // terraform_data: 1.4; preconditions and replace_triggered_by: 1.2.
     requireTerraformVersion(this, "1.4.0");
 
+    const apiServerDnsNames = props.apiServerDnsNames ?? [];
     const controlPlane = {
       count: this.settings.controlPlane.count,
       size: this.settings.controlPlane.size,
@@ -332,7 +333,7 @@ export class Supervisor extends Construct {
       // Never an empty block: provider 2.16.1 type-asserts its first element (supervisor_helper.go 156, 747), and
       // terraform-plugin-sdk v2.40.1 reads a block with no set field as a nil element (helper/schema/
       // field_reader.go readObjectField: Exists only when a field exists). SUP-03 requires a name.
-      kubeApiServerOptions: { security: { certificateDnsNames: props.apiServerDnsNames ?? [] } },
+      kubeApiServerOptions: { security: { certificateDnsNames: apiServerDnsNames } },
     };
 
     // Day 2: the provider has no update (a change inside control_plane/workloads plans an in-place update that
@@ -350,6 +351,28 @@ export class Supervisor extends Construct {
     const allow = props.protection === SupervisorProtection.ALLOW_REPLACEMENT_AND_DESTROY;
     const ready = haproxy.readinessCheck;
     const readinessUrl = `${haproxy.dataplaneEndpoint}${DATAPLANE_READINESS_PATH}`;
+    const preconditions = [
+      ...(ready
+        ? [
+            {
+              condition: Op.eq(ready.getStringAttribute("output.url"), readinessUrl),
+              errorMessage:
+                "The HAProxy appliance's Data Plane API has not answered the readiness wait for the planned endpoint: apply the appliance's stack first and see its readiness wait's error.",
+            },
+          ]
+        : []),
+      // SUP-03 for names known only at apply: stop at plan rather than crash the provider at apply.
+      ...(Token.isUnresolved(apiServerDnsNames)
+        ? [
+            {
+              // Op.gte with 1: cdktf 0.21 renders a literal 0 operand as "undefined".
+              condition: Op.gte(Fn.lengthOf(apiServerDnsNames), 1),
+              errorMessage:
+                "SUP-03 apiServerDnsNames: no DNS name is given for the Supervisor API server's certificate; provider 2.16.1 needs at least one and crashes at apply without it.",
+            },
+          ]
+        : []),
+    ];
     this.resource = new SupervisorV2(this, "supervisor", {
       name,
       cluster: props.clusterId,
@@ -365,15 +388,7 @@ export class Supervisor extends Construct {
         replaceTriggeredBy: [`${DataResource.tfResourceType}.${settings.friendlyUniqueId}`],
         // The wait's `output.url` is in the appliance's state only after a wait that succeeded, for the
         // endpoint the plan has now (a failed replacement leaves the old endpoint's value).
-        precondition: ready
-          ? [
-              {
-                condition: Op.eq(ready.getStringAttribute("output.url"), readinessUrl),
-                errorMessage:
-                  "The HAProxy appliance's Data Plane API has not answered the readiness wait for the planned endpoint: apply the appliance's stack first and see its readiness wait's error.",
-              },
-            ]
-          : undefined,
+        precondition: preconditions.length > 0 ? preconditions : undefined,
       },
     });
   }
