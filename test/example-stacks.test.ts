@@ -63,11 +63,14 @@ describe.each(all.map((e) => [e.stack.config.stackName, e] as const))("%s", (_na
   });
 
   test("waits for the Data Plane API when the VM is created or replaced; nothing else reaches the appliance", () => {
-    const wait = only(json.resource.terraform_data);
+    const data = json.resource.terraform_data;
+    const waitId = Object.keys(data).find((k) => k.startsWith("haproxy_dataplane-api-wait_"))!;
+    const readyId = Object.keys(data).find((k) => k.startsWith("haproxy_dataplane-api-ready_"))!;
     const vmAddress = `vsphere_virtual_machine.${Object.keys(json.resource.vsphere_virtual_machine)[0]}`;
-    expect(wait.triggers_replace).toEqual({ virtual_machine_id: `\${${vmAddress}.id}` });
+    expect(data[waitId].triggers_replace).toEqual({ virtual_machine_id: `\${${vmAddress}.id}` });
     const url = `https://${stack.config.haproxy.managementIp}:5556/v2/info`;
-    expect(wait.input).toEqual({ url });
+    expect(data[readyId].input).toEqual({ url });
+    expect(data[readyId].triggers_replace).toEqual({ wait_id: `\${terraform_data.${waitId}.id}` });
     // No data source reaches the appliance at later plans, and no check block (opt-in: healthCheck).
     expect(json.data.http).toBeUndefined();
     expect(json.check).toBeUndefined();

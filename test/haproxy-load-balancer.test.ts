@@ -440,11 +440,13 @@ describe("the appliance comes up on a real vCenter", () => {
 
   test("readiness at create and replace: terraform_data with a Node.js wait, replaced with the VM, failing with our causes", () => {
     const { stack, haproxy } = build();
-    const waits = Object.values(resources(stack, "terraform_data"));
-    expect(waits).toHaveLength(1);
-    const wait = waits[0] as {
+    const data = resources(stack, "terraform_data");
+    expect(Object.keys(data)).toHaveLength(2);
+    const [waitId, readyId] = ["dataplane-api-wait", "dataplane-api-ready"].map(
+      (id) => Object.keys(data).find((k) => k.startsWith(`haproxy_${id}_`))!,
+    );
+    const wait = data[waitId] as {
       triggers_replace: Record<string, string>;
-      input: Record<string, string>;
       provisioner: { "local-exec": Record<string, unknown> }[];
     };
     expect(wait.triggers_replace).toEqual({
@@ -452,7 +454,14 @@ describe("the appliance comes up on a real vCenter", () => {
         /^\$\{vsphere_virtual_machine\.haproxy_appliance_[0-9A-F]+\.id\}$/,
       ),
     });
-    expect(wait.input).toEqual({ url: "https://10.0.0.10:5556/v2/info" });
+    // The mark: replaced with the wait, so applied only after a wait that succeeded.
+    expect(data[readyId]).toEqual(
+      expect.objectContaining({
+        triggers_replace: { wait_id: `\${terraform_data.${waitId}.id}` },
+        input: { url: "https://10.0.0.10:5556/v2/info" },
+      }),
+    );
+    expect(haproxy.readinessWait).toBeDefined();
     expect(wait.provisioner).toHaveLength(1);
     const exec = wait.provisioner[0]["local-exec"] as {
       interpreter: string[];

@@ -389,6 +389,13 @@ const cases: Case[] = [
     quoted: ['"dns.example.com"', "no NTP server"],
   },
   {
+    id: "HAP-11",
+    what: "a readiness wait of 0 tries (it would fail without trying)",
+    bad: (p) => setHap(p, { readinessAttempts: 0 }),
+    good: (p) => setHap(p, { readinessAttempts: 40 }),
+    quoted: ["0 is not a whole number of tries", "e.g. 40"],
+  },
+  {
     id: "SUP-03",
     what: "no DNS name for the API server's certificate (provider 2.16.1 crashes on the empty block)",
     base: withSupervisor,
@@ -557,5 +564,45 @@ describe("VIP-05 advice that works", () => {
     const after = run(fixed);
     expect(withRule(after, "VIP-05")).toEqual([]);
     expect(after.filter((d) => d.severity === Severity.ERROR)).toEqual([]);
+  });
+});
+
+describe("SUP-03: every wrong form of the API server's names gets a fix from the plan, or none", () => {
+  const sup03 = (names: unknown, searchDomains: string[] = []) => {
+    const p = withSupervisor();
+    setSup(p, {
+      apiServerDnsNames: names as string[],
+      dnsSearchDomains: searchDomains,
+    });
+    return withRule(run(p), "SUP-03").map((d) => `${d.path}: ${d.message}`);
+  };
+
+  test.each([
+    [["10.0.0.5"], ["corp.example.com"], 'Did you mean "supervisor-a.corp.example.com"'],
+    [[""], [], 'Did you mean "supervisor-a.internal"'],
+    [[null], [], 'Did you mean "supervisor-a.internal"'],
+    [["Bad_Name.Example"], [], 'Did you mean "bad-name.example"?'],
+  ])("%j (search domains %j): %s", (names, domains, fix) => {
+    const lines = sup03(names, domains);
+    expect(lines).toEqual([expect.stringMatching(/^apiServerDnsNames\[0\]: .* is not a DNS name/)]);
+    expect(lines[0]).toContain(fix);
+  });
+
+  test("a wildcard gets no name of another meaning", () => {
+    const lines = sup03(["*.lab.test"]);
+    expect(lines).toEqual([expect.stringContaining("no wildcard: give each name")]);
+    expect(lines[0]).not.toMatch(/did you mean/i);
+  });
+
+  test("a string instead of a list (JavaScript, or TypeScript through a cast) is an error, not a crash", () => {
+    expect(sup03("supervisor-a.example.com")).toEqual([
+      'apiServerDnsNames: "supervisor-a.example.com" is not a list of DNS names; give a list, e.g. ["supervisor-a.example.com"].',
+    ]);
+  });
+
+  test("the proposals pass", () => {
+    for (const name of ["supervisor-a.corp.example.com", "supervisor-a.internal", "bad-name.example"]) {
+      expect(sup03([name])).toEqual([]);
+    }
   });
 });

@@ -129,8 +129,9 @@ describe("every value sent comes from the plan (T1, the seed example)", () => {
   test("it gates on the appliance's readiness wait for the planned endpoint", () => {
     const lifecycle = (body(json) as unknown as { lifecycle: { precondition: { condition: string }[] } })
       .lifecycle;
+    // try(): no mark in the appliance's state (its wait failed or never ran) fails with our message.
     expect(lifecycle.precondition[0].condition).toMatch(
-      /^\$\{\(data\.terraform_remote_state\.[^}]*terraform_datahaproxy_dataplane-api-ready_[0-9A-F]+outputurl == "https:\/\/10\.0\.0\.10:5556\/v2\/info"\)\}$/,
+      /^\$\{\(try\(data\.terraform_remote_state\.[^}]*terraform_datahaproxy_dataplane-api-ready_[0-9A-F]+outputurl, ""\) == "https:\/\/10\.0\.0\.10:5556\/v2\/info"\)\}$/,
     );
     expect(JSON.stringify(json.terraform)).toContain('"required_version":">= 1.4.0"');
   });
@@ -355,6 +356,63 @@ describe("the Supervisor's own props take Terraform variables of their type", ()
   });
 });
 
+describe("what a failing synth leaves behind", () => {
+  const t1 = () =>
+    JSON.parse(fs.readFileSync(builtInSiteFiles()[T1], "utf8")) as { haproxy: Record<string, unknown> };
+  const write = (dir: string, cfg: unknown) => {
+    const file = path.join(dir, "site.json");
+    fs.writeFileSync(file, JSON.stringify(cfg));
+    return file;
+  };
+  const stackFiles = (out: string) =>
+    fs
+      .readdirSync(path.join(out, "stacks"))
+      .flatMap((s) =>
+        fs
+          .readdirSync(path.join(out, "stacks", s))
+          .filter((f) => f.startsWith("cdk.tf"))
+          .map((f) => `${s}/${f}`),
+      )
+      .sort();
+
+  test("an error in the appliance's plan removes the Supervisor stack's Terraform of an earlier synth too", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stale-"));
+    const out = path.join(dir, "out");
+    expect(synthesizeSites([write(dir, t1())], out).code).toBe(0);
+    expect(stackFiles(out)).toEqual([
+      "t1-single-workload-network-supervisor/cdk.tf.json",
+      "t1-single-workload-network/cdk.tf.json",
+    ]);
+    const bad = t1();
+    bad.haproxy.virtualIpCidrs = ["192.168.120.0/25"];
+    const result = synthesizeSites([write(dir, bad)], out);
+    expect(result.code).toBe(1);
+    expect(stackFiles(out)).toEqual([]);
+  });
+
+  test("JSON after HCL (or the reverse) leaves one file per stack: Terraform would load both", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "syntax-"));
+    const out = path.join(dir, "out");
+    const file = write(dir, t1());
+    expect(synthesizeSites([file], out).code).toBe(0);
+    process.env.SYNTH_HCL_OUTPUT = "true";
+    try {
+      expect(synthesizeSites([file], out).code).toBe(0);
+    } finally {
+      delete process.env.SYNTH_HCL_OUTPUT;
+    }
+    expect(stackFiles(out)).toEqual([
+      "t1-single-workload-network-supervisor/cdk.tf",
+      "t1-single-workload-network/cdk.tf",
+    ]);
+    expect(synthesizeSites([file], out).code).toBe(0);
+    expect(stackFiles(out)).toEqual([
+      "t1-single-workload-network-supervisor/cdk.tf.json",
+      "t1-single-workload-network/cdk.tf.json",
+    ]);
+  });
+});
+
 describe("SUP-03 through a site file: the API server's DNS names", () => {
   const siteWith = (patch: Record<string, unknown>) => {
     const cfg = JSON.parse(fs.readFileSync(builtInSiteFiles()[T1], "utf8")) as {
@@ -376,9 +434,16 @@ describe("SUP-03 through a site file: the API server's DNS names", () => {
       expect.stringContaining(`${file}: SUP-03 supervisor.apiServerDnsNames: no DNS name is given`),
     ]);
     expect(result.err[1]).toContain('e.g. ["supervisor-t1.corp.example.com"]');
-    expect(
-      fs.existsSync(path.join(dir, "out", "stacks", "t1-single-workload-network-supervisor", "cdk.tf.json")),
-    ).toBe(false);
+    // One plan, two stacks: the appliance's Terraform is not written either, and its report says why.
+    for (const stack of ["t1-single-workload-network", "t1-single-workload-network-supervisor"]) {
+      expect(fs.existsSync(path.join(dir, "out", "stacks", stack, "cdk.tf.json"))).toBe(false);
+    }
+    const report = fs.readFileSync(
+      path.join(dir, "out", "stacks", "t1-single-workload-network", "ip-plan.md"),
+      "utf8",
+    );
+    expect(report).toContain("This plan has 1 error");
+    expect(report).toMatch(/SUP-03/);
   });
 
   test("the proposal passes: the same file with it synthesizes", () => {
@@ -402,5 +467,20 @@ describe("SUP-03 through a site file: the API server's DNS names", () => {
     const { result } = siteWith({ enablement: "request-body" });
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
+  });
+});
+
+describe("SUP-03 from JavaScript (no type check)", () => {
+  test("a string for apiServerDnsNames: the rule's error, once, and no TypeError", () => {
+    let message = "";
+    try {
+      site(T1, { apiServerDnsNames: "supervisor-t1.example.com" as unknown as string[] });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).not.toMatch(/TypeError|is not a function/);
+    expect(message).toContain(
+      'SUP-03 apiServerDnsNames: "supervisor-t1.example.com" is not a list of DNS names; give a list, e.g. ["supervisor-t1.example.com"].',
+    );
   });
 });

@@ -19,7 +19,12 @@ import * as os from "os";
 import * as path from "path";
 import { App, DataResource, Fn, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { ProjectLocalBackend } from "../lib";
-import { READINESS_FAILURE, readinessWait } from "../lib/constructs/dataplane-readiness";
+import {
+  NOT_READY,
+  READINESS_FAILURE,
+  readinessPrecondition,
+  readinessWait,
+} from "../lib/constructs/dataplane-readiness";
 
 const haveTerraform = spawnSync("terraform", ["version"]).status === 0;
 const run = haveTerraform ? describe : describe.skip;
@@ -53,37 +58,55 @@ function terraform(dir: string, ...args: string[]): Promise<{ status: number | n
   });
 }
 
-/** An HTTPS server on 127.0.0.1 answering 200, counting requests. */
-async function appliance(): Promise<{ port: number; requests: () => number; close: () => Promise<void> }> {
-  let n = 0;
-  const s = https.createServer({ key: tls("server.key"), cert: tls("server.pem") }, (_req, res) => {
-    n++;
-    res.writeHead(200, { "Content-Type": "application/json" });
-    res.end("{}");
-  });
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  return {
-    port: (s.address() as AddressInfo).port,
-    requests: () => n,
-    close: () => new Promise((r) => s.close(() => r())),
-  };
+/** An HTTPS server on 127.0.0.1 answering 200, counting requests; it can go down and come back on its port. */
+class Appliance {
+  public requests = 0;
+  public port = 0;
+  private server?: https.Server;
+
+  public async up(): Promise<void> {
+    const s = https.createServer({ key: tls("server.key"), cert: tls("server.pem") }, (_req, res) => {
+      this.requests++;
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end("{}");
+    });
+    await new Promise<void>((r) => s.listen(this.port, "127.0.0.1", r));
+    this.port = (s.address() as AddressInfo).port;
+    this.server = s;
+  }
+
+  public async down(): Promise<void> {
+    const s = this.server;
+    this.server = undefined;
+    if (s) {
+      s.closeAllConnections();
+      await new Promise<void>((r) => s.close(() => r()));
+    }
+  }
 }
 
-run("the readiness wait with the real engine", () => {
+run("the readiness wait and the Supervisor's gate with the real engine", () => {
   let dir: string;
-  let srv: Awaited<ReturnType<typeof appliance>>;
-  let port: number;
+  const srv = new Appliance();
+  const stacks = () => path.join(dir, "cdktf.out", "stacks");
+  const appliance = () => path.join(stacks(), "appliance");
+  const supervisor = () => path.join(stacks(), "supervisor");
+  const apply = (d: string, ...more: string[]) =>
+    terraform(d, "apply", "-auto-approve", "-input=false", ...more);
 
-  /** A stack holding a stand-in VM (terraform_data) and the wait on it, synthesized where Terraform runs it. */
+  /**
+   * The appliance's stack (a stand-in VM and the wait on it) and a Supervisor's stack gated like the
+   * Supervisor's resource, by a cross-stack reference to the readiness mark.
+   */
   function synth(vmGeneration: string): void {
-    const outdir = path.join(dir, "cdktf.out");
-    const app = new App({ outdir });
+    const app = new App({ outdir: path.join(dir, "cdktf.out") });
     const stack = new TerraformStack(app, "appliance");
     new ProjectLocalBackend(stack);
     // A replaced VM gets a new id, as vsphere_virtual_machine does when its replace_trigger changes.
     const vm = new DataResource(stack, "vm", { triggersReplace: { generation: vmGeneration } });
-    readinessWait(stack, {
-      url: `https://127.0.0.1:${port}/v2/info`,
+    const url = `https://127.0.0.1:${srv.port}/v2/info`;
+    const { ready } = readinessWait(stack, {
+      url,
       caCertificatePem: tls("ca.pem"),
       user: "admin",
       password: PASSWORD,
@@ -92,56 +115,73 @@ run("the readiness wait with the real engine", () => {
       maxDelayMs: 100,
       virtualMachineId: vm.id,
     });
+    const gated = new TerraformStack(app, "supervisor");
+    new ProjectLocalBackend(gated);
+    new DataResource(gated, "enable", {
+      input: { at: "enable" },
+      lifecycle: { precondition: [readinessPrecondition(ready, url) as never] },
+    });
     app.synth();
   }
-  const stackDir = () => path.join(dir, "cdktf.out", "stacks", "appliance");
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "readiness-engine-"));
-    srv = await appliance();
-    port = srv.port;
+    await srv.up();
+    await srv.down(); // the port is known; the appliance is not up yet
     synth("1");
-    expect((await terraform(stackDir(), "init", "-input=false")).status).toBe(0);
+    for (const d of [appliance(), supervisor()]) {
+      expect((await terraform(d, "init", "-input=false")).status).toBe(0);
+    }
   });
-  afterAll(async () => {
-    await srv?.close().catch(() => undefined);
-  });
+  afterAll(() => srv.down());
 
-  test("create: the wait calls the Data Plane API and the apply succeeds", async () => {
-    const r = await terraform(stackDir(), "apply", "-auto-approve", "-input=false");
-    expect(r.status).toBe(0);
-    expect(srv.requests()).toBe(1);
-    expect(r.out).not.toContain(PASSWORD);
-  });
-
-  test("later plan and apply: no change, and the appliance is not contacted", async () => {
-    expect((await terraform(stackDir(), "plan", "-detailed-exitcode", "-input=false")).status).toBe(0);
-    expect((await terraform(stackDir(), "apply", "-auto-approve", "-input=false")).status).toBe(0);
-    expect(srv.requests()).toBe(1);
-  });
-
-  test("a replaced VM waits again", async () => {
-    synth("2");
-    const r = await terraform(stackDir(), "apply", "-auto-approve", "-input=false");
-    expect(r.status).toBe(0);
-    expect(r.out).toMatch(/terraform_data\.dataplane-api-ready: Creating/);
-    expect(srv.requests()).toBe(2);
-  });
-
-  test("the appliance down: plan and destroy still work; a create fails with our causes, and no password", async () => {
-    await srv.close();
-    expect((await terraform(stackDir(), "plan", "-detailed-exitcode", "-input=false")).status).toBe(0);
-    expect((await terraform(stackDir(), "destroy", "-auto-approve", "-input=false")).status).toBe(0);
-    const r = await terraform(stackDir(), "apply", "-auto-approve", "-input=false");
+  test("create while the appliance is down: the apply fails with our causes, no password; the Supervisor is gated", async () => {
+    const r = await apply(appliance());
     expect(r.status).not.toBe(0);
     expect(r.out).toContain("local-exec provisioner error");
     expect(r.out.replace(/\s+/g, " ")).toContain(READINESS_FAILURE);
     expect(r.out).toMatch(/Last answer from https:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/);
     expect(r.out).not.toContain(PASSWORD);
-    // Tainted: the next apply waits again.
-    expect((await terraform(stackDir(), "plan", "-input=false")).out).toMatch(
-      /is tainted, so must be replaced/,
-    );
+    const gate = await terraform(supervisor(), "plan", "-input=false");
+    expect(gate.status).not.toBe(0);
+    expect(gate.out.replace(/\s+/g, " ")).toContain(NOT_READY);
+  });
+
+  test("the appliance up: the tainted wait runs again, the apply succeeds, the gate opens", async () => {
+    await srv.up();
+    const r = await apply(appliance());
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/terraform_data\.dataplane-api-wait is tainted, so must be replaced/);
+    expect(srv.requests).toBe(1);
+    expect((await terraform(supervisor(), "plan", "-input=false")).status).toBe(0);
+  });
+
+  test("later plan and apply: no change, and the appliance is not contacted", async () => {
+    expect((await terraform(appliance(), "plan", "-detailed-exitcode", "-input=false")).status).toBe(0);
+    expect((await apply(appliance())).status).toBe(0);
+    expect(srv.requests).toBe(1);
+  });
+
+  test("a replaced VM waits again; when that wait fails the mark is gone from the appliance's state", async () => {
+    synth("2");
+    await srv.down();
+    expect((await apply(appliance())).status).not.toBe(0);
+    const state = (await terraform(appliance(), "state", "list")).out.split("\n");
+    expect(state).toContain("terraform_data.dataplane-api-wait"); // tainted: the next apply waits again
+    expect(state).not.toContain("terraform_data.dataplane-api-ready");
+    // The outputs another stack reads are written by the next successful apply of this one (Terraform 1.11.4
+    // even refuses to apply a refresh-only plan that changes only them: "Cannot apply non-applyable plan").
+    await srv.up();
+    const r = await apply(appliance());
+    expect(r.status).toBe(0);
+    expect(srv.requests).toBe(2);
+    expect((await terraform(supervisor(), "plan", "-input=false")).status).toBe(0);
+  });
+
+  test("the appliance down: plan and destroy still work", async () => {
+    await srv.down();
+    expect((await terraform(appliance(), "plan", "-detailed-exitcode", "-input=false")).status).toBe(0);
+    expect((await terraform(appliance(), "destroy", "-auto-approve", "-input=false")).status).toBe(0);
   });
 });
 

@@ -23,7 +23,7 @@
  *   most, nothing during destroy. Opt-in because the check's read is a planned change every time, so
  *   `terraform plan -detailed-exitcode` would always exit 2 (`internal/plans/changes_src.go` 42–60).
  */
-import { DataResource, Fn } from "cdktf";
+import { DataResource, Fn, Op } from "cdktf";
 import { Construct } from "constructs";
 import { TerraformCheck } from "./terraform-check";
 
@@ -102,13 +102,20 @@ export interface DataplaneReadinessOptions {
   readonly maxDelayMs?: number;
 }
 
-/** The wait: `terraform_data` replaced with the VM, whose creation-time provisioner runs the probe. */
-export function readinessWait(scope: Construct, o: DataplaneReadinessOptions): DataResource {
-  return new DataResource(scope, "dataplane-api-ready", {
+/**
+ * The wait and its mark. `wait` is a `terraform_data` replaced with the VM, whose creation-time provisioner runs
+ * the probe. `ready` is a second `terraform_data` replaced with the wait (`triggers_replace` = the wait's id), so
+ * Terraform applies it only after a wait that succeeded: after a failed first create it does not exist, and
+ * when a replaced wait fails it is gone (a dependent being replaced is destroyed first, and its create never
+ * runs). Its `output.url` is what the Supervisor gates on, through `readinessPrecondition`.
+ */
+export function readinessWait(
+  scope: Construct,
+  o: DataplaneReadinessOptions,
+): { wait: DataResource; ready: DataResource } {
+  const wait = new DataResource(scope, "dataplane-api-wait", {
     // Replaced, and so run again, exactly when the VM is replaced.
     triggersReplace: { virtual_machine_id: o.virtualMachineId },
-    // What the Supervisor gates on: present in the appliance's state only after a wait that succeeded.
-    input: { url: o.url } as Record<string, unknown>,
     provisioners: [
       {
         type: "local-exec",
@@ -130,6 +137,30 @@ export function readinessWait(scope: Construct, o: DataplaneReadinessOptions): D
       } as { type: "local-exec"; command: string },
     ],
   });
+  const ready = new DataResource(scope, "dataplane-api-ready", {
+    triggersReplace: { wait_id: wait.id },
+    input: { url: o.url } as Record<string, unknown>,
+  });
+  return { wait, ready };
+}
+
+/** The message of a Supervisor whose appliance has not passed its readiness wait. */
+export const NOT_READY =
+  "The HAProxy appliance's Data Plane API has not passed its readiness wait for the planned endpoint (the appliance's last apply failed there, or has not run): apply the appliance's stack first and read its readiness wait's error.";
+
+/**
+ * A precondition for a resource that needs the appliance up: the mark's `output.url` equals the planned
+ * endpoint. `try()` turns a missing mark (no successful wait yet; across stacks, an output the appliance's state
+ * does not have) into a false condition with our message instead of "Unsupported attribute".
+ */
+export function readinessPrecondition(
+  ready: DataResource,
+  url: string,
+): { condition: unknown; errorMessage: string } {
+  return {
+    condition: Op.eq(Fn.try([ready.getStringAttribute("output.url"), ""]), url),
+    errorMessage: NOT_READY,
+  };
 }
 
 /** The health check of later plans: a check block with one `http` request of 5 s; a warning at most. */

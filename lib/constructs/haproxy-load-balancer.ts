@@ -381,10 +381,13 @@ export class HaproxyLoadBalancer extends Construct {
   /** The vsphere provider release the stack is pinned to. */
   public readonly vsphereProviderVersion: string;
   /**
-   * The wait for the Data Plane API at create and replace (`terraform_data` with a local-exec provisioner), when
-   * on. Its `output.url` exists in the state only after a wait that succeeded: the Supervisor gates on it.
+   * The mark of a readiness wait that succeeded (`terraform_data` `<id>/dataplane-api-ready`), when the readiness
+   * check is on: applied only after the wait, replaced with it, absent after a failed one. Its `output.url` is
+   * what the Supervisor gates on.
    */
   public readonly readinessCheck?: DataResource;
+  /** The wait itself (`terraform_data` `<id>/dataplane-api-wait` with a local-exec provisioner), when on. */
+  public readonly readinessWait?: DataResource;
   /** The health check of every plan (a `check` block that can only warn), with `healthCheck: true`. */
   public readonly healthCheck?: TerraformCheck;
   /** What later resources (the Supervisor) depend on: the readiness wait when on, else the VM. */
@@ -418,6 +421,7 @@ export class HaproxyLoadBalancer extends Construct {
         frontendIp: props.frontendIp,
         nameservers,
         dataplanePort,
+        readinessAttempts: props.readinessAttempts,
         dataplaneUser: this.dataplaneUser,
         dataplanePassword: props.dataplanePassword,
         rootPassword: props.rootPassword,
@@ -569,7 +573,9 @@ export class HaproxyLoadBalancer extends Construct {
       virtualMachineId: this.virtualMachine.id,
     };
     if (props.readinessCheck ?? true) {
-      this.readinessCheck = readinessWait(this, readiness);
+      const { wait, ready } = readinessWait(this, readiness);
+      this.readinessWait = wait;
+      this.readinessCheck = ready;
     }
     if (props.healthCheck ?? false) {
       this.healthCheck = healthCheck(this, readiness);

@@ -57,6 +57,8 @@ export interface ReportedNetwork extends FindingHolder {
   appliance?: ReportedAppliance;
   /** The Supervisor enabled on this network (in this stack or another), for the report. */
   supervisor?: SupervisorReportInput;
+  /** That Supervisor's findings: the network's report lists them too. */
+  supervisorFindings?: FindingHolder;
 }
 
 const registry = new WeakMap<TerraformStack, ReportedNetwork[]>();
@@ -163,13 +165,20 @@ function sourceOf(stack: TerraformStack, value: string, fallback: string, sensit
 export function reportInputOf(stack: TerraformStack, entry: ReportedNetwork, title: string): PlanReportInput {
   finalizeFindings(stack);
   const a = entry.appliance;
-  const acknowledged = [...(entry.acknowledged ?? []), ...(a?.acknowledged ?? [])];
+  const sup = entry.supervisorFindings;
+  const acknowledged = [
+    ...(entry.acknowledged ?? []),
+    ...(a?.acknowledged ?? []),
+    ...(sup?.acknowledged ?? []),
+  ];
   const hidden = new Set(acknowledged.map((x) => x.diagnostic));
   return {
     title,
     network: entry.plan,
     haproxy: a?.plan,
-    diagnostics: [...entry.diagnostics, ...(a?.diagnostics ?? [])].filter((d) => !hidden.has(d)),
+    diagnostics: [...entry.diagnostics, ...(a?.diagnostics ?? []), ...(sup?.diagnostics ?? [])].filter(
+      (d) => !hidden.has(d),
+    ),
     acknowledged,
     supervisor: entry.supervisor,
     loadBalancerName: toDnsLabel(a?.name ?? "haproxy"),
@@ -256,11 +265,25 @@ class PlanReportSynthesizer implements IStackSynthesizer {
     for (const [name, text] of Object.entries(planReportFiles(this.stack))) {
       fs.writeFileSync(path.join(dir, name), text);
     }
-    const errors = planErrorLines(this.stack);
+    // An earlier synth in the other syntax left its file here: Terraform would load both and fail on every
+    // block as a duplicate.
+    const written = path.basename(stackManifest.synthesizedStackPath);
+    fs.rmSync(path.join(dir, written.endsWith(".json") ? "cdk.tf" : "cdk.tf.json"), { force: true });
+    // The stacks of an app make one plan (the Supervisor's stack reads the appliance's): an error in any of them
+    // writes no Terraform for any, and removes what an earlier synth left (cdktf stops at the first stack that
+    // fails, so each stack's own synthesizer cannot be relied on to remove its file).
+    const stacks = this.stack.node.root.node
+      .findAll()
+      .filter((c): c is TerraformStack => TerraformStack.isStack(c));
+    const errors = stacks.flatMap(planErrorLines);
     if (errors.length > 0) {
-      // Never leave an older Terraform file looking current beside a report of errors.
-      fs.rmSync(path.join(session.outdir, stackManifest.synthesizedStackPath), { force: true });
-      if (session.skipValidation) {
+      for (const s of stacks) {
+        for (const file of ["cdk.tf", "cdk.tf.json"]) {
+          fs.rmSync(path.join(session.outdir, "stacks", s.node.id, file), { force: true });
+        }
+      }
+      const own = planErrorLines(this.stack).length > 0;
+      if (session.skipValidation || !own) {
         throw new Error(failure(errors));
       }
     }

@@ -13,6 +13,7 @@ import { AddressCount, SupervisorReportInput } from "../report/supervisor-report
 import { checkSupervisorPlan } from "../rules/engine";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
+import { readinessPrecondition } from "./dataplane-readiness";
 import { DATAPLANE_READINESS_PATH, HaproxyLoadBalancer } from "./haproxy-load-balancer";
 import { reportedNetwork, reportFindings } from "./plan-report-synthesizer";
 import { pinVsphereProvider, requireTerraformVersion } from "./provider-pin";
@@ -264,12 +265,18 @@ export class Supervisor extends Construct {
         caChain: "<CA certificate PEM of the appliance (its stack's caCertificatePem)>",
         ranges: lbRanges,
       },
-      apiServerDnsNames: props.apiServerDnsNames ?? [],
+      // A non-list (JavaScript, or a cast) is SUP-03's error; the report shows no names then.
+      apiServerDnsNames: Array.isArray(props.apiServerDnsNames) ? props.apiServerDnsNames : [],
       otherWorkloadNetworks: plan.workloadNetworks.filter((w) => !w.primary).map((w) => w.name),
     };
     const reported = reportedNetwork(network);
     if (reported) {
       reported.supervisor = this.settings;
+      reported.supervisorFindings = {
+        construct: this,
+        diagnostics: this.diagnostics,
+        acknowledged: this.acknowledged,
+      };
     }
 
     if (enablement === SupervisorEnablement.REQUEST_BODY_ONLY) {
@@ -352,15 +359,7 @@ export class Supervisor extends Construct {
     const ready = haproxy.readinessCheck;
     const readinessUrl = `${haproxy.dataplaneEndpoint}${DATAPLANE_READINESS_PATH}`;
     const preconditions = [
-      ...(ready
-        ? [
-            {
-              condition: Op.eq(ready.getStringAttribute("output.url"), readinessUrl),
-              errorMessage:
-                "The HAProxy appliance's Data Plane API has not answered the readiness wait for the planned endpoint: apply the appliance's stack first and see its readiness wait's error.",
-            },
-          ]
-        : []),
+      ...(ready ? [readinessPrecondition(ready, readinessUrl)] : []),
       // SUP-03 for names known only at apply: stop at plan rather than crash the provider at apply.
       ...(Token.isUnresolved(apiServerDnsNames)
         ? [
@@ -386,8 +385,8 @@ export class Supervisor extends Construct {
         // The plain address: cdktf 0.21 renders a dependable here as "${terraform_data.x}", which Terraform
         // rejects in replace_triggered_by ("Invalid character"; hashicorp/terraform-cdk issues #3196, #3532).
         replaceTriggeredBy: [`${DataResource.tfResourceType}.${settings.friendlyUniqueId}`],
-        // The wait's `output.url` is in the appliance's state only after a wait that succeeded, for the
-        // endpoint the plan has now (a failed replacement leaves the old endpoint's value).
+        // The readiness mark's `output.url` is in the appliance's state only after a wait that succeeded, for
+        // the endpoint the plan has now (see readinessWait in dataplane-readiness.ts).
         precondition: preconditions.length > 0 ? preconditions : undefined,
       },
     });

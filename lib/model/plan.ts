@@ -95,6 +95,8 @@ export interface HaproxyPlanProps {
   readonly frontendIp?: string;
   readonly nameservers: readonly string[];
   readonly dataplanePort: number;
+  /** Tries of the readiness wait at create (HAP-11). Default 40. */
+  readonly readinessAttempts?: number;
   readonly dataplaneUser: string;
   /** @default - generated, not checked */
   readonly dataplanePassword?: string;
