@@ -27,4 +27,22 @@ for f in cdk.tf.json ip-plan.md address-map.svg; do
   test -s "cdktf.out/stacks/site-a/$f" || { echo "consumer: cdktf.out/stacks/site-a/$f is missing" >&2; exit 1; }
 done
 npx jest --ci
+# Terraform's and OpenTofu's configuration loading on what the user's project wrote: with an empty provider
+# mirror, `init` may fail only at provider installation, never on the configuration.
+mirror="$work/empty-mirror"
+mkdir -p "$mirror"
+printf 'provider_installation {\n  filesystem_mirror { path = "%s" }\n}\n' "$mirror" > "$work/empty.tfrc"
+for engine in terraform tofu; do
+  command -v "$engine" >/dev/null || { echo "consumer: $engine not on PATH, not loaded with it"; continue; }
+  copy="$work/load-$engine"
+  mkdir -p "$copy"
+  cp cdktf.out/stacks/site-a/cdk.tf.json "$copy/"
+  out=$(cd "$copy" && TF_CLI_CONFIG_FILE="$work/empty.tfrc" "$engine" init -backend=false -input=false -no-color 2>&1 || true)
+  other=$(printf '%s\n' "$out" | grep -E '^(Error|Warning): ' | grep -vE 'Failed to query available provider packages|encountered problems during initiali[sz]ation' || true)
+  if [ -n "$other" ] || ! printf '%s\n' "$out" | grep -q 'Failed to query available provider packages'; then
+    printf 'consumer: %s does not load the configuration:\n%s\n' "$engine" "$out" >&2
+    exit 1
+  fi
+  echo "consumer: $engine loaded cdk.tf.json (stopped only at provider installation)"
+done
 echo "consumer: installed, composed, synthesized and tested in $app"

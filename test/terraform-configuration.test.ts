@@ -106,6 +106,11 @@ describe("the HCL exit", () => {
 });
 
 const engines = ["terraform", "tofu"].filter((bin) => spawnSync(bin, ["version"]).status === 0);
+
+// CI puts both on the PATH (.ci/run: the machine's terraform, OpenTofu from scripts/install-opentofu.sh).
+(process.env.CI === "true" ? test : test.skip)("CI has both engines to load the output with", () => {
+  expect(engines).toEqual(["terraform", "tofu"]);
+});
 // A CLI configuration of the user's (a mirror of the pinned providers), when the variable names a file that exists.
 const userMirror =
   process.env.TF_CLI_CONFIG_FILE && fs.existsSync(process.env.TF_CLI_CONFIG_FILE)

@@ -15,7 +15,8 @@ describe("site-a", () => {
       version: "2.5.1",
     });
     expect(Object.keys(json.resource.vsphere_virtual_machine)).toHaveLength(1);
-    expect(Object.keys(json.resource.terraform_data)).toHaveLength(1);
+    // The readiness wait and its mark.
+    expect(Object.keys(json.resource.terraform_data)).toHaveLength(2);
     expect(json.terraform.required_version).toBe(">= 1.4.0");
     expect(json.terraform.backend.local.path).toBe("../../../terraform.site-a.tfstate");
   });
