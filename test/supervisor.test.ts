@@ -8,6 +8,7 @@ import {
   SupervisorEnablement,
   SupervisorProps,
   SupervisorProtection,
+  wizardValues,
 } from "../lib";
 import * as fields from "./fixtures/vsphere7-enable-request-fields.json";
 import { supervisorV2Problems } from "./supervisor-v2-schema";
@@ -443,6 +444,12 @@ describe("SUP-03 through a site file: the API server's DNS names", () => {
       "utf8",
     );
     expect(report).toContain("This plan has 1 error");
+    // No request body to curl for a plan with errors either.
+    expect(
+      fs.existsSync(
+        path.join(dir, "out", "stacks", "t1-single-workload-network", "supervisor-enable-request.json"),
+      ),
+    ).toBe(false);
     expect(report).toMatch(/SUP-03/);
   });
 
@@ -482,5 +489,33 @@ describe("SUP-03 from JavaScript (no type check)", () => {
     expect(message).toContain(
       'SUP-03 apiServerDnsNames: "supervisor-t1.example.com" is not a list of DNS names; give a list, e.g. ["supervisor-t1.example.com"].',
     );
+  });
+});
+
+describe("the wizard table says what the Terraform does", () => {
+  test("Service CIDR and Management Network DNS come from the Supervisor's own values, not defaults or the appliance's", () => {
+    const { appliance, json } = site(T1, { serviceCidr: "10.96.0.0/24", dnsServers: ["10.0.0.3"] });
+    const rows = Object.fromEntries(
+      wizardValues(appliance.planReportInput()).map((r) => [`${r.section}: ${r.field}`, r.value]),
+    );
+    const b = body(json) as unknown as {
+      control_plane: { network: { services: { dns: { servers: string[] } } } };
+      workloads: {
+        network: {
+          ip_management: {
+            ip_assignment: { assignee: string; range: { address: string; count: number }[] }[];
+          };
+        };
+      };
+    };
+    const service = b.workloads.network.ip_management.ip_assignment.find((a) => a.assignee === "SERVICE")!
+      .range[0];
+    expect(service).toEqual({ address: "10.96.0.0", count: 256 });
+    expect(rows["Service CIDR: Services"]).toBe(`${service.address}/${32 - Math.log2(service.count)}`);
+    expect(rows["Management Network: DNS Server(s)"]).toBe(
+      b.control_plane.network.services.dns.servers.join(", "),
+    );
+    expect(rows["Management Network: DNS Server(s)"]).toBe("10.0.0.3");
+    expect(appliance.haproxy.vappProperties.nameservers).toBe("10.0.0.2");
   });
 });

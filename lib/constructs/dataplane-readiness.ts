@@ -1,17 +1,21 @@
 /**
  * The appliance's Data Plane API readiness: a wait that runs only when the appliance is created or replaced and
- * fails that apply with the likely causes, and a health check on every later plan that can only warn.
+ * fails that apply with the likely causes, and an opt-in health check on every plan that can only warn.
  *
  * Why this shape (hashicorp/terraform v1.11.4):
  * - A plain `http` data source that depends on the VM is read at every plan, refresh and destroy once the VM
- *   exists, and a read error fails them (`internal/terraform/node_resource_plan_instance.go`, `managedResourceExecute`
- *   → `planDataSource`; during destroy's refresh too). A machine that cannot reach the management network could
- *   then never plan or destroy again. So the failing wait is not a data source.
- * - A creation-time provisioner runs only when its resource is created (`internal/terraform/
- *   node_resource_apply_instance.go`, `managedResourceExecute`: `applyProvisioners` with `configs.ProvisionerWhenCreate`
- *   only for a create), and a failing one fails that apply and taints the resource, so the next apply waits again.
- *   `terraform_data` (Terraform 1.4+) with `triggers_replace` = the VM's id is replaced, and so waits again,
- *   exactly when the VM is replaced.
+ *   exists, and a read error fails them: `internal/terraform/node_resource_plan_instance.go`
+ *   `dataResourceExecute` (87–110) returns `planDataSource`'s errors as they are, also in destroy's refresh
+ *   (only postconditions are downgraded there); the http provider v3.5.0 reports a request that never
+ *   connects as its own "Error making request" (`internal/provider/data_source_http.go` 355–378). A machine
+ *   that cannot reach the management network could then never plan or destroy again. So the failing wait is
+ *   not a data source.
+ * - A creation-time provisioner runs only when its resource is created (`node_resource_apply_instance.go`
+ *   `managedResourceExecute` 334 → `node_resource_abstract_instance.go` `evalApplyProvisioners` 2177: nothing for
+ *   `ProvisionerWhenCreate` unless `createNew`), and a failing one fails that apply and taints the resource,
+ *   so the next apply waits again. `terraform_data` (Terraform 1.4+) with `triggers_replace` = the VM's id is
+ *   replaced, and so waits again, exactly when the VM is replaced. Run with Terraform 1.11.4 by
+ *   `test/terraform-engine.test.ts`.
  * - The provisioner runs Node.js (the machine that runs `cdktf deploy` has it) with `interpreter`, so no shell
  *   or curl is needed, on Linux, macOS and Windows alike (`internal/builtin/provisioners/local-exec/
  *   resource_provisioner.go` 108–127: `interpreter` then `command` are the process's arguments, no shell). The

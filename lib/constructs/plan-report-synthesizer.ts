@@ -210,7 +210,8 @@ export function planReportFiles(stack: TerraformStack): Record<string, string> {
       );
     }
     files[`ip-plan${suffix}.md`] = withoutTokens(md);
-    if (entry.supervisor) {
+    // Nothing a user can apply is written for a plan with errors: no request body either.
+    if (entry.supervisor && errors === 0) {
       files[`supervisor-enable-request${suffix}.json`] = withoutTokens(
         `${JSON.stringify(enableRequestBody(entry.supervisor), null, 2)}\n`,
       );

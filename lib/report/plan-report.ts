@@ -225,7 +225,10 @@ export function wizardValues(input: PlanReportInput): WizardField[] {
   );
   add(mg, "Subnet Mask", mgmt?.cidr ? netmask(mgmt.cidr.prefix) : "?");
   add(mg, "Gateway", mgmt?.gateway !== undefined ? formatAddress(mgmt.gateway) : "?");
-  if (haproxy) add(mg, "DNS Server(s)", haproxy.props.nameservers.join(", "));
+  // The Supervisor's DNS servers when it is enabled from this plan (what its resource and request carry);
+  // otherwise the appliance's, which reach the same management network.
+  const dns = input.supervisor?.dns ?? haproxy?.props.nameservers;
+  if (dns) add(mg, "DNS Server(s)", dns.join(", "));
   for (const wn of network.workloadNetworks) {
     const pg = pgByName.get(wn.portGroup);
     const section = `Workload Network "${wn.name}"${wn.primary ? " (primary)" : ""}`;
@@ -235,7 +238,12 @@ export function wizardValues(input: PlanReportInput): WizardField[] {
     add(section, "Subnet Mask", pg?.cidr ? netmask(pg.cidr.prefix) : "?");
     add(section, "IP Address Ranges", wn.ranges.map((r) => r.text).join(", "));
   }
-  add("Service CIDR", "Services", input.serviceCidr ?? "10.96.0.0/23");
+  const service = input.supervisor?.serviceCidr;
+  add(
+    "Service CIDR",
+    "Services",
+    input.serviceCidr ?? (service ? `${service.address}/${service.prefix}` : "10.96.0.0/23"),
+  );
   return out;
 }
 
