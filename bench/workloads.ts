@@ -185,9 +185,8 @@ export function raw(n: number): Record<string, unknown> {
     lifecycle: { ignoreChanges: ["vapp", "ept_rvi_mode", "hv_mode", "host_system_id"] },
   });
   const url = "https://192.168.0.10:5556/v2/info";
-  new DataResource(haproxyScope, "dataplane-api-ready", {
+  const wait = new DataResource(haproxyScope, "dataplane-api-wait", {
     triggersReplace: { virtual_machine_id: vm.id },
-    input: { url },
     provisioners: [
       {
         type: "local-exec",
@@ -207,6 +206,10 @@ export function raw(n: number): Record<string, unknown> {
         quiet: true,
       } as { type: "local-exec"; command: string },
     ],
+  });
+  new DataResource(haproxyScope, "dataplane-api-ready", {
+    triggersReplace: { wait_id: wait.id },
+    input: { url },
   });
   stack.addOverride("terraform.required_version", ">= 1.4.0");
   stack.addOverride("terraform.required_providers.vsphere.source", "hashicorp/vsphere");
