@@ -11,7 +11,9 @@ import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
-import { App, DataResource, Fn, TerraformStack } from "cdktf";
+import { App, Fn, TerraformStack } from "cdktf";
+// terraform_data as ours writes it: cdktf's DataResource would also run `terraform version` at every synth.
+import { TerraformData } from "../lib/constructs/terraform-data";
 import { Construct } from "constructs";
 import * as os from "os";
 import {
@@ -185,7 +187,7 @@ export function raw(n: number): Record<string, unknown> {
     lifecycle: { ignoreChanges: ["vapp", "ept_rvi_mode", "hv_mode", "host_system_id"] },
   });
   const url = "https://192.168.0.10:5556/v2/info";
-  const wait = new DataResource(haproxyScope, "dataplane-api-wait", {
+  const wait = new TerraformData(haproxyScope, "dataplane-api-wait", {
     triggersReplace: { virtual_machine_id: vm.id },
     provisioners: [
       {
@@ -207,7 +209,7 @@ export function raw(n: number): Record<string, unknown> {
       } as { type: "local-exec"; command: string },
     ],
   });
-  new DataResource(haproxyScope, "dataplane-api-ready", {
+  new TerraformData(haproxyScope, "dataplane-api-ready", {
     triggersReplace: { wait_id: wait.id },
     input: { url },
   });

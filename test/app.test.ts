@@ -261,3 +261,28 @@ describe("one word for one idea", () => {
     ]);
   });
 });
+
+describe("synthesis needs no terraform binary", () => {
+  test("the example sites synthesize where `terraform` is missing (a laptop that synthesizes for CI, an OpenTofu user)", () => {
+    // cdktf's DataResource would run `terraform version` at synth and fail here; the constructs' terraform_data
+    // does not, and required_version is checked by Terraform or OpenTofu at init instead.
+    const before = process.env.TERRAFORM_BINARY_NAME;
+    process.env.TERRAFORM_BINARY_NAME = "no-such-terraform-binary";
+    jest.resetModules();
+    try {
+      // A fresh cdktf module reads TERRAFORM_BINARY_NAME when it loads.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { synthesizeSites } = require("../stacks/run") as typeof import("../stacks/run");
+      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "no-terraform-")), "out");
+      const result = synthesizeSites(builtInSiteFiles(), out);
+      expect(result.err).toEqual([]);
+      expect(result.code).toBe(0);
+      expect(
+        fs.existsSync(path.join(out, "stacks", "t1-single-workload-network-supervisor", "cdk.tf.json")),
+      ).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.TERRAFORM_BINARY_NAME;
+      else process.env.TERRAFORM_BINARY_NAME = before;
+    }
+  });
+});

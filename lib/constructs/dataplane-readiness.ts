@@ -27,7 +27,8 @@
  *   most, nothing during destroy. Opt-in because the check's read is a planned change every time, so
  *   `terraform plan -detailed-exitcode` would always exit 2 (`internal/plans/changes_src.go` 42–60).
  */
-import { DataResource, Fn, Op } from "cdktf";
+import { Fn, Op, TerraformResource } from "cdktf";
+import { TerraformData } from "./terraform-data";
 import { Construct } from "constructs";
 import { TerraformCheck } from "./terraform-check";
 
@@ -116,8 +117,8 @@ export interface DataplaneReadinessOptions {
 export function readinessWait(
   scope: Construct,
   o: DataplaneReadinessOptions,
-): { wait: DataResource; ready: DataResource } {
-  const wait = new DataResource(scope, "dataplane-api-wait", {
+): { wait: TerraformData; ready: TerraformData } {
+  const wait = new TerraformData(scope, "dataplane-api-wait", {
     // Replaced, and so run again, exactly when the VM is replaced.
     triggersReplace: { virtual_machine_id: o.virtualMachineId },
     provisioners: [
@@ -141,7 +142,7 @@ export function readinessWait(
       } as { type: "local-exec"; command: string },
     ],
   });
-  const ready = new DataResource(scope, "dataplane-api-ready", {
+  const ready = new TerraformData(scope, "dataplane-api-ready", {
     triggersReplace: { wait_id: wait.id },
     input: { url: o.url } as Record<string, unknown>,
   });
@@ -158,7 +159,7 @@ export const NOT_READY =
  * does not have) into a false condition with our message instead of "Unsupported attribute".
  */
 export function readinessPrecondition(
-  ready: DataResource,
+  ready: TerraformResource,
   url: string,
 ): { condition: unknown; errorMessage: string } {
   return {

@@ -5,7 +5,7 @@ import { Password } from "@cdktf/provider-random/lib/password";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
-import { DataResource, Fn, ITerraformDependable, Token } from "cdktf";
+import { Fn, ITerraformDependable, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
@@ -385,9 +385,9 @@ export class HaproxyLoadBalancer extends Construct {
    * check is on: applied only after the wait, replaced with it, absent after a failed one. Its `output.url` is
    * what the Supervisor gates on.
    */
-  public readonly readinessCheck?: DataResource;
+  public readonly readinessCheck?: TerraformResource;
   /** The wait itself (`terraform_data` `<id>/dataplane-api-wait` with a local-exec provisioner), when on. */
-  public readonly readinessWait?: DataResource;
+  public readonly readinessWait?: TerraformResource;
   /** The health check of every plan (a `check` block that can only warn), with `healthCheck: true`. */
   public readonly healthCheck?: TerraformCheck;
   /** What later resources (the Supervisor) depend on: the readiness wait when on, else the VM. */

@@ -3,7 +3,8 @@
  * `vsphere_supervisor_v2` (vsphere provider 2.16.1, vSphere 8.0.2+) whose every value is derived from the
  * `SupervisorWorkloadNetwork` and the `HaproxyLoadBalancer`, guarded against the provider's day-2 behaviour.
  */
-import { DataResource, Fn, Op, TerraformStack, Token } from "cdktf";
+import { Fn, Op, TerraformStack, Token } from "cdktf";
+import { TerraformData } from "./terraform-data";
 import { Construct } from "constructs";
 import { Diagnostic } from "../model/diagnostics";
 import { formatAddress, netmask, parseCidr, size } from "../model/ip";
@@ -348,7 +349,7 @@ export class Supervisor extends Construct {
     // re-enables the Supervisor. So the blocks are ignored by the resource itself, their values live in
     // terraform_data "settings", and a change there plans a replacement of the Supervisor, which
     // prevent_destroy stops at plan time unless replacement was opted into.
-    const settings = new DataResource(this, "settings", {
+    const settings = new TerraformData(this, "settings", {
       // The same snake_case JSON as the resource's blocks, so the plan's diff reads like the resource.
       triggersReplace: snake({ name, cluster: props.clusterId, controlPlane, workloads }) as Record<
         string,
@@ -384,7 +385,7 @@ export class Supervisor extends Construct {
         ignoreChanges: ["control_plane", "workloads"],
         // The plain address: cdktf 0.21 renders a dependable here as "${terraform_data.x}", which Terraform
         // rejects in replace_triggered_by ("Invalid character"; hashicorp/terraform-cdk issues #3196, #3532).
-        replaceTriggeredBy: [`${DataResource.tfResourceType}.${settings.friendlyUniqueId}`],
+        replaceTriggeredBy: [`${TerraformData.tfResourceType}.${settings.friendlyUniqueId}`],
         // The readiness mark's `output.url` is in the appliance's state only after a wait that succeeded, for
         // the endpoint the plan has now (see readinessWait in dataplane-readiness.ts).
         precondition: preconditions.length > 0 ? preconditions : undefined,
