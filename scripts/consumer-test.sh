@@ -32,17 +32,22 @@ npx jest --ci
 mirror="$work/empty-mirror"
 mkdir -p "$mirror"
 printf 'provider_installation {\n  filesystem_mirror { path = "%s" }\n}\n' "$mirror" > "$work/empty.tfrc"
+# The HCL exit of the same project, beside the JSON.
+npx cdktf synth --hcl --output cdktf.out.hcl >/dev/null
+test -s cdktf.out.hcl/stacks/site-a/cdk.tf || { echo "consumer: cdktf synth --hcl wrote no cdk.tf" >&2; exit 1; }
 for engine in terraform tofu; do
   command -v "$engine" >/dev/null || { echo "consumer: $engine not on PATH, not loaded with it"; continue; }
-  copy="$work/load-$engine"
+  for syntax in json hcl; do
+  copy="$work/load-$engine-$syntax"
   mkdir -p "$copy"
-  cp cdktf.out/stacks/site-a/cdk.tf.json "$copy/"
+  if [ "$syntax" = json ]; then cp cdktf.out/stacks/site-a/cdk.tf.json "$copy/"; else cp cdktf.out.hcl/stacks/site-a/cdk.tf "$copy/"; fi
   out=$(cd "$copy" && TF_CLI_CONFIG_FILE="$work/empty.tfrc" "$engine" init -backend=false -input=false -no-color 2>&1 || true)
   other=$(printf '%s\n' "$out" | grep -E '^(Error|Warning): ' | grep -vE 'Failed to query available provider packages|encountered problems during initiali[sz]ation' || true)
   if [ -n "$other" ] || ! printf '%s\n' "$out" | grep -q 'Failed to query available provider packages'; then
     printf 'consumer: %s does not load the configuration:\n%s\n' "$engine" "$out" >&2
     exit 1
   fi
-  echo "consumer: $engine loaded cdk.tf.json (stopped only at provider installation)"
+  echo "consumer: $engine loaded the $syntax output (stopped only at provider installation)"
+  done
 done
 echo "consumer: installed, composed, synthesized and tested in $app"
