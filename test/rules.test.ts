@@ -404,6 +404,14 @@ const cases: Case[] = [
     quoted: ["apiServerDnsNames", 'e.g. ["supervisor-a.internal"]', "crashes at apply"],
   },
   {
+    id: "SUP-04",
+    what: "a Supervisor DNS server inside the VIP block (the issue's 10.30.0.70 in 10.30.0.64/26, on S-13's block)",
+    base: withSupervisor,
+    bad: (p) => setSup(p, { dnsServers: ["192.168.120.200"] }),
+    good: (p) => setSup(p, { dnsServers: ["10.0.0.2"] }),
+    quoted: ['"192.168.120.200"', 'inside VIP CIDR "192.168.120.128/25"', 'did you mean "10.0.0.2"'],
+  },
+  {
     id: "SUP-02",
     what: "no management block, no storage policy and a name that is no DNS label",
     base: withSupervisor,
@@ -604,5 +612,42 @@ describe("SUP-03: every wrong form of the API server's names gets a fix from the
     for (const name of ["supervisor-a.corp.example.com", "supervisor-a.internal", "bad-name.example"]) {
       expect(sup03([name])).toEqual([]);
     }
+  });
+});
+
+describe("SUP-04: the Supervisor's DNS and NTP servers are not addresses the plan gives away", () => {
+  const sup04 = (patch: Partial<SupervisorPlanProps>) => {
+    const p = withSupervisor();
+    setSup(p, patch);
+    return withRule(run(p), "SUP-04").map((d) => `${d.path}: ${d.message}`);
+  };
+
+  test.each([
+    [{ dnsServers: ["192.168.120.200"] }, "dnsServers[0]", 'inside VIP CIDR "192.168.120.128/25"'],
+    [
+      { ntpServers: ["10.0.0.21"] },
+      "ntpServers[0]",
+      "inside the Supervisor's management block 10.0.0.20-10.0.0.24",
+    ],
+    [
+      { dnsServers: ["10.0.0.10"] },
+      "dnsServers[0]",
+      "the HAProxy appliance's own address (haproxy.managementIp)",
+    ],
+    [{ ntpServers: ["192.168.120.35"] }, "ntpServers[0]", 'inside range "192.168.120.31-192.168.120.40"'],
+  ])("%j: %s %s", (patch, path, where) => {
+    const lines = sup04(patch as Partial<SupervisorPlanProps>);
+    expect(lines).toEqual([expect.stringContaining(`${path}: `)]);
+    expect(lines[0]).toContain(where);
+  });
+
+  test("a DNS server in the VIPs gets the appliance's own nameserver as the fix, and that passes", () => {
+    const lines = sup04({ dnsServers: ["192.168.120.200"] });
+    expect(lines[0]).toContain('did you mean "10.0.0.2" (the appliance\'s nameserver)?');
+    expect(sup04({ dnsServers: ["10.0.0.2"] })).toEqual([]);
+  });
+
+  test("names and the seed's own servers pass", () => {
+    expect(sup04({ dnsServers: ["10.0.0.2"], ntpServers: ["pool.ntp.org", "10.0.0.3"] })).toEqual([]);
   });
 });
