@@ -373,6 +373,13 @@ const cases: Case[] = [
     quoted: ["2.15.0", "PCI slot", "2.5.1"],
   },
   {
+    id: "NET-10",
+    what: "the management port group on the workload port group's VLAN with another subnet",
+    bad: (p) => setNet(p, { managementNetwork: { ...MGMT, vlanId: 120 } }),
+    good: (p) => setNet(p, { managementNetwork: MGMT }),
+    quoted: ['"wl-120" (192.168.120.0/24) is on VLAN 120', 'like port group "mgmt" (10.0.0.0/24', "e.g. 121"],
+  },
+  {
     id: "NET-09",
     what: "a service CIDR over the workload subnet",
     base: withSupervisor,
