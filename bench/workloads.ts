@@ -211,7 +211,7 @@ export function raw(n: number): Record<string, unknown> {
   });
   new TerraformData(haproxyScope, "dataplane-api-ready", {
     triggersReplace: { wait_id: wait.id },
-    input: { url },
+    input: { url, virtual_machine_id: vm.id },
   });
   stack.addOverride("terraform.required_version", ">= 1.4.0");
   stack.addOverride("terraform.required_providers.vsphere.source", "hashicorp/vsphere");

@@ -69,7 +69,7 @@ describe.each(all.map((e) => [e.stack.config.stackName, e] as const))("%s", (_na
     const vmAddress = `vsphere_virtual_machine.${Object.keys(json.resource.vsphere_virtual_machine)[0]}`;
     expect(data[waitId].triggers_replace).toEqual({ virtual_machine_id: `\${${vmAddress}.id}` });
     const url = `https://${stack.config.haproxy.managementIp}:5556/v2/info`;
-    expect(data[readyId].input).toEqual({ url });
+    expect(data[readyId].input).toEqual({ url, virtual_machine_id: `\${${vmAddress}.id}` });
     expect(data[readyId].triggers_replace).toEqual({ wait_id: `\${terraform_data.${waitId}.id}` });
     // No data source reaches the appliance at later plans, and no check block (opt-in: healthCheck).
     expect(json.data.http).toBeUndefined();

@@ -458,7 +458,12 @@ describe("the appliance comes up on a real vCenter", () => {
     expect(data[readyId]).toEqual(
       expect.objectContaining({
         triggers_replace: { wait_id: `\${terraform_data.${waitId}.id}` },
-        input: { url: "https://10.0.0.10:5556/v2/info" },
+        input: {
+          url: "https://10.0.0.10:5556/v2/info",
+          virtual_machine_id: expect.stringMatching(
+            /^\$\{vsphere_virtual_machine\.haproxy_appliance_[0-9A-F]+\.id\}$/,
+          ),
+        },
       }),
     );
     expect(haproxy.readinessWait).toBeDefined();

@@ -131,8 +131,12 @@ describe("every value sent comes from the plan (T1, the seed example)", () => {
     const lifecycle = (body(json) as unknown as { lifecycle: { precondition: { condition: string }[] } })
       .lifecycle;
     // try(): no mark in the appliance's state (its wait failed or never ran) fails with our message.
+    const remoteOutput = (name: string) => `data\\.terraform_remote_state\\.[^)]*?${name}`;
+    // The mark's endpoint and VM equal the planned endpoint and the VM that exists now.
     expect(lifecycle.precondition[0].condition).toMatch(
-      /^\$\{\(try\(data\.terraform_remote_state\.[^}]*terraform_datahaproxy_dataplane-api-ready_[0-9A-F]+outputurl, ""\) == "https:\/\/10\.0\.0\.10:5556\/v2\/info"\)\}$/,
+      new RegExp(
+        `^\\$\\{\\(\\(try\\(${remoteOutput("terraform_datahaproxy_dataplane-api-ready_[0-9A-F]+outputurl")}, ""\\) == "https://10\\.0\\.0\\.10:5556/v2/info"\\) && \\(try\\(${remoteOutput("terraform_datahaproxy_dataplane-api-ready_[0-9A-F]+outputvirtual_machine_id")}, ""\\) == ${remoteOutput("vsphere_virtual_machinehaproxy_appliance_[0-9A-F]+id")}\\)\\)\\}$`,
+      ),
     );
     expect(JSON.stringify(json.terraform)).toContain('"required_version":">= 1.4.0"');
   });

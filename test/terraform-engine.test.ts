@@ -119,7 +119,7 @@ run("the readiness wait and the Supervisor's gate with the real engine", () => {
     new ProjectLocalBackend(gated);
     new DataResource(gated, "enable", {
       input: { at: "enable" },
-      lifecycle: { precondition: [readinessPrecondition(ready, url) as never] },
+      lifecycle: { precondition: [readinessPrecondition(ready, url, vm.id) as never] },
     });
     app.synth();
   }
@@ -162,15 +162,18 @@ run("the readiness wait and the Supervisor's gate with the real engine", () => {
     expect(srv.requests).toBe(1);
   });
 
-  test("a replaced VM waits again; when that wait fails the mark is gone from the appliance's state", async () => {
+  test("a replaced VM waits again; when that wait fails the mark is gone and the gate shuts", async () => {
     synth("2");
     await srv.down();
     expect((await apply(appliance())).status).not.toBe(0);
     const state = (await terraform(appliance(), "state", "list")).out.split("\n");
     expect(state).toContain("terraform_data.dataplane-api-wait"); // tainted: the next apply waits again
     expect(state).not.toContain("terraform_data.dataplane-api-ready");
-    // The outputs another stack reads are written by the next successful apply of this one (Terraform 1.11.4
-    // even refuses to apply a refresh-only plan that changes only them: "Cannot apply non-applyable plan").
+    // The mark's outputs are the old ones (an apply writes only what it evaluated), but the VM's id output is
+    // the new VM's: they differ, so the gate is shut.
+    const gate = await terraform(supervisor(), "plan", "-input=false");
+    expect(gate.status).not.toBe(0);
+    expect(gate.out.replace(/\s+/g, " ")).toContain(NOT_READY);
     await srv.up();
     const r = await apply(appliance());
     expect(r.status).toBe(0);

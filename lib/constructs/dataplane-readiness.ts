@@ -112,7 +112,8 @@ export interface DataplaneReadinessOptions {
  * the probe. `ready` is a second `terraform_data` replaced with the wait (`triggers_replace` = the wait's id), so
  * Terraform applies it only after a wait that succeeded: after a failed first create it does not exist, and
  * when a replaced wait fails it is gone (a dependent being replaced is destroyed first, and its create never
- * runs). Its `output.url` is what the Supervisor gates on, through `readinessPrecondition`.
+ * runs). It records the endpoint and the VM it waited for: the Supervisor gates on both through
+ * `readinessPrecondition`.
  */
 export function readinessWait(
   scope: Construct,
@@ -144,7 +145,7 @@ export function readinessWait(
   });
   const ready = new TerraformData(scope, "dataplane-api-ready", {
     triggersReplace: { wait_id: wait.id },
-    input: { url: o.url } as Record<string, unknown>,
+    input: { url: o.url, virtual_machine_id: o.virtualMachineId } as Record<string, unknown>,
   });
   return { wait, ready };
 }
@@ -154,16 +155,22 @@ export const NOT_READY =
   "The HAProxy appliance's Data Plane API has not passed its readiness wait for the planned endpoint (the appliance's last apply failed there, or has not run): apply the appliance's stack first and read its readiness wait's error.";
 
 /**
- * A precondition for a resource that needs the appliance up: the mark's `output.url` equals the planned
- * endpoint. `try()` turns a missing mark (no successful wait yet; across stacks, an output the appliance's state
- * does not have) into a false condition with our message instead of "Unsupported attribute".
+ * A precondition for a resource that needs the appliance up: the mark records the planned endpoint and the VM
+ * that exists now. Across stacks the condition reads the appliance's outputs, which Terraform writes only for
+ * what an apply evaluated: after a failed wait on a replaced VM, the VM's id is new (it was created) while the
+ * mark's values are the old ones, so the two ids differ and the gate stays shut. `try()` turns a missing mark
+ * (no successful wait yet) into a false condition with our message instead of "Unsupported attribute".
  */
 export function readinessPrecondition(
   ready: TerraformResource,
   url: string,
+  virtualMachineId: string,
 ): { condition: unknown; errorMessage: string } {
   return {
-    condition: Op.eq(Fn.try([ready.getStringAttribute("output.url"), ""]), url),
+    condition: Op.and(
+      Op.eq(Fn.try([ready.getStringAttribute("output.url"), ""]), url),
+      Op.eq(Fn.try([ready.getStringAttribute("output.virtual_machine_id"), ""]), virtualMachineId),
+    ),
     errorMessage: NOT_READY,
   };
 }

@@ -360,7 +360,7 @@ export class Supervisor extends Construct {
     const ready = haproxy.readinessCheck;
     const readinessUrl = `${haproxy.dataplaneEndpoint}${DATAPLANE_READINESS_PATH}`;
     const preconditions = [
-      ...(ready ? [readinessPrecondition(ready, readinessUrl)] : []),
+      ...(ready ? [readinessPrecondition(ready, readinessUrl, haproxy.virtualMachine.id)] : []),
       // SUP-03 for names known only at apply: stop at plan rather than crash the provider at apply.
       ...(Token.isUnresolved(apiServerDnsNames)
         ? [
