@@ -6,7 +6,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { Construct } from "constructs";
 import { Severity, Supervisor } from "../lib";
-import { loadSiteConfig, SiteConfigError } from "./site-config";
+import { loadSiteConfig, SiteConfig, SiteConfigError } from "./site-config";
 import { SupervisorStack, supervisorProps } from "./supervisor-stack";
 import { TopologyStack } from "./topology-stack";
 
@@ -64,6 +64,29 @@ export function inSiteTerms(line: string, file: string, stackName: string): stri
   return `${file}: ${id} ${key}: ${words}`;
 }
 
+/**
+ * CFG-05: every stack of the run has its own name. A site's stack is `stackName`, its Supervisor's
+ * `<stackName>-supervisor`; two sites that share one would overwrite each other's Terraform.
+ */
+function assertDistinctStacks(configs: readonly { file: string; config: SiteConfig }[]): void {
+  const owner = new Map<string, string>();
+  for (const { file, config } of configs) {
+    const names = [config.stackName];
+    if (config.supervisor && config.supervisor.enablement !== "request-body") {
+      names.push(`${config.stackName}-supervisor`);
+    }
+    for (const name of names) {
+      const first = owner.get(name);
+      if (first !== undefined) {
+        throw new SiteConfigError(file, [
+          `CFG-05 stackName: stack ${JSON.stringify(name)} is already made by ${first}; every site needs its own stackName (its Supervisor's stack is "<stackName>-supervisor"). Rename one, e.g. ${JSON.stringify(`${config.stackName}-2`)}.`,
+        ]);
+      }
+      owner.set(name, file);
+    }
+  }
+}
+
 /** Load, build and synthesize the site files; never throws for a problem of the input. */
 export function synthesizeSites(files: readonly string[], outdir?: string): RunResult {
   const out: string[] = [];
@@ -71,7 +94,9 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
   let sites: { file: string; stack: TopologyStack }[] = [];
   const app = new App(outdir ? { outdir } : {});
   try {
-    sites = files.map((file) => ({ file, stack: new TopologyStack(app, loadSiteConfig(file)) }));
+    const configs = files.map((file) => ({ file, config: loadSiteConfig(file) }));
+    assertDistinctStacks(configs);
+    sites = configs.map(({ file, config }) => ({ file, stack: new TopologyStack(app, config) }));
     // A site with a Supervisor gets a second stack for it (vsphere provider 2.16.1), or, for vSphere 7
     // ("request-body"), the Supervisor in the site's stack with no resource: the report writes the request body.
     for (const { stack } of sites) {

@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { Testing } from "cdktf";
 import { adviseTopology, HaproxyMode, renderAddressMap, subnetReports, Topology, wizardValues } from "../lib";
+import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles, checkSiteConfig, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
 
@@ -284,5 +285,40 @@ describe("synthesis needs no terraform binary", () => {
       if (before === undefined) delete process.env.TERRAFORM_BINARY_NAME;
       else process.env.TERRAFORM_BINARY_NAME = before;
     }
+  });
+});
+
+describe("CFG-05: one name, one stack", () => {
+  const t1 = () => JSON.parse(fs.readFileSync(builtInSiteFiles()[0], "utf8")) as Record<string, unknown>;
+  const write = (dir: string, name: string, value: unknown) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, JSON.stringify(value));
+    return file;
+  };
+
+  test.each([
+    ["the same stackName twice", "foo"],
+    ["a stackName equal to another site's Supervisor stack", "foo-supervisor"],
+  ])("%s: refused with both files named, no stack trace, nothing written", (_what, second) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cfg05-"));
+    const a = write(dir, "a.json", { ...t1(), stackName: "foo" });
+    const b = write(dir, "b.json", { ...t1(), stackName: second });
+    const out = path.join(dir, "out");
+    const result = synthesizeSites([a, b], out);
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${b}: the site configuration has 1 problem:\\n  CFG-05 stackName: stack "${second}" is already made by ${a};`,
+        ),
+      ),
+    ]);
+    expect(result.err[0]).not.toMatch(/\n\s+at /);
+    const written = fs.existsSync(path.join(out, "stacks"))
+      ? fs
+          .readdirSync(path.join(out, "stacks"), { recursive: true })
+          .filter((f) => String(f).includes("cdk.tf"))
+      : [];
+    expect(written).toEqual([]);
   });
 });

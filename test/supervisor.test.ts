@@ -390,9 +390,17 @@ describe("what a failing synth leaves behind", () => {
     ]);
     const bad = t1();
     bad.haproxy.virtualIpCidrs = ["192.168.120.0/25"];
+    expect(
+      fs.existsSync(path.join(out, "stacks", "t1-single-workload-network", "supervisor-enable-request.json")),
+    ).toBe(true);
     const result = synthesizeSites([write(dir, bad)], out);
     expect(result.code).toBe(1);
     expect(stackFiles(out)).toEqual([]);
+    // Nothing else that looks applicable: no request body, no manifest listing the removed files.
+    expect(
+      fs.existsSync(path.join(out, "stacks", "t1-single-workload-network", "supervisor-enable-request.json")),
+    ).toBe(false);
+    expect(fs.existsSync(path.join(out, "manifest.json"))).toBe(false);
   });
 
   test("JSON after HCL (or the reverse) leaves one file per stack: Terraform would load both", () => {
@@ -415,6 +423,9 @@ describe("what a failing synth leaves behind", () => {
       "t1-single-workload-network-supervisor/cdk.tf.json",
       "t1-single-workload-network/cdk.tf.json",
     ]);
+    expect(fs.existsSync(path.join(out, "stacks", "t1-single-workload-network", "metadata.json"))).toBe(
+      false,
+    );
   });
 });
 

@@ -24,7 +24,7 @@
  *   still carries the output ("Error running command …. Output: …", `resource_provisioner.go` 197–201), which
  *   is where our causes are printed. The script never prints the password.
  * - Health on every plan, opt-in: a `check` block (see `terraform-check.ts`): one try of 5 s, a warning at
- *   most, nothing during destroy. Opt-in because the check's read is a planned change every time, so
+ *   most (destroy reads it too, and only warns). Opt-in because the check's read is a planned change every time, so
  *   `terraform plan -detailed-exitcode` would always exit 2 (`internal/plans/changes_src.go` 42–60).
  */
 import { Fn, Op, TerraformResource } from "cdktf";

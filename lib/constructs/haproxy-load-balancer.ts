@@ -260,7 +260,7 @@ export interface HaproxyLoadBalancerProps {
   readonly readinessCheck?: boolean;
   /**
    * A health check on every plan and apply: a `check` block whose `http` request (one try, 5 s) warns when the
-   * Data Plane API does not answer 200, never fails the run, and is not read by destroy (Terraform 1.5+; the
+   * Data Plane API does not answer 200 and never fails a run, destroy included (Terraform 1.5+; the
    * stack needs the http provider). Off by default because Terraform plans the check's read every time, so
    * `terraform plan -detailed-exitcode` then always exits 2 (hashicorp/terraform v1.11.4
    * `internal/plans/changes_src.go` 42–60: a `Read` is a change; `internal/terraform/context_plan.go` 838).

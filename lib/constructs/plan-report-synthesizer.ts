@@ -263,13 +263,22 @@ class PlanReportSynthesizer implements IStackSynthesizer {
     const stackManifest = session.manifest.forStack(this.stack);
     const dir = path.join(session.outdir, stackManifest.workingDirectory);
     fs.mkdirSync(dir, { recursive: true });
-    for (const [name, text] of Object.entries(planReportFiles(this.stack))) {
+    const files = planReportFiles(this.stack);
+    for (const [name, text] of Object.entries(files)) {
       fs.writeFileSync(path.join(dir, name), text);
+    }
+    // A request body of an earlier synth would look current beside a report that has none (a plan with errors).
+    for (const name of fs.readdirSync(dir)) {
+      if (/^supervisor-enable-request.*\.json$/.test(name) && !(name in files)) {
+        fs.rmSync(path.join(dir, name), { force: true });
+      }
     }
     // An earlier synth in the other syntax left its file here: Terraform would load both and fail on every
     // block as a duplicate.
     const written = path.basename(stackManifest.synthesizedStackPath);
-    fs.rmSync(path.join(dir, written.endsWith(".json") ? "cdk.tf" : "cdk.tf.json"), { force: true });
+    for (const other of written.endsWith(".json") ? ["cdk.tf", "metadata.json"] : ["cdk.tf.json"]) {
+      fs.rmSync(path.join(dir, other), { force: true });
+    }
     // The stacks of an app make one plan (the Supervisor's stack reads the appliance's): an error in any of them
     // writes no Terraform for any, and removes what an earlier synth left (cdktf stops at the first stack that
     // fails, so each stack's own synthesizer cannot be relied on to remove its file).
@@ -278,11 +287,7 @@ class PlanReportSynthesizer implements IStackSynthesizer {
       .filter((c): c is TerraformStack => TerraformStack.isStack(c));
     const errors = stacks.flatMap(planErrorLines);
     if (errors.length > 0) {
-      for (const s of stacks) {
-        for (const file of ["cdk.tf", "cdk.tf.json"]) {
-          fs.rmSync(path.join(session.outdir, "stacks", s.node.id, file), { force: true });
-        }
-      }
+      removeTerraformFiles(session.outdir);
       const own = planErrorLines(this.stack).length > 0;
       if (session.skipValidation || !own) {
         throw new Error(failure(errors));
@@ -295,6 +300,22 @@ class PlanReportSynthesizer implements IStackSynthesizer {
       synthesizing.delete(this.stack);
     }
   }
+}
+
+/**
+ * Every Terraform file an earlier synth left in the output folder (each stack's `cdk.tf`, `cdk.tf.json` and its
+ * HCL `metadata.json`, and the `manifest.json` that lists them), for an app whose plan has errors: nothing in
+ * the folder may then look applicable, whichever stacks this run and the earlier one had.
+ */
+function removeTerraformFiles(outdir: string): void {
+  const stacksDir = path.join(outdir, "stacks");
+  const stackDirs = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
+  for (const stack of stackDirs) {
+    for (const file of ["cdk.tf", "cdk.tf.json", "metadata.json"]) {
+      fs.rmSync(path.join(stacksDir, stack, file), { force: true });
+    }
+  }
+  fs.rmSync(path.join(outdir, "manifest.json"), { force: true });
 }
 
 /**

@@ -5,9 +5,10 @@
  * Why a check block: a data source scoped to it never fails a run. Terraform reads it at plan and apply, turns
  * every read error into a warning, and reports a failed assertion as a warning too (hashicorp/terraform v1.11.4
  * `internal/terraform/node_resource_abstract_instance.go` 1906–1946 in `planDataSource` and 2120–2138 in
- * `applyDataRead`: `tfdiags.OverrideAll(readDiags, tfdiags.Warning, …)`), and leaves check blocks out of
- * destroy entirely (`internal/terraform/transform_check.go` 30–39: no check nodes for `walkDestroy` or
- * `walkPlanDestroy`). A plain data source is read at every plan, refresh and destroy, and its error fails them.
+ * `applyDataRead`: `tfdiags.OverrideAll(readDiags, tfdiags.Warning, …)`). `terraform destroy` still reads the
+ * data source in its refresh (with the same downgrade), though it evaluates no assertion
+ * (`internal/terraform/transform_check.go` 30–39). A plain data source is read at every plan, refresh and
+ * destroy, and its error fails them.
  *
  * JSON: the element's fragment `{"check": {<name>: {"data": …, "assert": […]}}}` is merged into `cdk.tf.json`
  * like any element's. HCL: cdktf's HCL renderer keeps only the fragment kinds it knows (resource, data, provider,
