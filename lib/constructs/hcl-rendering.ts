@@ -6,8 +6,8 @@
  *   `renderSimpleAttributes`), so `precondition`/`postcondition` become `precondition = [{…}]`, which Terraform
  *   rejects ("Unsupported argument; … Did you mean to define a block of type "precondition"?"), and
  *   `ignore_changes`/`replace_triggered_by` become quoted strings, which Terraform warns about ("Quoted
- *   references are deprecated"). cdktf issue hashicorp/terraform-cdk#3443 ("HCL output: lifecycle
- *   precondition rendered as attribute"); JSON output is not affected.
+ *   references are deprecated"). Reported for cdktf's continuation as open-constructs/cdk-terrain#313 (its
+ *   third defect; the same file in cdktf 0.21); JSON output is not affected.
  * - A resource written without cdktf's provider generator needs `synthesizeHclAttributes` to say which keys are
  *   blocks: this derives it from the value's shape (an object is a block, a list of objects a list of blocks).
  */

@@ -274,7 +274,7 @@ class PlanReportSynthesizer implements IStackSynthesizer {
       }
     }
     // An earlier synth in the other syntax left its file here: Terraform would load both and fail on every
-    // block as a duplicate.
+    // block as a duplicate (cdktf leaves it, as its HCL synthesis pull request says: hashicorp/terraform-cdk#3365).
     const written = path.basename(stackManifest.synthesizedStackPath);
     for (const other of written.endsWith(".json") ? ["cdk.tf", "metadata.json"] : ["cdk.tf.json"]) {
       fs.rmSync(path.join(dir, other), { force: true });

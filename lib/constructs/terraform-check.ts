@@ -13,7 +13,8 @@
  * JSON: the element's fragment `{"check": {<name>: {"data": …, "assert": […]}}}` is merged into `cdk.tf.json`
  * like any element's. HCL: cdktf's HCL renderer keeps only the fragment kinds it knows (resource, data, provider,
  * terraform, module, output, moved, import, locals, variable: cdktf 0.21 `TerraformStack.toHclTerraform`), so the
- * block is rendered here and appended to the stack's `cdk.tf` after cdktf wrote it.
+ * block is rendered here and appended to the stack's `cdk.tf` after cdktf wrote it (open-constructs/cdk-terrain#313,
+ * defects 1 and 2: `required_version` and top-level `check` overrides in HCL).
  */
 import * as fs from "fs";
 import * as path from "path";
