@@ -14,6 +14,7 @@
 import { TerraformMetaArguments, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { hclAttributes, lifecycleForHcl } from "./hcl-rendering";
+import { metaArguments } from "./terraform-data";
 
 /** An address range as the Supervisor API takes it: first address and number of addresses. */
 export interface SupervisorV2Range {
@@ -143,13 +144,7 @@ export class SupervisorV2 extends TerraformResource {
     super(scope, id, {
       terraformResourceType: SupervisorV2.tfResourceType,
       terraformGeneratorMetadata: { providerName: "vsphere", providerVersion: SupervisorV2.PROVIDER_VERSION },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
+      ...metaArguments(config),
     });
     this.config = config;
   }

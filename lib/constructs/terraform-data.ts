@@ -15,6 +15,7 @@ import {
   DataConfig,
   hashMapper,
   hashMapperHcl,
+  TerraformMetaArguments,
   TerraformResource,
 } from "cdktf";
 import { Construct } from "constructs";
@@ -30,13 +31,7 @@ export class TerraformData extends TerraformResource {
     super(scope, id, {
       terraformResourceType: TerraformData.tfResourceType,
       terraformGeneratorMetadata: { providerName: "terraform" },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
+      ...metaArguments(config),
     });
     this.config = config;
   }
@@ -59,4 +54,10 @@ export class TerraformData extends TerraformResource {
       triggers_replace: hashMapperHcl(anyToHclTerraform)(this.config.triggersReplace),
     };
   }
+}
+
+/** The meta-arguments of a resource's config, as `TerraformResource` takes them (for bindings written here). */
+export function metaArguments(config: TerraformMetaArguments): TerraformMetaArguments {
+  const { provider, dependsOn, count, lifecycle, provisioners, connection, forEach } = config;
+  return { provider, dependsOn, count, lifecycle, provisioners, connection, forEach };
 }
