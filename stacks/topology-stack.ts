@@ -130,16 +130,8 @@ export class TopologyStack extends TerraformStack {
       healthCheck: h.healthCheck,
     });
 
-    new TerraformOutput(this, "haproxy_ca_certificate_pem", {
-      value: this.haproxy.caCertificatePem,
-      description: "CA certificate (PEM) to paste into the Workload Management wizard's HAProxy step.",
-    });
-    new TerraformOutput(this, "haproxy_dataplane_address", { value: this.haproxy.dataplaneAddress });
-    new TerraformOutput(this, "haproxy_dataplane_user", { value: this.haproxy.dataplaneUser });
-    new TerraformOutput(this, "haproxy_dataplane_password", {
-      value: this.haproxy.dataplanePassword,
-      sensitive: true,
-    });
+    // haproxy_ca_certificate_pem, haproxy_dataplane_address, haproxy_dataplane_user, haproxy_dataplane_password.
+    this.haproxy.addOutputs("haproxy");
     new TerraformOutput(this, "haproxy_root_password", { value: this.haproxy.rootPassword, sensitive: true });
   }
 

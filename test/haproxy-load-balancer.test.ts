@@ -5,6 +5,7 @@ import {
   HaproxyLoadBalancerProps,
   HaproxyMode,
   HaproxyOva,
+  planReportFiles,
   SupervisorWorkloadNetwork,
   SupervisorWorkloadNetworkProps,
 } from "../lib";
@@ -544,5 +545,31 @@ describe("the appliance comes up on a real vCenter", () => {
     expect(haproxy.healthCheck).toBeUndefined();
     expect(haproxy.readinessCheck).toBeUndefined();
     expect(haproxy.ready).toBe(haproxy.virtualMachine);
+  });
+});
+
+describe("what the wizard asks for, as Terraform outputs", () => {
+  test("addOutputs: the CA, address and user, the password sensitive, named for `terraform output -raw`", () => {
+    const { stack, haproxy } = build();
+    haproxy.addOutputs();
+    const outputs = (
+      JSON.parse(Testing.synth(stack)) as { output: Record<string, { value: string; sensitive?: boolean }> }
+    ).output;
+    expect(Object.keys(outputs).sort()).toEqual([
+      "haproxy_ca_certificate_pem",
+      "haproxy_dataplane_address",
+      "haproxy_dataplane_password",
+      "haproxy_dataplane_user",
+    ]);
+    expect(outputs.haproxy_dataplane_address.value).toBe("10.0.0.10:5556");
+    expect(outputs.haproxy_dataplane_user.value).toBe("admin");
+    expect(outputs.haproxy_dataplane_password.sensitive).toBe(true);
+    expect(outputs.haproxy_ca_certificate_pem.sensitive).toBeFalsy();
+    // The report names them instead of a construct attribute.
+    const report = planReportFiles(stack)["ip-plan.md"];
+    expect(report).toContain(
+      "| Password | Terraform output haproxy_dataplane_password (sensitive; terraform output -raw) |",
+    );
+    expect(report).toContain("Terraform output haproxy_ca_certificate_pem");
   });
 });

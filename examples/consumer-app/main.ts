@@ -8,7 +8,7 @@ import { DataVsphereDistributedVirtualSwitch } from "@cdktf/provider-vsphere/lib
 import { DataVsphereHost } from "@cdktf/provider-vsphere/lib/data-vsphere-host";
 import { DataVsphereNetwork } from "@cdktf/provider-vsphere/lib/data-vsphere-network";
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
-import { App, TerraformOutput, TerraformStack } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import {
   HaproxyLoadBalancer,
@@ -69,7 +69,9 @@ export class SiteStack extends TerraformStack {
       datastoreId: datastore.id,
       hostSystemId: host.id, // vsphere provider 2.5.1 needs a host for OVF deploys (HAP-09)
     });
-    new TerraformOutput(this, "haproxy_ca_certificate_pem", { value: this.haproxy.caCertificatePem });
+    // haproxy_ca_certificate_pem, _dataplane_address, _dataplane_user, _dataplane_password (sensitive):
+    // `terraform output -raw <name>` in cdktf.out/stacks/site-a gives what the Workload Management wizard asks for.
+    this.haproxy.addOutputs();
   }
 }
 

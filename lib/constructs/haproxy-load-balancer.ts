@@ -5,7 +5,7 @@ import { Password } from "@cdktf/provider-random/lib/password";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
-import { Fn, ITerraformDependable, TerraformResource, Token } from "cdktf";
+import { Fn, ITerraformDependable, TerraformOutput, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
@@ -597,6 +597,34 @@ export class HaproxyLoadBalancer extends Construct {
         name: this.name,
       };
     }
+  }
+
+  /**
+   * Terraform outputs of what the Workload Management wizard's load-balancer step asks for, named
+   * `<prefix>_ca_certificate_pem`, `<prefix>_dataplane_address`, `<prefix>_dataplane_user` and
+   * `<prefix>_dataplane_password` (sensitive): read one with `terraform output -raw <name>` in the stack's
+   * folder (`cdktf.out/stacks/<stack>`). The IP-plan report then names them.
+   *
+   * @param prefix the outputs' name prefix, letters, digits and `_`; default: the appliance's name with `-` as `_`
+   * @returns the four outputs, in that order
+   */
+  public addOutputs(prefix?: string): TerraformOutput[] {
+    const p = prefix ?? this.name.replace(/[^A-Za-z0-9_]/g, "_");
+    const output = (name: string, value: string, description: string, sensitive = false) => {
+      const o = new TerraformOutput(this, name, { value, description, sensitive });
+      o.overrideLogicalId(`${p}_${name.replace(/-/g, "_")}`);
+      return o;
+    };
+    return [
+      output(
+        "ca_certificate_pem",
+        this.caCertificatePem,
+        "CA certificate (PEM) to paste into the Workload Management wizard's HAProxy step.",
+      ),
+      output("dataplane_address", this.dataplaneAddress, "Data Plane API address (<management ip>:<port>)."),
+      output("dataplane_user", this.dataplaneUser, "Data Plane API user."),
+      output("dataplane_password", this.dataplanePassword, "Data Plane API password.", true),
+    ];
   }
 }
 
