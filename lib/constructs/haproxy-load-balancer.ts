@@ -5,14 +5,13 @@ import { Password } from "@cdktf/provider-random/lib/password";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
-import { Fn, ITerraformDependable, TerraformOutput, TerraformResource, Token } from "cdktf";
+import { Fn, ITerraformDependable, TerraformElement, TerraformOutput, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { healthCheck, readinessWait } from "./dataplane-readiness";
 import { lifecycleForHcl } from "./hcl-rendering";
 import { requireTerraformVersion } from "./provider-pin";
-import { TerraformCheck } from "./terraform-check";
 import { Diagnostic } from "../model/diagnostics";
 import { formatAddress, formatCidr, Interval, size } from "../model/ip";
 import { loadBalancerRangesOf } from "../model/load-balancer-ranges";
@@ -389,7 +388,7 @@ export class HaproxyLoadBalancer extends Construct {
   /** The wait itself (`terraform_data` `<id>/dataplane-api-wait` with a local-exec provisioner), when on. */
   public readonly readinessWait?: TerraformResource;
   /** The health check of every plan (a `check` block that can only warn), with `healthCheck: true`. */
-  public readonly healthCheck?: TerraformCheck;
+  public readonly healthCheck?: TerraformElement;
   /** What later resources (the Supervisor) depend on: the readiness wait when on, else the VM. */
   public readonly ready: ITerraformDependable;
 
