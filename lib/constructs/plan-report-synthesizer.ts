@@ -228,6 +228,21 @@ function failure(lines: readonly string[]): string {
   return `Validation failed with the following errors:\n  ${lines.join("\n  ")}\n\nThe IP plan has rule errors: no Terraform is written for it, whatever skips validations.`;
 }
 
+/** The rule errors of every stack of the app, found once per synth (every stack's synthesizer asks). */
+const appErrors = new WeakMap<object, string[]>();
+
+function appErrorLines(stack: TerraformStack, session: ISynthesisSession): string[] {
+  let lines = appErrors.get(session.manifest);
+  if (!lines) {
+    lines = stack.node.root.node
+      .findAll()
+      .filter((c): c is TerraformStack => TerraformStack.isStack(c))
+      .flatMap(planErrorLines);
+    appErrors.set(session.manifest, lines);
+  }
+  return lines;
+}
+
 /** Stacks whose report synthesizer is running (it has its own checks). */
 const synthesizing = new WeakSet<TerraformStack>();
 
@@ -282,10 +297,7 @@ class PlanReportSynthesizer implements IStackSynthesizer {
     // The stacks of an app make one plan (the Supervisor's stack reads the appliance's): an error in any of them
     // writes no Terraform for any, and removes what an earlier synth left (cdktf stops at the first stack that
     // fails, so each stack's own synthesizer cannot be relied on to remove its file).
-    const stacks = this.stack.node.root.node
-      .findAll()
-      .filter((c): c is TerraformStack => TerraformStack.isStack(c));
-    const errors = stacks.flatMap(planErrorLines);
+    const errors = appErrorLines(this.stack, session);
     if (errors.length > 0) {
       removeTerraformFiles(session.outdir);
       const own = planErrorLines(this.stack).length > 0;

@@ -170,6 +170,8 @@ export class Supervisor extends Construct {
     const managementIdentifier = props.managementNetworkIdentifier ?? "management";
     const lbId = toDnsLabel(haproxy.name);
     const enablement = props.enablement ?? SupervisorEnablement.TERRAFORM;
+    // A list, a list token, or (JavaScript, a cast) anything else: SUP-03 reports what is not a list.
+    const apiServerDnsNames = props.apiServerDnsNames ?? [];
 
     const supervisorProps: SupervisorPlanProps = {
       name,
@@ -178,7 +180,7 @@ export class Supervisor extends Construct {
       ntpServers: props.ntpServers,
       storagePolicy: props.storagePolicyId,
       viaProvider: enablement === SupervisorEnablement.TERRAFORM,
-      apiServerDnsNames: props.apiServerDnsNames ?? [],
+      apiServerDnsNames,
       dnsSearchDomains: props.dnsSearchDomains ?? [],
       networkIdentifiers: [
         { path: "managementNetworkIdentifier", value: managementIdentifier },
@@ -266,8 +268,8 @@ export class Supervisor extends Construct {
         caChain: "<CA certificate PEM of the appliance (its stack's caCertificatePem)>",
         ranges: lbRanges,
       },
-      // A non-list (JavaScript, or a cast) is SUP-03's error; the report shows no names then.
-      apiServerDnsNames: Array.isArray(props.apiServerDnsNames) ? props.apiServerDnsNames : [],
+      // A non-list is SUP-03's error; the report shows no names then.
+      apiServerDnsNames: Array.isArray(apiServerDnsNames) ? apiServerDnsNames : [],
       otherWorkloadNetworks: plan.workloadNetworks.filter((w) => !w.primary).map((w) => w.name),
     };
     const reported = reportedNetwork(network);
@@ -292,7 +294,6 @@ export class Supervisor extends Construct {
     // terraform_data: 1.4; preconditions and replace_triggered_by: 1.2.
     requireTerraformVersion(this, "1.4.0");
 
-    const apiServerDnsNames = props.apiServerDnsNames ?? [];
     const controlPlane = {
       count: this.settings.controlPlane.count,
       size: this.settings.controlPlane.size,

@@ -22,7 +22,7 @@ import { IStackSynthesizer, ISynthesisSession, TerraformElement, TerraformStack 
 import { Construct } from "constructs";
 
 /** One assertion of a check block. */
-export interface CheckAssertion {
+interface CheckAssertion {
   /** A Terraform expression, without `${…}`, e.g. `data.http.x.status_code == 200`. */
   readonly condition: string;
   /** The warning's text when the condition is false. */
@@ -30,7 +30,7 @@ export interface CheckAssertion {
 }
 
 /** Config of {@link TerraformCheck}. */
-export interface TerraformCheckConfig {
+interface TerraformCheckConfig {
   /** The scoped data source's type, e.g. `http`. */
   readonly dataSourceType: string;
   /** Its arguments in Terraform's snake_case, tokens allowed. */
@@ -83,7 +83,7 @@ export class TerraformCheck extends TerraformElement {
 }
 
 /** Resolved check blocks (`cdk.tf.json`'s `check` object) in HCL native syntax. */
-export function checkBlocksAsHcl(checks: Record<string, ResolvedCheck>): string {
+function checkBlocksAsHcl(checks: Record<string, ResolvedCheck>): string {
   return Object.entries(checks)
     .map(([name, check]) => {
       const lines = [`check "${name}" {`];
@@ -109,7 +109,7 @@ export function checkBlocksAsHcl(checks: Record<string, ResolvedCheck>): string 
 }
 
 /** A check block as cdk.tf.json holds it. */
-export interface ResolvedCheck {
+interface ResolvedCheck {
   readonly data?: Record<string, Record<string, Record<string, unknown>>>;
   readonly assert: { readonly condition: string; readonly error_message: string }[];
 }
@@ -125,7 +125,7 @@ function expression(template: string): string {
  * escaped for HCL's quoted strings (`\"`, `\\`, `\n`, …, and `%{` as `%%{`), its `${…}` interpolations are HCL
  * expressions already and are copied as they are (they may hold quoted strings of their own).
  */
-export function hclValue(value: unknown, indent = ""): string {
+function hclValue(value: unknown, indent = ""): string {
   if (typeof value === "string") {
     return `"${hclTemplate(value)}"`;
   }
@@ -211,14 +211,14 @@ const withWriter = new WeakSet<TerraformStack>();
  * (`cdktf synth --hcl`): check blocks, and `required_version` (its `renderTerraform` renders the `terraform`
  * block's other settings from `Object.keys(...)`, writing `0 = "required_version"`, which Terraform rejects).
  */
-export function installHclWriter(stack: TerraformStack): void {
+function installHclWriter(stack: TerraformStack): void {
   if (!withWriter.has(stack)) {
     withWriter.add(stack);
-    stack.synthesizer = new CheckBlockHclWriter(stack, stack.synthesizer);
+    stack.synthesizer = new HclAppendixWriter(stack, stack.synthesizer);
   }
 }
 
-class CheckBlockHclWriter implements IStackSynthesizer {
+class HclAppendixWriter implements IStackSynthesizer {
   constructor(
     private readonly stack: TerraformStack,
     private readonly inner: IStackSynthesizer,
