@@ -74,7 +74,17 @@ export type {
   SupervisorV2Range,
   SupervisorV2Services,
 } from "./constructs/supervisor-v2";
-export type { SupervisorReportInput, AddressCount } from "./report/supervisor-report";
+export type {
+  SupervisorSettings,
+  SupervisorControlPlaneSettings,
+  SupervisorServiceCidrSettings,
+  SupervisorNetworkServicesSettings,
+  SupervisorManagementSettings,
+  SupervisorWorkloadSettings,
+  SupervisorEdgeSettings,
+  SupervisorEdgeServer,
+  AddressCount,
+} from "./report/supervisor-report";
 export type { SupervisorPlanProps } from "./model/plan";
 
 // State that moves with the project.

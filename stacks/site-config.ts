@@ -55,7 +55,10 @@ export interface SupervisorConfig {
   readonly storagePolicy: string;
   readonly controlPlaneSize?: "TINY" | "SMALL" | "MEDIUM" | "LARGE";
   readonly controlPlaneCount?: number;
+  /** DNS servers of the control plane (the wizard's Management Network page): IPv4 addresses. */
   readonly dnsServers: string[];
+  /** DNS servers of the nodes on the primary workload network (its wizard page); default the `dnsServers`. */
+  readonly workloadDnsServers?: string[];
   readonly dnsSearchDomains?: string[];
   readonly ntpServers: string[];
   readonly serviceCidr?: string;
@@ -143,6 +146,7 @@ const SITE: Shape = {
         controlPlaneSize: opt({ enum: ["TINY", "SMALL", "MEDIUM", "LARGE"] }),
         controlPlaneCount: opt("number"),
         dnsServers: req("string[]"),
+        workloadDnsServers: opt("string[]"),
         dnsSearchDomains: opt("string[]"),
         ntpServers: req("string[]"),
         serviceCidr: opt("string"),

@@ -42,6 +42,7 @@ export function supervisorProps(
     controlPlaneSize: cfg.controlPlaneSize as ControlPlaneSize | undefined,
     controlPlaneCount: cfg.controlPlaneCount,
     dnsServers: cfg.dnsServers,
+    workloadDnsServers: cfg.workloadDnsServers,
     dnsSearchDomains: cfg.dnsSearchDomains,
     ntpServers: cfg.ntpServers,
     serviceCidr: cfg.serviceCidr,

@@ -94,6 +94,8 @@ describe("the S-13 report", () => {
       "Management Network | Subnet Mask | 255.255.255.0",
       "Management Network | Gateway | 10.0.0.1",
       "Management Network | DNS Server(s) | 10.0.0.2",
+      // The Workload Network page's own; the Supervisor's default: its management DNS servers.
+      "Workload Network | DNS Server(s) | 10.0.0.2",
       'Workload Network "primary" (primary) | Name | primary',
       'Workload Network "primary" (primary) | Port Group | wl-120',
       'Workload Network "primary" (primary) | Gateway | 192.168.120.1',

@@ -642,6 +642,16 @@ describe("SUP-04: the Supervisor's DNS and NTP servers are not addresses the pla
       "the HAProxy appliance's own address (haproxy.managementIp)",
     ],
     [{ ntpServers: ["192.168.120.35"] }, "ntpServers[0]", 'inside range "192.168.120.31-192.168.120.40"'],
+    [
+      { workloadDnsServers: ["192.168.120.200"] },
+      "workloadDnsServers[0]",
+      'inside VIP CIDR "192.168.120.128/25"',
+    ],
+    [
+      { workloadDnsServers: ["192.168.120.5"] },
+      "workloadDnsServers[0]",
+      "the HAProxy appliance's own address (haproxy.workloadIp)",
+    ],
   ])("%j: %s %s", (patch, path, where) => {
     const lines = sup04(patch as Partial<SupervisorPlanProps>);
     expect(lines).toEqual([expect.stringContaining(`${path}: `)]);
@@ -656,5 +666,55 @@ describe("SUP-04: the Supervisor's DNS and NTP servers are not addresses the pla
 
   test("names and the seed's own servers pass", () => {
     expect(sup04({ dnsServers: ["10.0.0.2"], ntpServers: ["pool.ntp.org", "10.0.0.3"] })).toEqual([]);
+  });
+
+  test("a workload DNS server in the VIPs gets a management DNS server as the fix, and that passes", () => {
+    const lines = sup04({ dnsServers: ["10.0.0.3"], workloadDnsServers: ["192.168.120.200"] });
+    expect(lines).toEqual([
+      expect.stringMatching(/^workloadDnsServers\[0\]: DNS server "192\.168\.120\.200"/),
+    ]);
+    expect(lines[0]).toContain('did you mean "10.0.0.3" (a dnsServers entry)?');
+    expect(sup04({ dnsServers: ["10.0.0.3"], workloadDnsServers: ["10.0.0.3"] })).toEqual([]);
+  });
+
+  test("with the management DNS server taken too, the fix is the appliance's nameserver", () => {
+    const lines = sup04({ dnsServers: ["10.0.0.21"], workloadDnsServers: ["192.168.120.200"] });
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      /^workloadDnsServers\[0\]: .*did you mean "10\.0\.0\.2" \(the appliance's nameserver\)\?$/,
+    );
+    expect(sup04({ dnsServers: ["10.0.0.2"], workloadDnsServers: ["10.0.0.2"] })).toEqual([]);
+  });
+
+  test("a workload DNS server of its own, on the workload subnet outside every block and range, passes", () => {
+    expect(sup04({ workloadDnsServers: ["192.168.120.2"] })).toEqual([]);
+  });
+});
+
+describe("SUP-01 for the workload network's DNS servers", () => {
+  const sup01 = (patch: Partial<SupervisorPlanProps>) => {
+    const p = withSupervisor();
+    setSup(p, patch);
+    return withRule(run(p), "SUP-01").map((d) => `${d.path}: ${d.message}`);
+  };
+
+  test("an empty list: the management network's servers are the fix, by leaving the list out, and that passes", () => {
+    expect(sup01({ workloadDnsServers: [] })).toEqual([
+      'workloadDnsServers: no DNS server is given; the nodes on the workload network need at least one. Give IPv4 addresses, or leave workloadDnsServers out to use the dnsServers (["10.0.0.2"]).',
+    ]);
+    expect(sup01({ workloadDnsServers: undefined })).toEqual([]);
+  });
+
+  test("a name is refused at its index; an address passes", () => {
+    expect(sup01({ workloadDnsServers: ["192.168.120.2", "dns.example.com"] })).toEqual([
+      expect.stringMatching(
+        /^workloadDnsServers\[1\]: DNS server "dns\.example\.com" is not an IPv4 address/,
+      ),
+    ]);
+    expect(sup01({ workloadDnsServers: ["192.168.120.2"] })).toEqual([]);
+  });
+
+  test("left out, the management network's list is checked once, not twice", () => {
+    expect(sup01({ dnsServers: ["dns.example.com"] })).toEqual([expect.stringMatching(/^dnsServers\[0\]: /)]);
   });
 });

@@ -309,7 +309,7 @@ describe("the site file's request-body enablement (vSphere 7)", () => {
 });
 
 describe("the Supervisor's own props take Terraform variables of their type", () => {
-  test("service CIDR, DNS and NTP lists, storage policy: synthesized as expressions, announced once", () => {
+  test("service CIDR, both networks' DNS and NTP lists, storage policy: synthesized as expressions, announced once", () => {
     const app = Testing.app();
     const config = loadSiteConfig(builtInSiteFiles()[T1]);
     const appliance = new TopologyStack(app, config);
@@ -322,6 +322,7 @@ describe("the Supervisor's own props take Terraform variables of their type", ()
       storagePolicyId: v("policy", "string").stringValue,
       serviceCidr: v("service", "string").stringValue,
       dnsServers: v("dns", "list(string)").listValue,
+      workloadDnsServers: v("workload-dns", "list(string)").listValue,
       ntpServers: v("ntp", "list(string)").listValue,
       apiServerDnsNames: v("api-names", "list(string)").listValue,
     });
@@ -333,6 +334,7 @@ describe("the Supervisor's own props take Terraform variables of their type", ()
     const b = Object.values((JSON.parse(text) as Json).resource.vsphere_supervisor_v2).find(
       (r) => (r as { name?: string }).name === "with-variables",
     ) as unknown as {
+      control_plane: { network: { services: { dns: { servers: unknown } } } };
       workloads: {
         network: {
           ip_management: { ip_assignment: { assignee: string; range: unknown[] }[] };
@@ -349,7 +351,8 @@ describe("the Supervisor's own props take Terraform variables of their type", ()
         count: '${pow(2, (32 - tonumber(element(split("/", var.service), 1))))}',
       },
     ]);
-    expect(b.workloads.network.services.dns.servers).toBe("${var.dns}");
+    expect(b.control_plane.network.services.dns.servers).toBe("${var.dns}");
+    expect(b.workloads.network.services.dns.servers).toBe("${var.workload-dns}");
     // API-server names known only at apply: the list as it is, and a precondition instead of a provider crash.
     expect(b.workloads.kube_api_server_options).toEqual({
       security: { certificate_dns_names: "${var.api-names}" },

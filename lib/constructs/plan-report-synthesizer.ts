@@ -28,7 +28,7 @@ import { Acknowledgement, PlanAcknowledgements, STALE_ACKNOWLEDGEMENT } from "./
 import { diagnosticLine } from "./construct-diagnostics";
 import { NetworkPlan } from "../model/plan";
 import { PlanReportInput, renderPlanMarkdown, subnetReports } from "../report/plan-report";
-import { enableRequestBody, SupervisorReportInput } from "../report/supervisor-report";
+import { enableRequestBody, SupervisorSettings } from "../report/supervisor-report";
 import { HaproxyPlan } from "../rules/engine";
 
 /** A construct with findings: its warnings are printed, or acknowledged, when the stack is synthesized. */
@@ -56,7 +56,7 @@ export interface ReportedNetwork extends FindingHolder {
   readonly diagnostics: readonly Diagnostic[];
   appliance?: ReportedAppliance;
   /** The Supervisor enabled on this network (in this stack or another), for the report. */
-  supervisor?: SupervisorReportInput;
+  supervisor?: SupervisorSettings;
   /** That Supervisor's findings: the network's report lists them too. */
   supervisorFindings?: FindingHolder;
 }

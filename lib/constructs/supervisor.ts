@@ -7,10 +7,9 @@ import { Fn, Op, TerraformStack, Token } from "cdktf";
 import { TerraformData } from "./terraform-data";
 import { Construct } from "constructs";
 import { Diagnostic } from "../model/diagnostics";
-import { formatAddress, netmask, parseCidr, size } from "../model/ip";
 import { toDnsLabel } from "../model/names";
-import { portGroupByName, SupervisorPlanProps, workloadNetworkByName } from "../model/plan";
-import { AddressCount, SupervisorReportInput } from "../report/supervisor-report";
+import { SupervisorPlanProps } from "../model/plan";
+import { SupervisorSettings } from "../report/supervisor-report";
 import { checkSupervisorPlan } from "../rules/engine";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
@@ -18,6 +17,7 @@ import { readinessPrecondition } from "./dataplane-readiness";
 import { DATAPLANE_READINESS_PATH, HaproxyLoadBalancer } from "./haproxy-load-balancer";
 import { reportedNetwork, reportFindings } from "./plan-report-synthesizer";
 import { pinVsphereProvider, requireTerraformVersion } from "./provider-pin";
+import { controlPlaneBlock, supervisorSettings, workloadsBlock } from "./supervisor-settings";
 import { snake, SupervisorV2 } from "./supervisor-v2";
 import { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
 
@@ -83,10 +83,23 @@ export interface SupervisorProps {
   readonly controlPlaneCount?: number;
   /** The storage policy id of the control-plane VMs (SUP-02). */
   readonly storagePolicyId: string;
-  /** DNS servers of the control plane and the workload network: IPv4 addresses (SUP-01). */
+  /**
+   * DNS servers of the control plane on the management network (the wizard's Management Network page, "DNS
+   * Server(s)"): IPv4 addresses (SUP-01, SUP-04). `control_plane.network.services.dns.servers` of the resource,
+   * `master_DNS` of the vSphere 7 request body.
+   */
   readonly dnsServers: string[];
   /**
-   * DNS search domains.
+   * DNS servers of the nodes on the primary workload network (the wizard's Workload Network page, "DNS
+   * Server(s)"): IPv4 addresses (SUP-01, SUP-04). Give them when the workload network reaches other servers
+   * than the management network, e.g. a router whose DNS forwarder listens only on some interfaces.
+   * `workloads.network.services.dns.servers` of the resource (vsphere provider 2.16.1
+   * `vsphere/resource_vsphere_supervisor_v2.go` 380), `worker_DNS` of the vSphere 7 request body.
+   * @default - the `dnsServers`
+   */
+  readonly workloadDnsServers?: string[];
+  /**
+   * DNS search domains, of both networks (the vSphere 7 request body has them for the control plane only).
    * @default - none
    */
   readonly dnsSearchDomains?: string[];
@@ -132,11 +145,6 @@ export interface SupervisorProps {
   readonly acknowledge?: Acknowledgement[];
 }
 
-/** An address range of the plan as the Supervisor takes it. */
-function addressCount(first: number, last: number): AddressCount {
-  return { address: formatAddress(first), count: size({ first, last }) };
-}
-
 /**
  * The Supervisor on vSphere networking with HAProxy. Everything but the cluster, control-plane size and storage
  * policy, DNS, NTP and the service CIDR comes from the plan: the management backing and its 5 static addresses
@@ -154,8 +162,11 @@ export class Supervisor extends Construct {
 
   /** The resource (escape hatch), with `SupervisorEnablement.TERRAFORM`. */
   public readonly resource?: SupervisorV2;
-  /** Every value sent, as the report shows it. */
-  public readonly settings: SupervisorReportInput;
+  /**
+   * Every value sent, computed once: the resource, the report's wizard table, its Supervisor section and the
+   * vSphere 7 request body read it.
+   */
+  public readonly settings: SupervisorSettings;
   /** Findings of the Supervisor's rules (NET-09, SUP-01, SUP-02). */
   public readonly diagnostics: Diagnostic[];
   /** The warnings acknowledged on it or above it, with their reasons. */
@@ -172,16 +183,19 @@ export class Supervisor extends Construct {
     const enablement = props.enablement ?? SupervisorEnablement.TERRAFORM;
     // A list, a list token, or (JavaScript, a cast) anything else: SUP-03 reports what is not a list.
     const apiServerDnsNames = props.apiServerDnsNames ?? [];
+    const dnsSearchDomains = props.dnsSearchDomains ?? [];
+    const workloadDnsServers = props.workloadDnsServers ?? props.dnsServers;
 
     const supervisorProps: SupervisorPlanProps = {
       name,
       serviceCidr: serviceCidrText,
       dnsServers: props.dnsServers,
+      workloadDnsServers: props.workloadDnsServers,
       ntpServers: props.ntpServers,
       storagePolicy: props.storagePolicyId,
       viaProvider: enablement === SupervisorEnablement.TERRAFORM,
       apiServerDnsNames,
-      dnsSearchDomains: props.dnsSearchDomains ?? [],
+      dnsSearchDomains,
       networkIdentifiers: [
         { path: "managementNetworkIdentifier", value: managementIdentifier },
         { path: "haproxy.name", value: lbId },
@@ -193,85 +207,24 @@ export class Supervisor extends Construct {
     this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
     reportFindings(this, { construct: this, diagnostics: this.diagnostics, acknowledged: this.acknowledged });
 
-    // Values from the plan. A malformed plan fails its own validation; the fallbacks only keep building possible.
-    const mgmt = portGroupByName(plan, plan.managementPortGroup);
-    const primary = workloadNetworkByName(plan, undefined);
-    const workloadPg = portGroupByName(plan, primary?.portGroup);
-    const block = plan.managementBlock ?? { first: 0, last: 4 };
-    const service = Token.isUnresolved(serviceCidrText) ? undefined : parseCidr(serviceCidrText);
-    // A service CIDR known only at apply: Terraform computes its first address and size.
-    const serviceRange = service?.ok
-      ? addressCount(service.value.first, service.value.last)
-      : service === undefined
-        ? {
-            address: Fn.cidrhost(serviceCidrText, 0),
-            count: Token.asNumber(
-              Fn.pow(2, Op.sub(32, Fn.tonumber(Fn.element(Fn.split("/", serviceCidrText), 1)))),
-            ),
-          }
-        : { address: "", count: 0 };
-    const nodeRanges = (primary?.ranges ?? [])
-      .filter((r) => r.interval)
-      .map((r) => addressCount(r.interval!.first, r.interval!.last));
-    const lbRanges = haproxy.virtualServerRanges.map((r) => ({ address: r.start, count: r.count }));
-    const gatewayOf = (pg: typeof mgmt) => (pg?.gateway !== undefined ? formatAddress(pg.gateway) : "");
-    const prefixOf = (pg: typeof mgmt) => pg?.cidr?.prefix ?? 0;
-    const managementId = network.managementNetworkId;
-    const workloadId = network.primaryWorkloadNetworkId;
-    const services = {
-      dns: { servers: props.dnsServers, searchDomains: props.dnsSearchDomains ?? [] },
-      ntp: { servers: props.ntpServers },
-    };
-    const server = { host: haproxy.plan.props.managementIp, port: haproxy.dataplanePort };
-
-    const known = (value: string, placeholder: string) =>
-      Token.isUnresolved(value) ? `<${placeholder}>` : value;
-    this.settings = {
+    this.settings = supervisorSettings({
+      network,
+      haproxy,
       name,
-      enablement,
-      cluster: known(props.clusterId, "cluster MoID, known at apply"),
-      controlPlane: {
-        size: props.controlPlaneSize ?? ControlPlaneSize.SMALL,
-        count: props.controlPlaneCount ?? 3,
-        storagePolicy: known(props.storagePolicyId, "storage policy id, known at apply"),
-      },
-      dns: props.dnsServers,
-      searchDomains: props.dnsSearchDomains ?? [],
-      ntp: props.ntpServers,
-      serviceCidr: service?.ok
-        ? { address: serviceRange.address, prefix: service.value.prefix }
-        : { address: "<service CIDR, known at apply>", prefix: 0 },
-      management: {
-        identifier: managementIdentifier,
-        portGroup: plan.managementPortGroup,
-        portGroupId: known(managementId, `MoID of port group ${plan.managementPortGroup}, known at apply`),
-        start: formatAddress(block.first),
-        count: 5,
-        gateway: gatewayOf(mgmt),
-        prefix: prefixOf(mgmt),
-        mask: netmask(prefixOf(mgmt)),
-      },
-      workload: {
-        name: primary?.name ?? "",
-        portGroup: primary?.portGroup ?? "",
-        portGroupId: known(workloadId, `MoID of port group ${primary?.portGroup ?? ""}, known at apply`),
-        gateway: gatewayOf(workloadPg),
-        prefix: prefixOf(workloadPg),
-        mask: netmask(prefixOf(workloadPg)),
-        nodeRanges,
-      },
-      edge: {
-        id: lbId,
-        servers: [{ host: String(server.host), port: server.port }],
-        username: haproxy.dataplaneUser,
-        password: "<Data Plane API password: the appliance stack's output or variable, sensitive>",
-        caChain: "<CA certificate PEM of the appliance (its stack's caCertificatePem)>",
-        ranges: lbRanges,
-      },
-      // A non-list is SUP-03's error; the report shows no names then.
-      apiServerDnsNames: Array.isArray(apiServerDnsNames) ? apiServerDnsNames : [],
-      otherWorkloadNetworks: plan.workloadNetworks.filter((w) => !w.primary).map((w) => w.name),
-    };
+      viaProvider: enablement === SupervisorEnablement.TERRAFORM,
+      clusterId: props.clusterId,
+      controlPlaneSize: props.controlPlaneSize ?? ControlPlaneSize.SMALL,
+      controlPlaneCount: props.controlPlaneCount ?? 3,
+      storagePolicyId: props.storagePolicyId,
+      managementIdentifier,
+      edgeId: lbId,
+      serviceCidr: serviceCidrText,
+      dnsServers: props.dnsServers,
+      workloadDnsServers,
+      dnsSearchDomains,
+      ntpServers: props.ntpServers,
+      apiServerDnsNames,
+    });
     const reported = reportedNetwork(network);
     if (reported) {
       reported.supervisor = this.settings;
@@ -294,56 +247,8 @@ export class Supervisor extends Construct {
     // terraform_data: 1.4; preconditions and replace_triggered_by: 1.2.
     requireTerraformVersion(this, "1.4.0");
 
-    const controlPlane = {
-      count: this.settings.controlPlane.count,
-      size: this.settings.controlPlane.size,
-      storagePolicy: props.storagePolicyId,
-      network: {
-        network: managementIdentifier,
-        backing: { network: managementId },
-        ipManagement: {
-          dhcpEnabled: false,
-          gatewayAddress: `${this.settings.management.gateway}/${this.settings.management.prefix}`,
-          ipAssignment: [
-            { assignee: "NODE", range: [{ address: this.settings.management.start, count: 5 }] },
-          ],
-        },
-        services,
-      },
-    };
-    const workloads = {
-      network: {
-        network: this.settings.workload.name,
-        vsphere: { dvpg: workloadId },
-        ipManagement: {
-          dhcpEnabled: false,
-          gatewayAddress: `${this.settings.workload.gateway}/${this.settings.workload.prefix}`,
-          ipAssignment: [
-            { assignee: "NODE", range: nodeRanges },
-            { assignee: "SERVICE", range: [serviceRange] },
-          ],
-        },
-        services,
-      },
-      edge: {
-        id: lbId,
-        lbAddressRange: lbRanges,
-        haproxy: {
-          server: [server],
-          username: haproxy.dataplaneUser,
-          // sensitive(): a value read through terraform_remote_state loses its sensitive mark (hashicorp/terraform
-          // v1.11.4 internal/builtin/providers/terraform/data_source_state.go: output values are copied without
-          // marks), and the provider's schema does not mark `password` sensitive, so without it `terraform plan`
-          // prints the password, here and in the settings' replace trigger.
-          password: Fn.sensitive(haproxy.dataplanePassword),
-          caChain: haproxy.caCertificatePem,
-        },
-      },
-      // Never an empty block: provider 2.16.1 type-asserts its first element (supervisor_helper.go 156, 747), and
-      // terraform-plugin-sdk v2.40.1 reads a block with no set field as a nil element (helper/schema/
-      // field_reader.go readObjectField: Exists only when a field exists). SUP-03 requires a name.
-      kubeApiServerOptions: { security: { certificateDnsNames: apiServerDnsNames } },
-    };
+    const controlPlane = controlPlaneBlock(this.settings);
+    const workloads = workloadsBlock(this.settings);
 
     // Day 2: the provider has no update (a change inside control_plane/workloads plans an in-place update that
     // fails at apply: resource_vsphere_supervisor_v2.go has no UpdateContext) and a replacement disables and

@@ -448,8 +448,13 @@ export interface SupervisorPlanProps {
   readonly name: string;
   /** The Kubernetes service CIDR, e.g. `10.96.0.0/23`. */
   readonly serviceCidr: string;
-  /** DNS servers of the control plane and the workload network (IPv4 addresses). */
+  /** DNS servers of the control plane, on the management network (IPv4 addresses). */
   readonly dnsServers: readonly string[];
+  /**
+   * DNS servers of the nodes on the primary workload network (IPv4 addresses).
+   * @default - the `dnsServers` (checked there)
+   */
+  readonly workloadDnsServers?: string[];
   /** NTP servers (names or addresses). */
   readonly ntpServers: readonly string[];
   /** The storage policy id of the control-plane VMs. */

@@ -18,7 +18,7 @@ import { HaproxyMode, NetworkPlan, PlanPortGroup } from "../model/plan";
 import { RULES } from "../rules/catalogue";
 import { HaproxyPlan } from "../rules/engine";
 import { ruleLink } from "./rules-doc";
-import { renderSupervisorSection, SupervisorReportInput } from "./supervisor-report";
+import { AddressCount, renderSupervisorSection, SupervisorSettings } from "./supervisor-report";
 
 /** Who an address block belongs to, for the report and the map's colours. */
 export enum AllocationKind {
@@ -69,7 +69,10 @@ export interface PlanReportInput {
   readonly caSource: string;
   /** Where the Data Plane password comes from. */
   readonly passwordSource: string;
-  /** @default "10.96.0.0/23" */
+  /**
+   * The service CIDR of the wizard table when no Supervisor is enabled from this plan (a Supervisor's own wins).
+   * @default "10.96.0.0/23"
+   */
   readonly serviceCidr?: string;
   /**
    * Warnings acknowledged with a reason: listed under "Acknowledged", not under "Findings".
@@ -80,7 +83,7 @@ export interface PlanReportInput {
    * The Supervisor enabled on this network: the report gets its section.
    * @default - no Supervisor section
    */
-  readonly supervisor?: SupervisorReportInput;
+  readonly supervisor?: SupervisorSettings;
 }
 
 function clip(i: Interval, c: Interval): Interval | undefined {
@@ -187,62 +190,100 @@ export interface WizardField {
   readonly value: string;
 }
 
-/** The values to type into vCenter's Workload Management wizard (vSphere networking, HAProxy). */
+/** A range of the Supervisor APIs (first address and count) in the wizard's `first-last` form. */
+function rangeText(r: AddressCount): string {
+  const first = parseAddress(r.address);
+  return first.ok ? formatRange({ first: first.value, last: first.value + r.count - 1 }) : r.address;
+}
+
+/** The management page from the plan alone (no Supervisor enabled from it). */
+function managementFromPlan(network: NetworkPlan) {
+  const pg = network.portGroups.find((p) => p.name === network.managementPortGroup);
+  return {
+    portGroup: network.managementPortGroup,
+    start: network.managementBlock ? formatAddress(network.managementBlock.first) : "",
+    gateway: pg?.gateway !== undefined ? formatAddress(pg.gateway) : "",
+    prefix: pg?.cidr?.prefix ?? 0,
+  };
+}
+
+/**
+ * The values to type into vCenter's Workload Management wizard (vSphere networking, HAProxy). With a Supervisor
+ * enabled from this plan, every row it sends (load balancer, management network, primary workload network, DNS,
+ * service CIDR) is read from its settings, the one value its resource and request body carry; otherwise from
+ * the plan.
+ */
 export function wizardValues(input: PlanReportInput): WizardField[] {
   const { network, haproxy } = input;
+  const s = input.supervisor;
   const out: WizardField[] = [];
   const pgByName = new Map(network.portGroups.map((pg) => [pg.name, pg]));
   const add = (section: string, field: string, value: string) => out.push({ section, field, value });
+  const mask = (prefix: number) => (prefix > 0 ? netmask(prefix) : "?");
   if (haproxy) {
     const lb = "Load Balancer";
-    add(lb, "Name", input.loadBalancerName);
+    add(lb, "Name", s?.edge.id ?? input.loadBalancerName);
     add(lb, "Load Balancer Type", "HAProxy");
-    add(lb, "Data Plane API Address(es)", `${haproxy.props.managementIp}:${haproxy.props.dataplanePort}`);
-    add(lb, "User name", haproxy.props.dataplaneUser);
+    add(
+      lb,
+      "Data Plane API Address(es)",
+      s
+        ? s.edge.servers.map((x) => `${x.host}:${x.port}`).join(", ")
+        : `${haproxy.props.managementIp}:${haproxy.props.dataplanePort}`,
+    );
+    add(lb, "User name", s?.edge.username ?? haproxy.props.dataplaneUser);
     add(lb, "Password", input.passwordSource);
     // Inside the VIP blocks, without any subnet's network or broadcast address (VIP-06).
     add(
       lb,
       "Virtual IP Ranges",
-      loadBalancerRanges(
-        network,
-        haproxy.virtualIps.map((v) => v.cidr),
-      )
-        .map(formatRange)
-        .join(", "),
+      s
+        ? s.edge.ranges.map(rangeText).join(", ")
+        : loadBalancerRanges(
+            network,
+            haproxy.virtualIps.map((v) => v.cidr),
+          )
+            .map(formatRange)
+            .join(", "),
     );
     add(lb, "Server Certificate Authority", input.caSource);
   }
-  const mgmt = pgByName.get(network.managementPortGroup);
+  const m = s?.management ?? managementFromPlan(network);
   const mg = "Management Network";
-  add(mg, "Network", network.managementPortGroup);
-  add(
-    mg,
-    "Starting IP Address",
-    network.managementBlock
-      ? formatAddress(network.managementBlock.first)
-      : "(not planned: 5 consecutive free addresses)",
-  );
-  add(mg, "Subnet Mask", mgmt?.cidr ? netmask(mgmt.cidr.prefix) : "?");
-  add(mg, "Gateway", mgmt?.gateway !== undefined ? formatAddress(mgmt.gateway) : "?");
+  add(mg, "Network", m.portGroup);
+  add(mg, "Starting IP Address", m.start || "(not planned: 5 consecutive free addresses)");
+  add(mg, "Subnet Mask", mask(m.prefix));
+  add(mg, "Gateway", m.gateway || "?");
   // The Supervisor's DNS servers when it is enabled from this plan (what its resource and request carry);
   // otherwise the appliance's, which reach the same management network.
-  const dns = input.supervisor?.dns ?? haproxy?.props.nameservers;
+  const nameservers = haproxy?.props.nameservers;
+  const dns = s?.management.services.dnsServers ?? nameservers;
   if (dns) add(mg, "DNS Server(s)", dns.join(", "));
+  // The Workload Network page's own DNS servers (the nodes'), `worker_DNS` / `workloads.network.services`.
+  const workloadDns = s?.workload.services.dnsServers ?? nameservers;
+  if (workloadDns) add("Workload Network", "DNS Server(s)", workloadDns.join(", "));
   for (const wn of network.workloadNetworks) {
-    const pg = pgByName.get(wn.portGroup);
     const section = `Workload Network "${wn.name}"${wn.primary ? " (primary)" : ""}`;
+    if (s && wn.primary) {
+      const w = s.workload;
+      add(section, "Name", w.name);
+      add(section, "Port Group", w.portGroup);
+      add(section, "Gateway", w.gateway || "?");
+      add(section, "Subnet Mask", mask(w.prefix));
+      add(section, "IP Address Ranges", w.nodeRanges.map(rangeText).join(", "));
+      continue;
+    }
+    const pg = pgByName.get(wn.portGroup);
     add(section, "Name", wn.name);
     add(section, "Port Group", wn.portGroup);
     add(section, "Gateway", pg?.gateway !== undefined ? formatAddress(pg.gateway) : "?");
     add(section, "Subnet Mask", pg?.cidr ? netmask(pg.cidr.prefix) : "?");
     add(section, "IP Address Ranges", wn.ranges.map((r) => r.text).join(", "));
   }
-  const service = input.supervisor?.serviceCidr;
   add(
     "Service CIDR",
     "Services",
-    input.serviceCidr ?? (service ? `${service.address}/${service.prefix}` : "10.96.0.0/23"),
+    s ? `${s.serviceCidr.address}/${s.serviceCidr.prefix}` : (input.serviceCidr ?? "10.96.0.0/23"),
   );
   return out;
 }

@@ -1,7 +1,10 @@
 /**
  * The Supervisor part of the report: every value sent to vCenter, what is left to do in vCenter, and the enable
- * request body of the vSphere 7 Clusters API for sites without the Terraform resource. Pure.
+ * request body of the vSphere 7 Clusters API for sites without the Terraform resource. Pure: it reads the one
+ * `SupervisorSettings` value the `Supervisor` construct computes, which its `vsphere_supervisor_v2` resource
+ * and the report's wizard table read too.
  */
+import { Token } from "cdktf";
 
 /** An address range as the Supervisor APIs take it. */
 export interface AddressCount {
@@ -11,99 +14,199 @@ export interface AddressCount {
   readonly count: number;
 }
 
-/** Everything the Supervisor is enabled with (placeholders for values known only at apply). */
-export interface SupervisorReportInput {
+/** The control plane's VMs. */
+export interface SupervisorControlPlaneSettings {
+  /** `TINY`, `SMALL`, `MEDIUM` or `LARGE`. */
+  readonly size: string;
+  /** Number of control-plane VMs. */
+  readonly count: number;
+  /** The storage policy id (a value known at apply when it comes from a data source). */
+  readonly storagePolicy: string;
+}
+
+/** The Kubernetes service CIDR, as the Supervisor takes it. */
+export interface SupervisorServiceCidrSettings {
+  /** Its first address (a Terraform expression when the CIDR is known only at apply). */
+  readonly address: string;
+  /** Its prefix length. */
+  readonly prefix: number;
+  /** Its number of addresses (the `SERVICE` range's count). */
+  readonly count: number;
+}
+
+/** DNS and NTP of one of the Supervisor's networks. */
+export interface SupervisorNetworkServicesSettings {
+  /** DNS servers: IPv4 addresses (SUP-01). */
+  readonly dnsServers: string[];
+  /** DNS search domains. */
+  readonly dnsSearchDomains: string[];
+  /** NTP servers: names or addresses. */
+  readonly ntpServers: string[];
+}
+
+/** The management network of the control plane (the wizard's Management Network page). */
+export interface SupervisorManagementSettings {
+  /** The identifier handed to the Supervisor (a DNS label). */
+  readonly identifier: string;
+  /** The port group's name. */
+  readonly portGroup: string;
+  /** The port group's managed object id (known at apply when the port group is created or looked up). */
+  readonly portGroupId: string;
+  /** First address of the 5-address block (NET-08); empty when the plan has none (SUP-02). */
+  readonly start: string;
+  /** Number of addresses of the block: 5. */
+  readonly count: number;
+  /** The gateway's address; empty when the port group has none. */
+  readonly gateway: string;
+  /** The subnet's prefix length; 0 when unknown. */
+  readonly prefix: number;
+  /** The subnet mask, dotted. */
+  readonly mask: string;
+  /** DNS and NTP of the control plane (`control_plane.network.services`, `master_DNS`). */
+  readonly services: SupervisorNetworkServicesSettings;
+}
+
+/** The primary workload network (the wizard's Workload Network page). */
+export interface SupervisorWorkloadSettings {
+  /** Its name (a DNS label). */
+  readonly name: string;
+  /** The port group's name. */
+  readonly portGroup: string;
+  /** The port group's managed object id (known at apply). */
+  readonly portGroupId: string;
+  /** The gateway's address; empty when the port group has none. */
+  readonly gateway: string;
+  /** The subnet's prefix length; 0 when unknown. */
+  readonly prefix: number;
+  /** The subnet mask, dotted. */
+  readonly mask: string;
+  /** Its ranges, as `NODE` assignments. */
+  readonly nodeRanges: AddressCount[];
+  /** DNS and NTP of the nodes (`workloads.network.services`, `worker_DNS`). */
+  readonly services: SupervisorNetworkServicesSettings;
+}
+
+/** A Data Plane API endpoint. */
+export interface SupervisorEdgeServer {
+  /** The appliance's management address. */
+  readonly host: string;
+  /** The Data Plane API port. */
+  readonly port: number;
+}
+
+/** The HAProxy edge. */
+export interface SupervisorEdgeSettings {
+  /** The load balancer's id (a DNS label). */
+  readonly id: string;
+  /** The Data Plane API endpoints. */
+  readonly servers: SupervisorEdgeServer[];
+  /** The Data Plane API user. */
+  readonly username: string;
+  /** The Data Plane API password as the resource sends it (sensitive; the report never prints it). */
+  readonly password: string;
+  /** The CA certificate (PEM) of the Data Plane API (the report names where it comes from). */
+  readonly caChain: string;
+  /** The load-balancer ranges: the VIP blocks less network and broadcast addresses (VIP-06). */
+  readonly ranges: AddressCount[];
+}
+
+/**
+ * Every value the Supervisor is enabled with, computed once: the `vsphere_supervisor_v2` resource, the report's
+ * wizard table and Supervisor section, and the vSphere 7 request body all read it. Values known only at apply
+ * are Terraform expressions here; the report shows them as placeholders.
+ */
+export interface SupervisorSettings {
   /** The Supervisor's name. */
   readonly name: string;
-  /** How it is enabled: `vsphere_supervisor_v2` (Terraform) or the request body only. */
-  readonly enablement: "terraform" | "request-body";
-  /** The cluster (a MoID, or where it comes from). */
+  /** True when `vsphere_supervisor_v2` enables it; false for the vSphere 7 request body only. */
+  readonly viaProvider: boolean;
+  /** The cluster's managed object id. */
   readonly cluster: string;
   /** Control-plane size, VM count and storage policy. */
-  readonly controlPlane: { readonly size: string; readonly count: number; readonly storagePolicy: string };
-  /** DNS servers, search domains and NTP servers. */
-  readonly dns: readonly string[];
-  readonly searchDomains: readonly string[];
-  readonly ntp: readonly string[];
+  readonly controlPlane: SupervisorControlPlaneSettings;
   /** The Kubernetes service CIDR. */
-  readonly serviceCidr: { readonly address: string; readonly prefix: number };
-  /** The management network: port group, the 5-address block, gateway and mask. */
-  readonly management: {
-    readonly identifier: string;
-    readonly portGroup: string;
-    readonly portGroupId: string;
-    readonly start: string;
-    readonly count: number;
-    readonly gateway: string;
-    readonly prefix: number;
-    readonly mask: string;
-  };
+  readonly serviceCidr: SupervisorServiceCidrSettings;
+  /** The management network. */
+  readonly management: SupervisorManagementSettings;
   /** The primary workload network. */
-  readonly workload: {
-    readonly name: string;
-    readonly portGroup: string;
-    readonly portGroupId: string;
-    readonly gateway: string;
-    readonly prefix: number;
-    readonly mask: string;
-    readonly nodeRanges: readonly AddressCount[];
-  };
+  readonly workload: SupervisorWorkloadSettings;
   /** The HAProxy edge. */
-  readonly edge: {
-    readonly id: string;
-    readonly servers: readonly { readonly host: string; readonly port: number }[];
-    readonly username: string;
-    readonly password: string;
-    readonly caChain: string;
-    readonly ranges: readonly AddressCount[];
-  };
-  /** Extra DNS names of the API server certificate. */
-  readonly apiServerDnsNames: readonly string[];
+  readonly edge: SupervisorEdgeSettings;
+  /** DNS names of the API server certificate. */
+  readonly apiServerDnsNames: string[];
   /** Workload networks other than the primary: added in vCenter after enablement. */
-  readonly otherWorkloadNetworks: readonly string[];
+  readonly otherWorkloadNetworks: string[];
+}
+
+/** A value as the report shows it: a value known only at apply becomes `<placeholder>`. */
+function shown(value: string, placeholder: string): string {
+  return Token.isUnresolved(value) ? `<${placeholder}>` : value;
+}
+
+/** Placeholders of the values known only at apply; secrets are never shown. */
+function displayed(s: SupervisorSettings) {
+  const service = s.serviceCidr;
+  const serviceKnown = !Token.isUnresolved(service.address);
+  return {
+    cluster: shown(s.cluster, "cluster MoID, known at apply"),
+    storagePolicy: shown(s.controlPlane.storagePolicy, "storage policy id, known at apply"),
+    managementPortGroupId: shown(
+      s.management.portGroupId,
+      `MoID of port group ${s.management.portGroup}, known at apply`,
+    ),
+    workloadPortGroupId: shown(
+      s.workload.portGroupId,
+      `MoID of port group ${s.workload.portGroup}, known at apply`,
+    ),
+    serviceCidr: serviceKnown
+      ? { address: service.address, prefix: service.prefix }
+      : { address: "<service CIDR, known at apply>", prefix: 0 },
+    password: "<Data Plane API password: the appliance stack's output or variable, sensitive>",
+    caChain: "<CA certificate PEM of the appliance (its stack's caCertificatePem)>",
+  };
 }
 
 const ranges = (rs: readonly AddressCount[]) => rs.map((r) => `${r.address} × ${r.count}`).join(", ");
 
 /** The report's "Supervisor" section. */
-export function renderSupervisorSection(s: SupervisorReportInput): string[] {
+export function renderSupervisorSection(s: SupervisorSettings): string[] {
+  const d = displayed(s);
   const rows: [string, string][] = [
     ["Name", s.name],
-    ["Cluster", s.cluster],
-    [
-      "Control plane",
-      `${s.controlPlane.count} × ${s.controlPlane.size}, storage policy ${s.controlPlane.storagePolicy}`,
-    ],
+    ["Cluster", d.cluster],
+    ["Control plane", `${s.controlPlane.count} × ${s.controlPlane.size}, storage policy ${d.storagePolicy}`],
     [
       "Management network",
-      `port group ${s.management.portGroup} (${s.management.portGroupId}), identifier ${s.management.identifier}`,
+      `port group ${s.management.portGroup} (${d.managementPortGroupId}), identifier ${s.management.identifier}`,
     ],
     [
       "Management addresses (static, NODE)",
       `${s.management.start} × ${s.management.count}, gateway ${s.management.gateway}/${s.management.prefix}`,
     ],
-    ["DNS servers", s.dns.join(", ") || "-"],
-    ["DNS search domains", s.searchDomains.join(", ") || "-"],
-    ["NTP servers", s.ntp.join(", ") || "-"],
+    ["DNS servers (management)", s.management.services.dnsServers.join(", ") || "-"],
+    ["DNS search domains", s.management.services.dnsSearchDomains.join(", ") || "-"],
+    ["NTP servers", s.management.services.ntpServers.join(", ") || "-"],
     [
       "Primary workload network",
-      `${s.workload.name} on port group ${s.workload.portGroup} (${s.workload.portGroupId})`,
+      `${s.workload.name} on port group ${s.workload.portGroup} (${d.workloadPortGroupId})`,
     ],
     ["Workload gateway", `${s.workload.gateway}/${s.workload.prefix}`],
     ["Node ranges (NODE)", ranges(s.workload.nodeRanges)],
-    ["Service CIDR (SERVICE)", `${s.serviceCidr.address}/${s.serviceCidr.prefix}`],
+    ["DNS servers (workload network)", s.workload.services.dnsServers.join(", ") || "-"],
+    ["Service CIDR (SERVICE)", `${d.serviceCidr.address}/${d.serviceCidr.prefix}`],
     ["Load balancer", `HAProxy, id ${s.edge.id}`],
     ["Data Plane API", s.edge.servers.map((x) => `${x.host}:${x.port}`).join(", ")],
     ["Data Plane API user", s.edge.username],
-    ["Data Plane API password", s.edge.password],
-    ["CA chain", s.edge.caChain],
+    ["Data Plane API password", d.password],
+    ["CA chain", d.caChain],
     ["Load-balancer ranges", ranges(s.edge.ranges)],
-    ["API server DNS names", s.apiServerDnsNames.join(", ") || "-"],
+    // A non-list (JavaScript, a cast) is SUP-03's error; the report shows no names then.
+    ["API server DNS names", (Array.isArray(s.apiServerDnsNames) && s.apiServerDnsNames.join(", ")) || "-"],
   ];
   const lines = [
     "## Supervisor",
     "",
-    s.enablement === "terraform"
+    s.viaProvider
       ? "Enabled by Terraform (`vsphere_supervisor_v2`, vsphere provider 2.16.1, vSphere 8.0.2 or later) in its own stack, with these values:"
       : "Enable it with the request body in `supervisor-enable-request.json` (vSphere 7 Clusters API, see below); these are its values:",
     "",
@@ -130,15 +233,19 @@ export function renderSupervisorSection(s: SupervisorReportInput): string[] {
 /**
  * The enable request body of the vSphere 7 Clusters API
  * (`POST /api/vcenter/namespace-management/clusters/{cluster}?action=enable`) for HAProxy on vSphere networking.
+ * Field names as vmware/govmomi v0.54.1 `vapi/namespace/namespace.go` 36-60 (`EnableClusterSpec`) sends them:
+ * `master_DNS` (the control plane's DNS servers) and `worker_DNS` (the workload nodes'); search domains exist for
+ * the control plane only (`master_DNS_search_domains`, no worker counterpart).
  */
-export function enableRequestBody(s: SupervisorReportInput): Record<string, unknown> {
+export function enableRequestBody(s: SupervisorSettings): Record<string, unknown> {
+  const d = displayed(s);
   return {
     size_hint: s.controlPlane.size,
-    service_cidr: { address: s.serviceCidr.address, prefix: s.serviceCidr.prefix },
+    service_cidr: { address: d.serviceCidr.address, prefix: d.serviceCidr.prefix },
     network_provider: "VSPHERE_NETWORK",
     master_management_network: {
       mode: "STATICRANGE",
-      network: s.management.portGroupId,
+      network: d.managementPortGroupId,
       address_range: {
         starting_address: s.management.start,
         address_count: s.management.count,
@@ -146,12 +253,12 @@ export function enableRequestBody(s: SupervisorReportInput): Record<string, unkn
         gateway: s.management.gateway,
       },
     },
-    master_DNS: [...s.dns],
-    master_DNS_search_domains: [...s.searchDomains],
-    master_NTP_servers: [...s.ntp],
-    worker_DNS: [...s.dns],
-    master_storage_policy: s.controlPlane.storagePolicy,
-    ephemeral_storage_policy: s.controlPlane.storagePolicy,
+    master_DNS: [...s.management.services.dnsServers],
+    master_DNS_search_domains: [...s.management.services.dnsSearchDomains],
+    master_NTP_servers: [...s.management.services.ntpServers],
+    worker_DNS: [...s.workload.services.dnsServers],
+    master_storage_policy: d.storagePolicy,
+    ephemeral_storage_policy: d.storagePolicy,
     load_balancer_config_spec: {
       id: s.edge.id,
       provider: "HA_PROXY",
@@ -159,8 +266,8 @@ export function enableRequestBody(s: SupervisorReportInput): Record<string, unkn
       ha_proxy_config_create_spec: {
         servers: s.edge.servers.map((x) => ({ host: x.host, port: x.port })),
         username: s.edge.username,
-        password: s.edge.password,
-        certificate_authority_chain: s.edge.caChain,
+        password: d.password,
+        certificate_authority_chain: d.caChain,
       },
     },
     workload_networks_spec: {
@@ -168,7 +275,7 @@ export function enableRequestBody(s: SupervisorReportInput): Record<string, unkn
         network: s.workload.name,
         network_provider: "VSPHERE_NETWORK",
         vsphere_network: {
-          portgroup: s.workload.portGroupId,
+          portgroup: d.workloadPortGroupId,
           address_ranges: s.workload.nodeRanges.map((r) => ({ address: r.address, count: r.count })),
           gateway: s.workload.gateway,
           subnet_mask: s.workload.mask,

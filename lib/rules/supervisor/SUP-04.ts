@@ -35,21 +35,51 @@ function conflict(ctx: SupervisorContext, address: number): string | undefined {
   return undefined;
 }
 
+/**
+ * A DNS server the plan leaves free, as the fix's wording: for the workload network the management network's
+ * servers first (its default), then the appliance's own nameservers (the site's DNS).
+ */
+function proposal(
+  ctx: SupervisorContext,
+  key: "dnsServers" | "workloadDnsServers",
+  list: readonly string[],
+): string {
+  const candidates: [readonly string[], string][] = [
+    ...(key === "workloadDnsServers"
+      ? [[ctx.props.dnsServers, "a dnsServers entry"] as [readonly string[], string]]
+      : []),
+    [ctx.haproxy?.props.nameservers ?? [], "the appliance's nameserver"],
+  ];
+  for (const [servers, what] of candidates) {
+    const free = (Array.isArray(servers) ? servers : []).find((n) => {
+      const a = typeof n === "string" ? parseAddress(n) : undefined;
+      return a?.ok && !conflict(ctx, a.value) && !list.includes(n);
+    });
+    if (free) {
+      return `; did you mean ${quote(free)} (${what})?`;
+    }
+  }
+  return ".";
+}
+
 /** SUP-04: the Supervisor's DNS and NTP servers are not addresses the plan gives to something else. */
 export default planRule({
   id: "SUP-04",
   severity: Severity.ERROR,
   summary:
-    "No Supervisor DNS or NTP server given as an address lies inside a VIP CIDR, the Supervisor's management block or a workload network's range, or is an address of the HAProxy appliance.",
+    "No Supervisor DNS (of either network) or NTP server given as an address lies inside a VIP CIDR, the Supervisor's management block or a workload network's range, or is an address of the HAProxy appliance.",
   why: "The control plane and the nodes need DNS and time to come up; the appliance answers for every VIP address (so a server there is unreachable), and the management block and the node ranges are handed to VMs, which would take the server's address. VIP-03 checks the appliance's own nameservers the same way.",
   example: {
     failing: 'dnsServers ["10.30.0.70"] with VIPs "10.30.0.64/26"',
     passing: 'dnsServers ["10.30.0.2"]',
   },
   supervisor: (ctx, report) => {
+    const { dnsServers, workloadDnsServers, ntpServers } = ctx.props;
     for (const [key, list] of [
-      ["dnsServers", ctx.props.dnsServers],
-      ["ntpServers", ctx.props.ntpServers],
+      ["dnsServers", dnsServers],
+      // Left out, the workload network's are the dnsServers (checked there).
+      ["workloadDnsServers", workloadDnsServers],
+      ["ntpServers", ntpServers],
     ] as const) {
       if (!Array.isArray(list)) {
         continue;
@@ -64,17 +94,10 @@ export default planRule({
         if (!where) {
           return;
         }
-        // The appliance's own nameservers are the site's DNS: one that the plan leaves free is the fix.
-        const free =
-          key === "dnsServers"
-            ? (ctx.haproxy?.props.nameservers ?? []).find((n) => {
-                const a = parseAddress(n);
-                return a.ok && !conflict(ctx, a.value) && !list.includes(n);
-              })
-            : undefined;
+        const dns = key !== "ntpServers";
         report(
           path,
-          `${key === "dnsServers" ? "DNS" : "NTP"} server ${quote(server)} is ${where}. Give the server's real address and keep it out of the plan's blocks and ranges (or move them)${free ? `; did you mean ${quote(free)} (the appliance's nameserver)?` : "."}`,
+          `${dns ? "DNS" : "NTP"} server ${quote(server)} is ${where}. Give the server's real address and keep it out of the plan's blocks and ranges (or move them)${dns ? proposal(ctx, key, list) : "."}`,
         );
       });
     }

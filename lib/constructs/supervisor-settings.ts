@@ -1,0 +1,196 @@
+/**
+ * The Supervisor's settings, computed once from the plan and the props, and the `vsphere_supervisor_v2` blocks
+ * made of them. The resource, the report's wizard table, its Supervisor section and the vSphere 7 request body
+ * all read this one `SupervisorSettings` value, so what the report tells a user to type is what Terraform sends.
+ */
+import { Fn, Op, Token } from "cdktf";
+import { formatAddress, netmask, parseCidr, size } from "../model/ip";
+import { NetworkPlan, PlanPortGroup, portGroupByName, workloadNetworkByName } from "../model/plan";
+import {
+  AddressCount,
+  SupervisorNetworkServicesSettings,
+  SupervisorServiceCidrSettings,
+  SupervisorSettings,
+} from "../report/supervisor-report";
+import { HaproxyLoadBalancer } from "./haproxy-load-balancer";
+import { SupervisorV2ControlPlane, SupervisorV2Services, SupervisorV2Workloads } from "./supervisor-v2";
+import { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
+
+/** The management block is 5 addresses (NET-08). */
+const MANAGEMENT_BLOCK_SIZE = 5;
+
+/** What the settings are computed from: the construct's props with their defaults resolved. */
+export interface SupervisorSettingsInput {
+  readonly network: SupervisorWorkloadNetwork;
+  readonly haproxy: HaproxyLoadBalancer;
+  readonly name: string;
+  readonly viaProvider: boolean;
+  readonly clusterId: string;
+  readonly controlPlaneSize: string;
+  readonly controlPlaneCount: number;
+  readonly storagePolicyId: string;
+  readonly managementIdentifier: string;
+  readonly edgeId: string;
+  readonly serviceCidr: string;
+  readonly dnsServers: string[];
+  readonly workloadDnsServers: string[];
+  readonly dnsSearchDomains: string[];
+  readonly ntpServers: string[];
+  readonly apiServerDnsNames: string[];
+}
+
+function addressCount(first: number, last: number): AddressCount {
+  return { address: formatAddress(first), count: size({ first, last }) };
+}
+
+/** The service CIDR's first address, prefix and size; Terraform computes them when it is known only at apply. */
+function serviceCidrSettings(text: string): SupervisorServiceCidrSettings {
+  if (Token.isUnresolved(text)) {
+    const prefix = Fn.tonumber(Fn.element(Fn.split("/", text), 1));
+    return {
+      address: Fn.cidrhost(text, 0),
+      prefix: Token.asNumber(prefix),
+      count: Token.asNumber(Fn.pow(2, Op.sub(32, prefix))),
+    };
+  }
+  const parsed = parseCidr(text);
+  // A malformed CIDR is NET-09's error; the fallback only keeps building possible.
+  return parsed.ok
+    ? { address: formatAddress(parsed.value.first), prefix: parsed.value.prefix, count: size(parsed.value) }
+    : { address: "", prefix: 0, count: 0 };
+}
+
+/** Gateway, prefix and mask of a port group; empty and 0 when the plan has none (its own rules say why). */
+function subnetOf(pg: PlanPortGroup | undefined) {
+  const prefix = pg?.cidr?.prefix ?? 0;
+  return {
+    gateway: pg?.gateway !== undefined ? formatAddress(pg.gateway) : "",
+    prefix,
+    mask: netmask(prefix),
+  };
+}
+
+/** The one value the resource, the wizard table, the Supervisor section and the request body read. */
+export function supervisorSettings(input: SupervisorSettingsInput): SupervisorSettings {
+  const { network, haproxy } = input;
+  const plan: NetworkPlan = network.plan;
+  const primary = workloadNetworkByName(plan, undefined);
+  const block = plan.managementBlock;
+  const services = (dnsServers: string[]): SupervisorNetworkServicesSettings => ({
+    dnsServers,
+    dnsSearchDomains: input.dnsSearchDomains,
+    ntpServers: input.ntpServers,
+  });
+  return {
+    name: input.name,
+    viaProvider: input.viaProvider,
+    cluster: input.clusterId,
+    controlPlane: {
+      size: input.controlPlaneSize,
+      count: input.controlPlaneCount,
+      storagePolicy: input.storagePolicyId,
+    },
+    serviceCidr: serviceCidrSettings(input.serviceCidr),
+    management: {
+      identifier: input.managementIdentifier,
+      portGroup: plan.managementPortGroup,
+      portGroupId: network.managementNetworkId,
+      start: block ? formatAddress(block.first) : "",
+      count: MANAGEMENT_BLOCK_SIZE,
+      ...subnetOf(portGroupByName(plan, plan.managementPortGroup)),
+      services: services(input.dnsServers),
+    },
+    workload: {
+      name: primary?.name ?? "",
+      portGroup: primary?.portGroup ?? "",
+      portGroupId: network.primaryWorkloadNetworkId,
+      ...subnetOf(portGroupByName(plan, primary?.portGroup)),
+      nodeRanges: (primary?.ranges ?? [])
+        .filter((r) => r.interval)
+        .map((r) => addressCount(r.interval!.first, r.interval!.last)),
+      services: services(input.workloadDnsServers),
+    },
+    edge: {
+      id: input.edgeId,
+      servers: [{ host: String(haproxy.plan.props.managementIp), port: haproxy.dataplanePort }],
+      username: haproxy.dataplaneUser,
+      // sensitive(): a value read through terraform_remote_state loses its sensitive mark (hashicorp/terraform
+      // v1.11.4 internal/builtin/providers/terraform/data_source_state.go: output values are copied without
+      // marks), and the provider's schema does not mark `password` sensitive, so without it `terraform plan`
+      // prints the password, here and in the settings' replace trigger.
+      password: Fn.sensitive(haproxy.dataplanePassword),
+      caChain: haproxy.caCertificatePem,
+      ranges: haproxy.virtualServerRanges.map((r) => ({ address: r.start, count: r.count })),
+    },
+    apiServerDnsNames: input.apiServerDnsNames,
+    otherWorkloadNetworks: plan.workloadNetworks.filter((w) => !w.primary).map((w) => w.name),
+  };
+}
+
+/**
+ * `services` of a network: DNS servers and search domains, NTP servers. vsphere provider 2.16.1 reads the
+ * block of each network on its own (`vsphere/resource_vsphere_supervisor_v2.go` 125 `control_plane.network.
+ * services`, 380 `workloads.network.services`; `vsphere/internal/helper/supervisor/supervisor_helper.go` 234-235
+ * and 527-528 build each with `buildControlPlaneNetworkServices`, 601-617), so the two networks may have
+ * different DNS servers.
+ */
+function servicesBlock(s: SupervisorNetworkServicesSettings): SupervisorV2Services {
+  return {
+    dns: { servers: s.dnsServers, searchDomains: s.dnsSearchDomains },
+    ntp: { servers: s.ntpServers },
+  };
+}
+
+/** `control_plane`: the VMs and their management network with its 5 static addresses. */
+export function controlPlaneBlock(s: SupervisorSettings): SupervisorV2ControlPlane {
+  const m = s.management;
+  return {
+    count: s.controlPlane.count,
+    size: s.controlPlane.size,
+    storagePolicy: s.controlPlane.storagePolicy,
+    network: {
+      network: m.identifier,
+      backing: { network: m.portGroupId },
+      ipManagement: {
+        dhcpEnabled: false,
+        gatewayAddress: `${m.gateway}/${m.prefix}`,
+        ipAssignment: [{ assignee: "NODE", range: [{ address: m.start, count: m.count }] }],
+      },
+      services: servicesBlock(m.services),
+    },
+  };
+}
+
+/** `workloads`: the primary workload network, the HAProxy edge and the API server's certificate names. */
+export function workloadsBlock(s: SupervisorSettings): SupervisorV2Workloads {
+  const w = s.workload;
+  return {
+    network: {
+      network: w.name,
+      vsphere: { dvpg: w.portGroupId },
+      ipManagement: {
+        dhcpEnabled: false,
+        gatewayAddress: `${w.gateway}/${w.prefix}`,
+        ipAssignment: [
+          { assignee: "NODE", range: w.nodeRanges },
+          { assignee: "SERVICE", range: [{ address: s.serviceCidr.address, count: s.serviceCidr.count }] },
+        ],
+      },
+      services: servicesBlock(w.services),
+    },
+    edge: {
+      id: s.edge.id,
+      lbAddressRange: s.edge.ranges,
+      haproxy: {
+        server: s.edge.servers,
+        username: s.edge.username,
+        password: s.edge.password,
+        caChain: s.edge.caChain,
+      },
+    },
+    // Never an empty block: provider 2.16.1 type-asserts its first element (supervisor_helper.go 156, 747), and
+    // terraform-plugin-sdk v2.40.1 reads a block with no set field as a nil element (helper/schema/
+    // field_reader.go readObjectField: Exists only when a field exists). SUP-03 requires a name.
+    kubeApiServerOptions: { security: { certificateDnsNames: s.apiServerDnsNames } },
+  };
+}
