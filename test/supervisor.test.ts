@@ -331,6 +331,10 @@ describe("the Supervisor's own props take Terraform variables of their type", ()
     expect(info).toEqual([expect.stringMatching(/not known until apply \(.*serviceCidr.*storagePolicy/)]);
     const text = Testing.synth(stack, true);
     expect(text).not.toMatch(/TfToken/);
+    // The report's wizard row says so, rather than printing a number token.
+    expect(wizardValues(appliance.planReportInput()).find((r) => r.section === "Service CIDR")?.value).toBe(
+      "(known at apply)",
+    );
     const b = Object.values((JSON.parse(text) as Json).resource.vsphere_supervisor_v2).find(
       (r) => (r as { name?: string }).name === "with-variables",
     ) as unknown as {

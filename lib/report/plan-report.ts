@@ -18,7 +18,12 @@ import { HaproxyMode, NetworkPlan, PlanPortGroup } from "../model/plan";
 import { RULES } from "../rules/catalogue";
 import { HaproxyPlan } from "../rules/engine";
 import { ruleLink } from "./rules-doc";
-import { AddressCount, renderSupervisorSection, SupervisorSettings } from "./supervisor-report";
+import {
+  AddressCount,
+  renderSupervisorSection,
+  serviceCidrText,
+  SupervisorSettings,
+} from "./supervisor-report";
 
 /** Who an address block belongs to, for the report and the map's colours. */
 export enum AllocationKind {
@@ -283,7 +288,7 @@ export function wizardValues(input: PlanReportInput): WizardField[] {
   add(
     "Service CIDR",
     "Services",
-    s ? `${s.serviceCidr.address}/${s.serviceCidr.prefix}` : (input.serviceCidr ?? "10.96.0.0/23"),
+    s ? (serviceCidrText(s.serviceCidr) ?? "(known at apply)") : (input.serviceCidr ?? "10.96.0.0/23"),
   );
   return out;
 }

@@ -143,6 +143,11 @@ function shown(value: string, placeholder: string): string {
   return Token.isUnresolved(value) ? `<${placeholder}>` : value;
 }
 
+/** The service CIDR as `address/prefix`; undefined when it is known only at apply. */
+export function serviceCidrText(c: SupervisorServiceCidrSettings): string | undefined {
+  return Token.isUnresolved(c.address) ? undefined : `${c.address}/${c.prefix}`;
+}
+
 /** Placeholders of the values known only at apply; secrets are never shown. */
 function displayed(s: SupervisorSettings) {
   const service = s.serviceCidr;
