@@ -131,7 +131,7 @@ export function supervisorSettings(input: SupervisorSettingsInput): SupervisorSe
  * `services` of a network: DNS servers and search domains, NTP servers. vsphere provider 2.16.1 reads the
  * block of each network on its own (`vsphere/resource_vsphere_supervisor_v2.go` 125 `control_plane.network.
  * services`, 380 `workloads.network.services`; `vsphere/internal/helper/supervisor/supervisor_helper.go` 234-235
- * and 527-528 build each with `buildControlPlaneNetworkServices`, 601-617), so the two networks may have
+ * and 527-528 build each with `buildControlPlaneNetworkServices`, 601-618), so the two networks may have
  * different DNS servers.
  */
 function servicesBlock(s: SupervisorNetworkServicesSettings): SupervisorV2Services {
