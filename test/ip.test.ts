@@ -79,6 +79,40 @@ describe("parseCidr", () => {
     expect(parseCidr(text).ok).toBe(false);
   });
 
+  test.each([
+    ["10.30.0.64/62", "10.30.0.64/26", []],
+    ["10.30.0.64/266", "10.30.0.64/26", []],
+    ["10.0.0.0/244", "10.0.0.0/24", []],
+    ["10.0.0.0/42", "10.0.0.0/24", []],
+    ["10.0.0.0/81", "10.0.0.0/8", ["10.0.0.0/18"]],
+  ])("reads the out-of-range prefix of %j as its likely meaning %j", (text, suggestion, alternatives) => {
+    expect(parseCidr(text)).toMatchObject({ ok: false, suggestion, alternatives });
+  });
+
+  test("gives no prefix typo that would leave host bits", () => {
+    // /2, /6 and /26 of 10.30.0.65: none is network-aligned.
+    expect(parseCidr("10.30.0.65/62")).toMatchObject({ ok: false, suggestion: undefined, alternatives: [] });
+  });
+
+  test("names an IPv6 block as such", () => {
+    expect(parseCidr("fd00:10:30::/64")).toEqual({
+      ok: false,
+      reason: "is an IPv6 block; only IPv4 is supported",
+    });
+  });
+
+  test.each([
+    ["10.30.0.64 - 10.30.0.127", "10.30.0.64/26"],
+    ["10.30.0.64–10.30.0.127", "10.30.0.64/26"],
+    ["10.30.0.64 — 10.30.0.127", "10.30.0.64/26"],
+  ])("reads the range %j as the block %j, saying how it was read", (text, suggestion) => {
+    const r = parseCidr(text);
+    expect(r).toMatchObject({ ok: false, suggestion });
+    expect(r.ok ? "" : r.reason).toBe(
+      'is a first-last range (read as "10.30.0.64-10.30.0.127") where a CIDR is expected',
+    );
+  });
+
   test("compares numerically: 10.0.2.0/23 and 10.0.20.0/24 are far apart", () => {
     const a = parseCidr("10.0.2.0/23");
     const b = parseCidr("10.0.20.0/24");
@@ -106,12 +140,41 @@ describe("parseRange", () => {
     expect(r.ok ? "" : r.reason).toContain(reason);
   });
 
-  test.each(["", "a-b", "10.0.0.1-", "10.0.0.1-10.0.0.2-10.0.0.3", "10.0.0.1,10.0.0.2"])(
-    "rejects %j",
-    (text) => {
-      expect(parseRange(text).ok).toBe(false);
-    },
-  );
+  test.each([
+    ["10.0.0.31 - 10.0.0.40", "spaces"],
+    ["10.0.0.31–10.0.0.40", 'an en dash (–) for "-"'],
+    ["10.0.0.31—10.0.0.40", 'an em dash (—) for "-"'],
+    [" 10.0.0.31 – 10.0.0.40 ", 'spaces and an en dash (–) for "-"'],
+    ["10.0.0.31\u221210.0.0.40", 'a minus sign (\u2212) for "-"'],
+  ])("reads %j as first-last, says it is written with %s, and carries what it understood", (text, how) => {
+    expect(parseRange(text)).toEqual({
+      ok: false,
+      reason: `is written with ${how}; read as "10.0.0.31-10.0.0.40"`,
+      suggestion: "10.0.0.31-10.0.0.40",
+      understood: { first: 0x0a00001f, last: 0x0a000028 },
+    });
+  });
+
+  test("a range written with an en dash and backwards is read, reversed, and not checked as read", () => {
+    expect(parseRange("10.0.0.40 – 10.0.0.31")).toEqual({
+      ok: false,
+      reason:
+        'is written with spaces and an en dash (–) for "-"; read as "10.0.0.40-10.0.0.31", which starts after it ends',
+      suggestion: "10.0.0.31-10.0.0.40",
+      understood: undefined,
+    });
+  });
+
+  test.each([
+    "",
+    "a-b",
+    "10.0.0.1-",
+    "10.0.0.1-10.0.0.2-10.0.0.3",
+    "10.0.0.1,10.0.0.2",
+    "10.0.0.1–10.0.0.2-10.0.0.3",
+  ])("rejects %j", (text) => {
+    expect(parseRange(text).ok).toBe(false);
+  });
 });
 
 describe("interval helpers", () => {

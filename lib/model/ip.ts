@@ -6,6 +6,7 @@
  * ipaddr.js alone accepts `10.1`, `010.0.0.1` and host bits in a CIDR, which a vSphere wizard would not.
  */
 import * as ipaddr from "ipaddr.js";
+import { DASH, prefixTypos, splitRange } from "./typos";
 
 /** A closed interval of IPv4 addresses, as unsigned 32-bit integers. */
 export interface Interval {
@@ -28,6 +29,11 @@ export type ParseResult<T> =
       readonly suggestion?: string;
       /** Other fixes, tried in order when the first does not pass the plan's rules. */
       readonly alternatives?: readonly string[];
+      /**
+       * What the text was read as when only its form is wrong (a range written with spaces or another dash):
+       * the rules check this value while the form is reported.
+       */
+      readonly understood?: T;
     };
 
 const FOUR_PART_DECIMAL =
@@ -148,6 +154,9 @@ export function parseAddress(text: string): ParseResult<number> {
   return { ok: true, value: ((a << 24) | (b << 16) | (c << 8) | d) >>> 0 };
 }
 
+/** The reason `parseCidr` gives for an IPv6 block. */
+export const IPV6_BLOCK = "is an IPv6 block; only IPv4 is supported";
+
 /** Parse a network-aligned CIDR (`192.168.120.0/24`); host bits are an error with the aligned form suggested. */
 export function parseCidr(text: string): ParseResult<Cidr> {
   if (typeof text !== "string") {
@@ -176,16 +185,19 @@ export function parseCidr(text: string): ParseResult<Cidr> {
         alternatives: [`${formatAddress(addr.value)}/32`],
       };
     }
-    const range = text.includes("-") ? parseRange(text) : undefined;
-    if (range?.ok) {
-      // The vCenter wizard's "first-last" form: a CIDR when the range is exactly one block.
-      const blocks = intervalToCidrs(range.value);
+    const range = DASH.test(text) ? parseRange(text) : undefined;
+    const interval = range === undefined ? undefined : range.ok ? range.value : range.understood;
+    if (interval) {
+      // The vCenter wizard's "first-last" form (spaces or another dash included): a CIDR when the range is
+      // exactly one block.
+      const blocks = intervalToCidrs(interval);
+      const read = formatRange(interval) === text ? "" : ` (read as ${quote(formatRange(interval))})`;
       return {
         ok: false,
         reason:
           blocks.length === 1
-            ? "is a first-last range where a CIDR is expected"
-            : `is a first-last range where a CIDR is expected, and it is not one block (it is ${blocks.map(formatCidr).join(", ")})`,
+            ? `is a first-last range${read} where a CIDR is expected`
+            : `is a first-last range${read} where a CIDR is expected, and it is not one block (it is ${blocks.map(formatCidr).join(", ")})`,
         suggestion: blocks.length === 1 ? formatCidr(blocks[0]) : undefined,
       };
     }
@@ -195,6 +207,9 @@ export function parseCidr(text: string): ParseResult<Cidr> {
   const tail = text.slice(slash + 1);
   const addr = parseAddress(head);
   if (!addr.ok) {
+    if (ipaddr.IPv6.isValid(head)) {
+      return { ok: false, reason: IPV6_BLOCK };
+    }
     return { ok: false, reason: `has an address part that ${addr.reason}`, suggestion: undefined };
   }
   const netmaskValue = parseAddress(tail);
@@ -211,7 +226,15 @@ export function parseCidr(text: string): ParseResult<Cidr> {
     }
   }
   if (!/^(0|[1-9][0-9]?)$/.test(tail) || Number(tail) > 32) {
-    return { ok: false, reason: `has prefix length ${quote(tail)}; it must be a whole number from 0 to 32` };
+    const [suggestion, ...alternatives] = prefixTypos(addr.value, tail).map(
+      (p) => `${formatAddress(addr.value)}/${p}`,
+    );
+    return {
+      ok: false,
+      reason: `has prefix length ${quote(tail)}; it must be a whole number from 0 to 32`,
+      suggestion,
+      alternatives,
+    };
   }
   const prefix = Number(tail);
   const mask = maskOf(prefix);
@@ -227,7 +250,10 @@ export function parseCidr(text: string): ParseResult<Cidr> {
   return { ok: true, value: { first, last, prefix } };
 }
 
-/** Parse an address range `first-last` (both IPv4, first ≤ last). */
+/**
+ * Parse an address range `first-last` (both IPv4, first ≤ last). A range written with spaces or another dash
+ * (`10.0.0.31 – 10.0.0.40`) is an error that says what it was read as and carries that value as `understood`.
+ */
 export function parseRange(text: string): ParseResult<Interval> {
   if (typeof text !== "string") {
     return { ok: false, reason: notAString(text) };
@@ -235,8 +261,8 @@ export function parseRange(text: string): ParseResult<Interval> {
   if (text.length === 0) {
     return { ok: false, reason: "is empty" };
   }
-  const parts = text.split("-");
-  if (parts.length !== 2) {
+  const split = splitRange(text);
+  if (!split) {
     const cidr = text.includes("/") ? parseCidr(text.trim()) : undefined;
     if (cidr?.ok) {
       const c = cidr.value;
@@ -258,26 +284,26 @@ export function parseRange(text: string): ParseResult<Interval> {
     }
     return { ok: false, reason: 'is not of the form "first-last"' };
   }
-  const [a, b] = parts.map((p) => p.trim());
+  const [a, b] = split.ends;
   const fa = parseAddress(a);
   const fb = parseAddress(b);
   if (!fa.ok || !fb.ok) {
     const bad = !fa.ok ? { text: a, r: fa } : { text: b, r: fb as { ok: false; reason: string } };
     return { ok: false, reason: `has an end ${quote(bad.text)} that ${bad.r.reason}` };
   }
-  if (a !== parts[0] || b !== parts[1]) {
+  const read = `${formatAddress(fa.value)}-${formatAddress(fb.value)}`;
+  const backwards = fa.value > fb.value;
+  const forwards = `${formatAddress(fb.value)}-${formatAddress(fa.value)}`;
+  if (split.notes.length > 0) {
     return {
       ok: false,
-      reason: "has spaces around its ends",
-      suggestion: `${formatAddress(fa.value)}-${formatAddress(fb.value)}`,
+      reason: `is written with ${split.notes.join(" and ")}; read as ${quote(read)}${backwards ? ", which starts after it ends" : ""}`,
+      suggestion: backwards ? forwards : read,
+      understood: backwards ? undefined : { first: fa.value, last: fb.value },
     };
   }
-  if (fa.value > fb.value) {
-    return {
-      ok: false,
-      reason: "starts after it ends",
-      suggestion: `${formatAddress(fb.value)}-${formatAddress(fa.value)}`,
-    };
+  if (backwards) {
+    return { ok: false, reason: "starts after it ends", suggestion: forwards };
   }
   return { ok: true, value: { first: fa.value, last: fb.value } };
 }

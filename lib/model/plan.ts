@@ -253,7 +253,16 @@ export class PlanReader {
     return undefined;
   }
 
-  public cidr(text: unknown, path: string, what: Described): Cidr | undefined {
+  /**
+   * Read a CIDR. `fallback` gives blocks from the user's own plan, proposed (`e.g. …`) when the text itself
+   * suggests no fix.
+   */
+  public cidr(
+    text: unknown,
+    path: string,
+    what: Described,
+    fallback: () => readonly string[] = () => [],
+  ): Cidr | undefined {
     if (this.unknown(text, path)) {
       return undefined;
     }
@@ -261,10 +270,13 @@ export class PlanReader {
     if (r.ok) {
       return r.value;
     }
-    const fix = r.suggestion ? `did you mean ${quote(r.suggestion)}?` : 'e.g. "192.168.120.0/24".';
+    const [example, ...others] = r.suggestion ? [] : fallback();
+    const fix = r.suggestion
+      ? `did you mean ${quote(r.suggestion)}?`
+      : `e.g. ${quote(example ?? "192.168.120.0/24")}.`;
     this.findings.push(
       withAlternatives(
-        r.alternatives,
+        r.suggestion ? r.alternatives : others,
         finding(
           "IP-02",
           path,
@@ -296,8 +308,15 @@ export class PlanReader {
         ),
       ),
     );
-    return undefined;
+    // A range written with spaces or another dash is checked as it was read: its other findings come at once.
+    return r.understood;
   }
+}
+
+/** The /24 that holds a port group's gateway, as a proposal for a CIDR that cannot be read (none if neither can). */
+function subnetsOfGateway(gateway: unknown): string[] {
+  const gw = typeof gateway === "string" ? parseAddress(gateway) : undefined;
+  return gw?.ok ? [`${formatAddress(Math.floor(gw.value / 256) * 256)}/24`] : [];
 }
 
 const ROLE_MANAGEMENT = "management";
@@ -329,7 +348,12 @@ export function parseNetworkPlan(props: NetworkPlanProps, options: CheckOptions 
     if (pg.vlanId !== undefined) {
       reader.unknown(pg.vlanId, `${path}.vlanId`);
     }
-    const cidr = reader.cidr(pg.cidr, `${path}.cidr`, () => `CIDR of port group ${quote(key)}`);
+    const cidr = reader.cidr(
+      pg.cidr,
+      `${path}.cidr`,
+      () => `CIDR of port group ${quote(key)}`,
+      () => subnetsOfGateway(pg.gateway),
+    );
     const gateway = reader.address(
       pg.gateway,
       `${path}.gateway`,

@@ -8,14 +8,12 @@ import {
   Cidr,
   formatAddress,
   formatRange,
-  gaps,
   Interval,
   Labelled,
   overlappingPairs,
+  parseCidr,
+  ParseResult,
   quote,
-  size,
-  union,
-  contains,
 } from "../model/ip";
 import {
   CheckOptions,
@@ -32,6 +30,7 @@ import {
   workloadNetworkByName,
 } from "../model/plan";
 import { parseProviderRelease, ProviderRelease } from "../model/provider-release";
+import { vipInputFinding, vipListProposal, VipServing, vipSuggester } from "./proposals";
 
 /** The network side: the parsed plan and its indexes. */
 export interface NetworkContext {
@@ -100,6 +99,8 @@ export interface HaproxyContext {
   readonly pairs: readonly (readonly [Labelled<SweepItem>, Labelled<SweepItem>])[];
   /** A free network-aligned block of a VIP's size, as `, e.g. "a.b.c.d/n"`, or "" (computed once per VIP). */
   readonly suggestVip: (vip: Labelled<SweepItem>, within?: Interval) => string;
+  /** Free blocks of the serving subnet as one-element `virtualIpCidrs` lists in JSON, and the words naming it. */
+  readonly proposeVipList: () => { readonly where: string; readonly lists: string[] };
   /** The exact vsphere provider release the stack is pinned to, when given and well formed (HAP-09, HAP-10). */
   readonly providerRelease?: ProviderRelease;
   /** The parser's input-form findings (IP-01, IP-02; HAP-04 for nameservers). */
@@ -189,15 +190,21 @@ export function haproxyContext(
     return { ...spec, address };
   });
 
-  // VIP CIDRs.
+  // VIP CIDRs; those that cannot be read get their fix once every other address of the plan is known.
   const virtualIps: { path: string; cidr: Cidr }[] = [];
+  const unreadVips: { path: string; text: unknown; r: Extract<ParseResult<Cidr>, { ok: false }> }[] = [];
   if (Array.isArray(props.virtualIpCidrs) && !reader.unknown(props.virtualIpCidrs, "virtualIpCidrs")) {
     props.virtualIpCidrs.forEach((text, i) => {
       const path = `virtualIpCidrs[${i}]`;
-      const cidr = reader.cidr(text, path, "VIP CIDR");
-      if (cidr) {
-        virtualIps.push({ path, cidr });
-        items.push(lbl(cidr, { kind: "vip", path, what: () => `VIP CIDR ${quote(text)}` }));
+      if (reader.unknown(text, path)) {
+        return;
+      }
+      const r = parseCidr(text);
+      if (r.ok) {
+        virtualIps.push({ path, cidr: r.value });
+        items.push(lbl(r.value, { kind: "vip", path, what: () => `VIP CIDR ${quote(text)}` }));
+      } else {
+        unreadVips.push({ path, text, r });
       }
     });
   }
@@ -255,6 +262,19 @@ export function haproxyContext(
     );
   }
 
+  // Fixes of unreadable VIP CIDRs from the serving subnet, each clear of the fixes proposed before it.
+  const serving: VipServing = frontendMode
+    ? { nic: "frontend", portGroup: frontendPg }
+    : { nic: "workload", portGroup: workloadPg };
+  const taken: Interval[] = [...items];
+  for (const { path, text, r } of unreadVips) {
+    const { finding, proposed } = vipInputFinding(path, text, r, serving, taken);
+    reader.findings.push(finding);
+    if (proposed) {
+      taken.push(proposed);
+    }
+  }
+
   // One sweep finds every collision that involves the appliance.
   const haproxySide = new Set<ItemKind>(["vip", "haproxy", "nameserver"]);
   const pairs = overlappingPairs(
@@ -281,6 +301,7 @@ export function haproxyContext(
     items,
     pairs,
     suggestVip: vipSuggester(items, network.portGroups),
+    proposeVipList: () => vipListProposal(serving, items),
     providerRelease:
       typeof props.vsphereProviderVersion === "string"
         ? parseProviderRelease(props.vsphereProviderVersion)
@@ -289,44 +310,6 @@ export function haproxyContext(
     known: (value, path) => !reader.unknown(value, path),
     isToken: (value) => reader.isToken(value),
     unresolved: reader.unresolved,
-  };
-}
-
-/**
- * Suggests, once per VIP CIDR and scope, a free network-aligned block of the same size (", e.g. …") inside the
- * given scope, or the port group that holds the VIP (or its /16 when none does), clear of everything but other
- * VIPs.
- */
-function vipSuggester(
-  items: readonly Labelled<SweepItem>[],
-  portGroups: readonly PlanPortGroup[],
-): (vip: Labelled<SweepItem>, within?: Interval) => string {
-  const cache = new Map<string, string>();
-  let taken: Interval[] | undefined;
-  return (vip, within) => {
-    const key = `${vip.label.path}@${within ? `${within.first}-${within.last}` : ""}`;
-    const hit = cache.get(key);
-    if (hit !== undefined) {
-      return hit;
-    }
-    taken ??= union(items.filter((i) => i.label.kind !== "vip"));
-    const width = size(vip);
-    const prefix = 32 - Math.round(Math.log2(width));
-    const home = within ?? portGroups.find((pg) => pg.cidr && contains(pg.cidr, vip))?.cidr;
-    const scope = home ?? {
-      first: Math.floor(vip.first / 65536) * 65536,
-      last: Math.floor(vip.first / 65536) * 65536 + 65535,
-    };
-    let text = "";
-    for (const g of gaps(scope, taken)) {
-      const start = Math.ceil(g.first / width) * width;
-      if (start + width - 1 <= g.last && !(start === vip.first)) {
-        text = `, e.g. "${formatAddress(start)}/${prefix}"`;
-        break;
-      }
-    }
-    cache.set(key, text);
-    return text;
   };
 }
 

@@ -16,7 +16,7 @@ import { RULE_UNITS } from "./catalogue";
 import { haproxyContext, networkContext, SupervisorContext, supervisorContext } from "./context";
 import { Report } from "./rule";
 import { SiteRule, siteRuleIdProblem } from "./site-rules";
-import { verifySuggestions } from "./suggestions";
+import { getAt, setAt, verifySuggestions } from "./suggestions";
 
 /** The result of checking a plan. */
 export interface PlanCheck<T> {
@@ -82,12 +82,47 @@ function verified<P>(
   props: P,
   out: Diagnostic[],
   recheck: (props: P, raw: EngineOptions) => readonly Diagnostic[],
+  apply?: (props: P, path: string, value: unknown) => P | undefined,
 ): Diagnostic[] {
   if (options.verifySuggestions === false) {
     return out;
   }
   const raw = { ...options, verifySuggestions: false };
-  return verifySuggestions(props, out, (p) => recheck(p, raw));
+  return verifySuggestions(props, out, (p) => recheck(p, raw), out, apply);
+}
+
+/** Where network props describe a port group. */
+function portGroupPaths(props: NetworkPlanProps): string[] {
+  const workload = Array.isArray(props.workloadNetworks) ? props.workloadNetworks : [];
+  return [
+    "managementNetwork",
+    "primaryWorkloadNetwork.portGroup",
+    ...workload.map((_, i) => `workloadNetworks[${i}].portGroup`),
+    "frontendNetwork",
+  ];
+}
+
+/**
+ * Put a fix into network props. A fix of a port group's CIDR, gateway or VLAN goes to every place that describes
+ * that port group the same way (NET-06: one name, one description), so a port group shared by two workload
+ * networks (S-13) is fixed in both.
+ */
+function applyToNetwork(props: NetworkPlanProps, path: string, value: unknown): NetworkPlanProps | undefined {
+  let next = setAt(props, path, value);
+  const m = /^(.+)\.(cidr|gateway|vlanId)$/.exec(path);
+  if (!m || next === undefined) {
+    return next;
+  }
+  const [, at, field] = m;
+  const name = getAt(props, `${at}.name`);
+  const old = getAt(props, path);
+  for (const other of portGroupPaths(props)) {
+    const pg = getAt(props, other) as Record<string, unknown> | undefined;
+    if (other !== at && pg !== null && typeof pg === "object" && pg.name === name && pg[field] === old) {
+      next = setAt(next, `${other}.${field}`, value) ?? next;
+    }
+  }
+  return next;
 }
 
 /**
@@ -106,7 +141,13 @@ export function checkNetworkPlan(
   for (const rule of siteRulesOf(options)) {
     rule.checkNetwork?.(ctx.plan, reporter(out, rule.id, rule.severity));
   }
-  const diagnostics = verified(options, props, out, (p, raw) => checkNetworkPlan(p, raw).diagnostics);
+  const diagnostics = verified(
+    options,
+    props,
+    out,
+    (p, raw) => checkNetworkPlan(p, raw).diagnostics,
+    applyToNetwork,
+  );
   return { plan: ctx.plan, diagnostics, unresolved: ctx.plan.unresolved };
 }
 
@@ -181,7 +222,7 @@ export function checkPlan(
     options.verifySuggestions === false
       ? all
       : [
-          ...verifySuggestions(network, n0.diagnostics, (np) => whole(np, haproxy), all),
+          ...verifySuggestions(network, n0.diagnostics, (np) => whole(np, haproxy), all, applyToNetwork),
           ...verifySuggestions(haproxy, h0.diagnostics, (hp) => whole(network, hp), all),
         ];
   return { diagnostics, unresolved: [...n0.unresolved, ...h0.unresolved] };

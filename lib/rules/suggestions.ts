@@ -46,6 +46,29 @@ export function setAt<T>(root: T, path: string, value: unknown): T | undefined {
   return step(root, 0) as T | undefined;
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The value at `path` of `root`, or undefined when there is no such place. */
+export function getAt(root: unknown, path: string): unknown {
+  const p = parsePath(path);
+  if (!p) return undefined;
+  let node = root;
+  for (const k of p) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[k];
+  }
+  return node;
+}
+
+/** How a proposal is put into the props: at its path by default. */
+export type Apply<P> = (props: P, path: string, value: unknown) => P | undefined;
+
 const key = (d: Diagnostic) => `${d.ruleId} ${d.path}`;
 
 function withoutProposal(message: string, m: RegExpExecArray): string {
@@ -64,6 +87,7 @@ export function verifySuggestions<P>(
   found: Diagnostic[],
   recheck: (props: P) => readonly Diagnostic[],
   before: readonly Diagnostic[] = found,
+  apply: Apply<P> = setAt,
 ): Diagnostic[] {
   if (!found.some((d) => PROPOSAL.test(d.message))) {
     return found;
@@ -81,9 +105,12 @@ export function verifySuggestions<P>(
     } catch {
       return { ...d, message: withoutProposal(d.message, m) };
     }
-    for (const candidate of [first, ...(d.alternatives ?? [])]) {
+    // A proposed list (or other JSON value) has its alternatives in JSON too; a proposed string, as plain text.
+    const alternatives = (d.alternatives ?? []).map((a) => (typeof first === "string" ? a : parseJson(a)));
+    for (const candidate of [first, ...alternatives]) {
+      if (candidate === undefined) continue;
       if (budget <= 0) break;
-      const next = setAt(props, d.path, candidate);
+      const next = apply(props, d.path, candidate);
       if (next === undefined) break;
       budget--;
       const after = recheck(next);

@@ -15,9 +15,13 @@ export default planRule({
   haproxy: (ctx, report) => {
     const vips = ctx.props.virtualIpCidrs;
     if ((!Array.isArray(vips) || vips.length === 0) && ctx.known(vips, "virtualIpCidrs")) {
+      // A free block of the serving subnet, clear of its gateway, node ranges and the appliance's addresses.
+      const { where, lists } = ctx.proposeVipList();
+      const [first, ...others] = lists;
       report(
         "virtualIpCidrs",
-        `virtualIpCidrs ${quote(vips)} holds no CIDR; the appliance needs at least one block of virtual IPs. Give network-aligned CIDRs, e.g. ["192.168.120.128/25"].`,
+        `virtualIpCidrs ${quote(vips)} holds no CIDR; the appliance needs at least one block of virtual IPs. Give network-aligned CIDRs${where}${first === undefined ? "." : `, e.g. ${first}.`}`,
+        others.length > 0 ? others : undefined,
       );
     }
     reportInput(ctx.input, "IP-02", report);

@@ -1,6 +1,23 @@
 import { Severity } from "../../model/diagnostics";
-import { containsAddress, formatAddress, formatCidr, quote } from "../../model/ip";
+import { containsAddress, formatAddress, formatCidr, Interval, quote } from "../../model/ip";
+import { PlanPortGroup } from "../../model/plan";
+import { NetworkContext } from "../context";
+import { gatewayCandidates } from "../proposals";
 import { planRule } from "../rule";
+
+/** What a proposed gateway must stay clear of: the node ranges on the port group and the Supervisor's block. */
+function takenOn(ctx: NetworkContext, pg: PlanPortGroup): Interval[] {
+  const out: Interval[] = [];
+  for (const wn of ctx.plan.workloadNetworks) {
+    if (wn.portGroup === pg.name) {
+      out.push(...wn.ranges.flatMap((r) => (r.interval ? [r.interval] : [])));
+    }
+  }
+  if (pg.name === ctx.plan.managementPortGroup && ctx.plan.managementBlock) {
+    out.push(ctx.plan.managementBlock);
+  }
+  return out;
+}
 
 /** NET-01: a port group's gateway lies inside its CIDR and is a host address. */
 export default planRule({
@@ -29,18 +46,23 @@ export default planRule({
         continue;
       }
       const gw = formatAddress(pg.gateway);
-      if (!containsAddress(pg.cidr, pg.gateway)) {
-        report(
-          `${pg.path}.gateway`,
-          `gateway ${quote(gw)} of port group ${quote(pg.name)} is outside its CIDR ${quote(formatCidr(pg.cidr))}. Give the router address of that subnet, e.g. ${quote(formatAddress(pg.cidr.first + 1))}.`,
-        );
-      } else if (pg.gateway === pg.cidr.first || pg.gateway === pg.cidr.last) {
-        const which = pg.gateway === pg.cidr.first ? "network" : "broadcast";
-        report(
-          `${pg.path}.gateway`,
-          `gateway ${quote(gw)} of port group ${quote(pg.name)} is the ${which} address of ${quote(formatCidr(pg.cidr))}. Use a host address, e.g. ${quote(formatAddress(pg.cidr.first + 1))}.`,
-        );
+      const outside = !containsAddress(pg.cidr, pg.gateway);
+      if (!outside && pg.gateway !== pg.cidr.first && pg.gateway !== pg.cidr.last) {
+        continue;
       }
+      // The nearest host address first (a one-digit typo keeps its host part), then the first and last hosts.
+      const [nearest, ...others] = gatewayCandidates(pg.cidr, pg.gateway, takenOn(ctx, pg)).map(
+        formatAddress,
+      );
+      const fix = nearest === undefined ? "" : `: did you mean ${quote(nearest)}?`;
+      const which = pg.gateway === pg.cidr.first ? "network" : "broadcast";
+      report(
+        `${pg.path}.gateway`,
+        outside
+          ? `gateway ${quote(gw)} of port group ${quote(pg.name)} is outside its CIDR ${quote(formatCidr(pg.cidr))}. Give the router address of that subnet${fix || "."}`
+          : `gateway ${quote(gw)} of port group ${quote(pg.name)} is the ${which} address of ${quote(formatCidr(pg.cidr))}. Use a host address${fix || "."}`,
+        others.length > 0 ? others : undefined,
+      );
     }
   },
 });
