@@ -3,7 +3,7 @@
  * word every problem in the site file's own terms: the file, the JSON path and the key as written there.
  */
 import * as path from "path";
-import { App } from "cdktf";
+import { AnnotationMetadataEntryType, App } from "cdktf";
 import { Construct } from "constructs";
 import { Severity, Supervisor } from "../lib";
 import { loadSiteConfig, SiteConfig, SiteConfigError } from "./site-config";
@@ -42,6 +42,10 @@ const SITE_WORDS: [RegExp, string][] = [
   [/on the SupervisorWorkloadNetwork/g, "in the site file"],
   [/e\.g\. from a vsphere_storage_policy data source/g, "by name in supervisor.storagePolicy"],
   [/\((managementIp|workloadIp|frontendIp|nameservers\[\d+\])\)/g, "(haproxy.$1)"],
+  [
+    /acknowledge: \[\{ ruleId: "([A-Z]+-\d+)", reason: "…" \}\] on the appliance or PlanAcknowledgements\.add on its stack/g,
+    '"acknowledge": [{ "rule": "$1", "reason": "…" }] in the site file',
+  ],
 ];
 
 /** One validation line `[stack/construct] RULE-ID path: message` in the site file's terms. */
@@ -85,6 +89,19 @@ function assertDistinctStacks(configs: readonly { file: string; config: SiteConf
       owner.set(name, file);
     }
   }
+}
+
+/** The warning annotations of a site's stacks (its own and its Supervisor's), as `[construct path] message`. */
+function warningLines(app: App, stackName: string): string[] {
+  const own = new Set([stackName, `${stackName}-supervisor`]);
+  return app.node
+    .findAll()
+    .filter((c) => own.has(c.node.path.split("/")[0]))
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === AnnotationMetadataEntryType.WARN)
+        .map((m) => `[${c.node.path}] ${String(m.data)}`),
+    );
 }
 
 /** Load, build and synthesize the site files; never throws for a problem of the input. */
@@ -135,14 +152,18 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
     }
     throw e;
   }
-  // The network construct wrote the IP-plan report beside each stack's Terraform; a one-line summary each.
-  for (const { stack } of sites) {
+  // The network construct wrote the IP-plan report beside each stack's Terraform; a one-line summary each,
+  // then its warnings (ACK-01 included) as the TypeScript path's cdktf annotations show them, in site terms.
+  for (const { file, stack } of sites) {
     const dir = path.join(app.outdir, "stacks", stack.config.stackName);
     const input = stack.planReportInput();
     const warnings = input.diagnostics.filter((d) => d.severity === Severity.WARN).length;
     out.push(
       `IP plan ${stack.config.stackName}: ${input.network.portGroups.length} port groups, ${input.network.workloadNetworks.length} workload networks, HAProxy ${stack.haproxy.mode} mode, VIPs ${stack.haproxy.virtualIpCidrs.join(",")}, ${warnings} warning(s) -> ${path.join(dir, "ip-plan.md")}`,
     );
+    for (const line of warningLines(app, stack.config.stackName)) {
+      out.push(`  warning: ${inSiteTerms(line, file, stack.config.stackName)}`);
+    }
   }
   return { code: 0, out, err };
 }

@@ -462,10 +462,7 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
       out.push(`CFG-04 ${at}: ${list.length} entries; at most ${max}.`);
     }
   }
-  const count = cfg.supervisor?.controlPlaneCount;
-  if (count !== undefined && count !== 1 && count !== 3) {
-    out.push(`CFG-04 supervisor.controlPlaneCount: ${count}; the Supervisor runs 1 or 3 control-plane VMs.`);
-  }
+  // supervisor.controlPlaneCount is the engine's SUP-05, the same rule as from TypeScript.
 }
 
 /** Check a parsed site file's shape; returns the problems (empty when usable). */

@@ -15,10 +15,18 @@ import {
   SupervisorWorkloadNetworkProps,
 } from "../lib";
 import { builtInSiteFiles, checkSiteConfig, loadSiteConfig } from "../stacks/site-config";
+import { synthesizeSites } from "../stacks/run";
 import { TopologyStack } from "../stacks/topology-stack";
 import { ruleLines, s13ApplianceProps, s13Network, stackWithProviders, validationError } from "./fixtures";
 
 const REASON = "Lab site: default mode is what we run here, on purpose.";
+
+const t1 = () => JSON.parse(fs.readFileSync(builtInSiteFiles()[0], "utf8")) as Record<string, unknown>;
+const write = (value: unknown) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "site-")), "site.json");
+  fs.writeFileSync(file, JSON.stringify(value));
+  return file;
+};
 
 function build(
   net: Partial<SupervisorWorkloadNetworkProps> = {},
@@ -88,18 +96,109 @@ describe("acknowledging a warning", () => {
     );
   });
 
-  test("an acknowledgement that matches no warning is itself a warning (ACK-01)", () => {
+  test("an acknowledgement that matches no finding is itself a warning (ACK-01), counted and listed in the report", () => {
     const { stack } = build({}, {}, (s) =>
       PlanAcknowledgements.add(s, [
-        { ruleId: "VIP-05", reason: "Our routers route the VIPs back, we checked." },
+        { ruleId: "VIP-08", reason: "Our routers route the VIPs back, we checked." },
       ]),
     );
     expect(validationError(stack)).toBe("");
     expect(warningsOf(stack)).toEqual([
       expect.stringMatching(
-        /^ACK-01 acknowledge: VIP-05 is acknowledged here .* no plan under test has that warning/,
+        /^ACK-01 acknowledge\[0\]: VIP-08 is acknowledged here .* no plan under test has that finding any more/,
       ),
     ]);
+    const md = planReportFiles(stack)["ip-plan.md"];
+    const findings = md.split("## Findings")[1].split("\n## ")[0];
+    expect(findings).toContain("- **warning** ACK-01 acknowledge[0]: VIP-08 is acknowledged here");
+    expect(findings).not.toContain("No errors or warnings");
+  });
+});
+
+describe("ACK-01 from a site file, as from TypeScript", () => {
+  test("printed with the warnings in site terms, counted in the summary, listed in the report", () => {
+    const cfg = t1();
+    cfg.acknowledge = [{ rule: "VIP-08", reason: "Our routers route the VIPs back, we checked." }];
+    const file = write(cfg);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "out-")), "o");
+    const result = synthesizeSites([file], out);
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    // T1's own warnings are VIP-06 and HAP-07; the stale acknowledgement makes a third.
+    expect(result.out[0]).toMatch(/^IP plan t1-single-workload-network: .*, 3 warning\(s\) -> /);
+    expect(result.out.slice(1)).toContain(
+      `  warning: ${file}: ACK-01 acknowledge[0]: VIP-08 is acknowledged here ("Our routers route the VIPs back, we checked."), but no plan under t1-single-workload-network has that finding any more. Remove the acknowledgement.`,
+    );
+    const md = fs.readFileSync(path.join(out, "stacks", "t1-single-workload-network", "ip-plan.md"), "utf8");
+    expect(md.split("## Findings")[1].split("\n## ")[0]).toContain(
+      "- **warning** ACK-01 acknowledge[0]: VIP-08",
+    );
+    // The TypeScript path: the same line as a cdktf warning annotation on the stack.
+    const stack = new TopologyStack(Testing.app(), loadSiteConfig(file));
+    expect(validationError(stack)).toBe("");
+    expect(warningsOf(stack)).toEqual([result.out[1].replace(`  warning: ${file}: `, "")]);
+  });
+});
+
+describe("HAP-10, an error an acknowledgement with a reason lets through", () => {
+  const HAP10 = "Checked on this release: ip link shows management, workload.";
+
+  test("unacknowledged, it blocks synthesis and says how to acknowledge it", () => {
+    const { stack } = build({}, { vsphereProviderVersion: "2.15.0" });
+    expect(ruleLines(validationError(stack))).toEqual([
+      expect.stringMatching(
+        /^\[test\/haproxy\] HAP-10 vsphereProviderVersion: .*acknowledge HAP-10 with the reason/,
+      ),
+    ]);
+    expect(planReportFiles(stack)["ip-plan.md"]).toContain("This plan has 1 error");
+  });
+
+  test.each([
+    [
+      "on the stack",
+      (s: TerraformStack) => PlanAcknowledgements.add(s, [{ ruleId: "HAP-10", reason: HAP10 }]),
+      {},
+    ],
+    ["in the appliance's props", () => undefined, { acknowledge: [{ ruleId: "HAP-10", reason: HAP10 }] }],
+  ] as [string, (s: TerraformStack) => void, Partial<HaproxyLoadBalancerProps>][])(
+    "acknowledged %s, it blocks nothing and the report lists it with its reason",
+    (_where, before, props) => {
+      const { stack, haproxy } = build({}, { vsphereProviderVersion: "2.15.0", ...props }, before);
+      expect(validationError(stack)).toBe("");
+      expect(() => assertValidPlan(stack)).not.toThrow();
+      expect(haproxy.acknowledged.map((a) => [a.diagnostic.ruleId, a.reason])).toEqual([["HAP-10", HAP10]]);
+      expect(warningsOf(haproxy).map((w) => w.split(" ")[0])).not.toContain("HAP-10");
+      expect(warningsOf(stack)).toEqual([]); // no ACK-01: it matched
+      const md = planReportFiles(stack)["ip-plan.md"];
+      expect(md).not.toContain("This plan has");
+      const acknowledged = md.split("## Acknowledged")[1].split("\n## ")[0];
+      expect(acknowledged).toContain("- **error, acknowledged** HAP-10 vsphereProviderVersion:");
+      expect(acknowledged).toContain(`  - reason: ${HAP10}`);
+    },
+  );
+
+  test("from a site file, the same: unacknowledged an error at synth, acknowledged a finding of the report", () => {
+    const cfg = t1();
+    (cfg.vsphere as Record<string, unknown>).providerVersion = "2.15.0";
+    const refused = synthesizeSites(
+      [write(cfg)],
+      path.join(fs.mkdtempSync(path.join(os.tmpdir(), "out-")), "o"),
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.err).toEqual([
+      "The site configuration has problems (no Terraform was written):",
+      expect.stringMatching(
+        /site\.json: HAP-10 vsphere\.providerVersion: .*acknowledge HAP-10 with the reason: "acknowledge": \[\{ "rule": "HAP-10", "reason": "…" \}\] in the site file\./,
+      ),
+    ]);
+    cfg.acknowledge = [{ rule: "HAP-10", reason: HAP10 }];
+    expect(checkSiteConfig(cfg)).toEqual([]);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "out-")), "o");
+    const accepted = synthesizeSites([write(cfg)], out);
+    expect(accepted.err).toEqual([]);
+    expect(accepted.code).toBe(0);
+    const md = fs.readFileSync(path.join(out, "stacks", "t1-single-workload-network", "ip-plan.md"), "utf8");
+    expect(md.split("## Acknowledged")[1]).toContain("HAP-10 vsphereProviderVersion:");
   });
 });
 
@@ -149,13 +248,6 @@ describe("rules of the site's own", () => {
 });
 
 describe("in the site file", () => {
-  const t1 = () => JSON.parse(fs.readFileSync(builtInSiteFiles()[0], "utf8")) as Record<string, unknown>;
-  const write = (value: unknown) => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "site-")), "site.json");
-    fs.writeFileSync(file, JSON.stringify(value));
-    return file;
-  };
-
   test("acknowledge and siteRules work through the app's real path", () => {
     const cfg = t1();
     cfg.acknowledge = [{ rule: "HAP-07", reason: REASON }];
@@ -178,7 +270,7 @@ describe("in the site file", () => {
     cfg.siteRules = [{ id: "NET-77", vlanRange: [300, 200] }, { id: "ACME-02" }];
     expect(checkSiteConfig(cfg)).toEqual([
       "CFG-03 acknowledge[0]: VIP-01 is an error, and errors cannot be acknowledged: fix the plan instead (see docs/rules.md#vip-01).",
-      'CFG-03 acknowledge[1]: the reason for acknowledging HAP-07 is "fine"; give at least a sentence (20 characters, three words) saying why the warning is accepted here.',
+      'CFG-03 acknowledge[1]: the reason for acknowledging HAP-07 is "fine"; give at least a sentence (20 characters, three words) saying why the finding is accepted here.',
       'CFG-03 siteRules[0].id: site rule id "NET-77" uses the catalogue\'s prefix NET-; use your own (e.g. "ACME-01").',
       "CFG-03 siteRules[0].vlanRange: [300,200] is not [lowest, highest] VLAN ids within 0–4094, e.g. [100, 199].",
       "CFG-03 siteRules[1]: give exactly one of maxVipPrefix, vlanRange, portGroupNamePattern, allowedSubnets (found none).",

@@ -364,11 +364,20 @@ describe("one failing plan per VIP and HAP rule, with the network's problems in 
     expect(lines.some((l) => l.startsWith("[test/network] NET-06 "))).toBe(true);
   });
 
-  test("warnings do not fail synthesis: VIP-05 and HAP-07 are annotations", () => {
-    const { stack, haproxy } = build({ virtualIpCidrs: ["192.168.200.0/25"] }, {});
+  test("warnings do not fail synthesis: VIP-08 and HAP-07 are annotations", () => {
+    const { stack, haproxy } = build({ virtualIpCidrs: ["10.0.0.128/26"] }, {});
     expect(validationError(stack)).toBe("");
     const warnings = haproxy.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
-    expect(warnings.map((w) => w.split(" ")[0]).sort()).toEqual(["HAP-07", "VIP-05"]);
+    expect(warnings.map((w) => w.split(" ")[0]).sort()).toEqual(["HAP-07", "VIP-08"]);
+  });
+
+  test("VIPs in no subnet of the appliance's NICs fail synthesis (VIP-05), naming the NIC that answers", () => {
+    const { stack } = build({ virtualIpCidrs: ["192.168.200.0/25"] }, {});
+    expect(ruleLines(validationError(stack))).toEqual([
+      expect.stringMatching(
+        /^\[test\/haproxy\] VIP-05 virtualIpCidrs\[0\]: VIP CIDR "192\.168\.200\.0\/25" lies in no subnet .* answered from the management NIC/,
+      ),
+    ]);
   });
 });
 
@@ -390,21 +399,36 @@ describe("the appliance comes up on a real vCenter", () => {
     expect(vm(stack).host_system_id).toBe("host-10");
   });
 
-  test("a newer provider is an opt-in that warns HAP-10 and takes the registry address it was published under", () => {
-    const { stack, haproxy } = build({ vsphereProviderVersion: "2.15.0", hostSystemId: undefined });
-    expect(terraformBlock(stack).required_providers.vsphere).toEqual({
+  test("a newer provider is an error (HAP-10) that says how to acknowledge it, and takes the registry address it was published under", () => {
+    const { stack } = build({ vsphereProviderVersion: "2.15.0", hostSystemId: undefined });
+    const acknowledged = build({
+      vsphereProviderVersion: "2.15.0",
+      hostSystemId: undefined,
+      acknowledge: [
+        { ruleId: "HAP-10", reason: "Checked on this release: ip link shows management and workload." },
+      ],
+    });
+    expect(terraformBlock(acknowledged.stack).required_providers.vsphere).toEqual({
       source: "vmware/vsphere",
       version: "2.15.0",
     });
-    expect(validationError(stack)).toBe("");
-    const warnings = haproxy.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
-    expect(warnings.filter((w) => w.startsWith("HAP-10 vsphereProviderVersion:"))).toHaveLength(1);
-    const older = build({ vsphereProviderVersion: "2.12.0" });
+    expect(ruleLines(validationError(stack))).toEqual([
+      expect.stringMatching(
+        /^\[test\/haproxy\] HAP-10 vsphereProviderVersion: vsphere provider 2\.15\.0 .* no management interface.*acknowledge HAP-10 with the reason/,
+      ),
+    ]);
+    const older = build({
+      vsphereProviderVersion: "2.12.0",
+      acknowledge: [
+        { ruleId: "HAP-10", reason: "Checked on this release: ip link shows management and workload." },
+      ],
+    });
     expect(terraformBlock(older.stack).required_providers.vsphere.source).toBe("hashicorp/vsphere");
     expect(
       ruleLines(validationError(build({ vsphereProviderVersion: "2.14.2", hostSystemId: undefined }).stack)),
     ).toEqual([
       expect.stringMatching(/^\[test\/haproxy\] HAP-09 hostSystemId: vsphere provider 2\.14\.2 refuses/),
+      expect.stringMatching(/^\[test\/haproxy\] HAP-10 vsphereProviderVersion: /),
     ]);
   });
 

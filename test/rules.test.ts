@@ -22,6 +22,24 @@ function s13(): Plan {
   return { network: s13Network(), haproxy: s13Haproxy() };
 }
 
+/** A T4 plan on a /16 workload network (the issue's 192.168.0.0/16), VIPs on the frontend network. */
+function t4Wide(): Plan {
+  const p = t4();
+  const wide = { name: "wl-wide", vlanId: 100, cidr: "192.168.0.0/16", gateway: "192.168.1.1" };
+  return {
+    network: {
+      ...p.network,
+      primaryWorkloadNetwork: {
+        name: "primary",
+        portGroup: wide,
+        addressRanges: ["192.168.1.31-192.168.1.40"],
+      },
+      workloadNetworks: [],
+    },
+    haproxy: { ...p.haproxy, workloadIp: "192.168.1.5" },
+  };
+}
+
 /** A T4 plan: frontend mode, VIPs on the frontend network. */
 function t4(): Plan {
   const p = s13();
@@ -238,18 +256,61 @@ const cases: Case[] = [
   },
   {
     id: "VIP-05",
-    what: "VIPs outside the serving subnet",
+    what: "default-mode VIPs in no subnet of the appliance's NICs",
     bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.200.0/25"] }),
     good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/25"] }),
-    quoted: ['"192.168.200.0/25"', '"wl-120"', "return path", 'e.g. "192.168.120.128/25"'],
+    quoted: [
+      '"192.168.200.0/25"',
+      'management "mgmt" 10.0.0.0/24, workload "wl-120" 192.168.120.0/24',
+      "answered from the management NIC to its gateway 10.0.0.1",
+      "return path",
+      'e.g. "192.168.120.128/25"',
+    ],
   },
   {
     id: "VIP-05",
-    what: "frontend-mode VIPs outside the frontend subnet",
+    what: "frontend-mode VIPs in no subnet of the appliance's NICs",
     base: t4,
-    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/25"] }),
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.200.0/25"] }),
     good: (p) => setHap(p, { virtualIpCidrs: ["192.168.130.64/26"] }),
-    quoted: ['"192.168.120.128/25"', '"frontend"', "return path", 'e.g. "192.168.130.128/25"'],
+    quoted: [
+      '"192.168.200.0/25"',
+      'frontend "frontend" 192.168.130.0/24',
+      "management NIC",
+      'e.g. "192.168.130.128/25"',
+    ],
+  },
+  {
+    id: "VIP-08",
+    what: "frontend-mode VIPs inside the workload NIC's subnet (VIPs 192.168.0.0/24 in workload 192.168.0.0/16)",
+    base: t4Wide,
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.0.0/24"] }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.130.64/26"] }),
+    quoted: [
+      '"192.168.0.0/24"',
+      'workload port group "wl-wide" (192.168.0.0/16)',
+      "answers these VIPs from its workload NIC and its gateway 192.168.1.1",
+      'take the VIPs from the frontend subnet "192.168.130.0/24"',
+    ],
+  },
+  {
+    id: "VIP-08",
+    what: "default-mode VIPs inside the management NIC's subnet",
+    bad: (p) => setHap(p, { virtualIpCidrs: ["10.0.0.128/26"] }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/26"] }),
+    quoted: [
+      '"10.0.0.128/26"',
+      'management port group "mgmt"',
+      "from its management NIC",
+      "rides the management network",
+    ],
+  },
+  {
+    id: "VIP-07",
+    what: "a /32 VIP block (one VIP)",
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.200/32"] }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.200/29"] }),
+    quoted: ['"192.168.120.200/32"', "1 load-balancer address", "at least 2", 'e.g. "192.168.120.200/29"'],
   },
   {
     id: "VIP-06",
@@ -370,7 +431,7 @@ const cases: Case[] = [
     what: "provider 2.15.0, which recreates the OVA's NICs",
     bad: (p) => setHap(p, { vsphereProviderVersion: "2.15.0" }),
     good: (p) => setHap(p, { vsphereProviderVersion: "2.5.1", hostSystemId: "host-10" }),
-    quoted: ["2.15.0", "PCI slot", "2.5.1"],
+    quoted: ["2.15.0", "PCI slot", "2.5.1", "no management interface", "acknowledge HAP-10 with the reason"],
   },
   {
     id: "NET-10",
@@ -433,6 +494,14 @@ const cases: Case[] = [
       '"Supervisor_A"',
       'Did you mean "supervisor-a"?',
     ],
+  },
+  {
+    id: "SUP-05",
+    what: "a control plane of 0 VMs (the provider drops it: vCenter would deploy 3)",
+    base: withSupervisor,
+    bad: (p) => setSup(p, { controlPlaneCount: 0 }),
+    good: (p) => setSup(p, { controlPlaneCount: 1 }),
+    quoted: ["controlPlaneCount", "0", "default of 3", "at least 1"],
   },
   {
     id: "SEC-01",
@@ -564,21 +633,102 @@ describe("input that is not even of the right type", () => {
   });
 });
 
-describe("VIP-05 advice that works", () => {
+describe("VIP-05 and VIP-08 advice that works", () => {
   test.each([
-    ["default mode", s13, ["192.168.200.0/25"]],
-    ["frontend mode", t4, ["192.168.120.128/25"]],
-  ] as const)("in %s, the suggested block removes VIP-05 and adds no error", (_mode, base, vips) => {
+    ["VIP-05", "default mode", s13, ["192.168.200.0/25"]],
+    ["VIP-05", "frontend mode", t4, ["192.168.200.0/25"]],
+    ["VIP-08", "frontend mode, VIPs on the workload network", t4, ["192.168.120.128/25"]],
+  ] as const)("%s in %s: the suggested block removes it and adds no error", (id, _mode, base, vips) => {
     const bad = base();
     setHap(bad, { virtualIpCidrs: [...vips] });
-    const [finding] = withRule(run(bad), "VIP-05");
+    const [finding] = withRule(run(bad), id);
     const suggested = /e\.g\. "([\d./]+)"/.exec(finding.message)?.[1];
     expect(suggested).toBeDefined();
     const fixed = base();
     setHap(fixed, { virtualIpCidrs: [suggested!] });
     const after = run(fixed);
-    expect(withRule(after, "VIP-05")).toEqual([]);
+    expect(withRule(after, id)).toEqual([]);
     expect(after.filter((d) => d.severity === Severity.ERROR)).toEqual([]);
+  });
+
+  test("VIPs inside the serving NIC's subnet get neither rule, in both modes", () => {
+    for (const p of [s13(), t4()]) {
+      expect(run(p).filter((d) => d.ruleId === "VIP-05" || d.ruleId === "VIP-08")).toEqual([]);
+    }
+  });
+
+  test("VIPs in no NIC's subnet are an error that names the NIC that answers; inside another NIC's, a warning", () => {
+    const none = s13();
+    setHap(none, { virtualIpCidrs: ["192.168.200.0/25"] });
+    const other = t4Wide();
+    setHap(other, { virtualIpCidrs: ["192.168.0.0/24"] });
+    const vip05 = withRule(run(none), "VIP-05");
+    const vip08 = withRule(run(other), "VIP-08");
+    expect(vip05.map((d) => d.severity)).toEqual([Severity.ERROR]);
+    expect(vip05[0].message).toContain("answered from the management NIC");
+    expect(vip08.map((d) => d.severity)).toEqual([Severity.WARN]);
+    expect(vip08[0].message).toContain("from its workload NIC");
+    expect(withRule(run(other), "VIP-05")).toEqual([]);
+  });
+});
+
+describe("VIP-07: the VIP pool holds what a Supervisor needs", () => {
+  const vip07 = (vips: string[]) => {
+    const p = s13();
+    setHap(p, { virtualIpCidrs: vips });
+    return { p, found: withRule(run(p), "VIP-07") };
+  };
+
+  test("a /32 (one VIP) warns with the count, the need and a larger block that passes every rule", () => {
+    const { found } = vip07(["192.168.120.200/32"]);
+    expect(found.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(
+        /^VIP-07 virtualIpCidrs\[0\]: .*"192\.168\.120\.200\/32" gives the Supervisor 1 load-balancer address .*needs at least 2/,
+      ),
+    ]);
+    const suggested = /e\.g\. "([\d./]+)"/.exec(found[0].message)![1];
+    const after = vip07([suggested]);
+    expect(after.found).toEqual([]);
+    expect(run(after.p).filter((d) => d.severity === Severity.ERROR)).toEqual([]);
+  });
+
+  test("network and broadcast addresses do not count: a /31 on the subnet's top holds one usable VIP", () => {
+    const { found } = vip07(["192.168.120.254/31"]);
+    expect(found[0].message).toContain("1 load-balancer address");
+  });
+
+  test("a block that would break another rule is not proposed: the largest that passes is, or none", () => {
+    // 192.168.120.16/28 would reach the primary range at .31 (VIP-02): the /29 is proposed.
+    expect(vip07(["192.168.120.20/32"]).found[0].message).toMatch(
+      /Give a larger block, e\.g\. "192\.168\.120\.16\/29"\.$/,
+    );
+    // Every block around .4 holds the workload NIC .5 (VIP-03) or the gateway .1 (VIP-01): no proposal.
+    expect(vip07(["192.168.120.4/32"]).found[0].message).toMatch(/Give a larger block\.$/);
+  });
+
+  test("two blocks count together: two /32s make the 2 addresses a Supervisor needs", () => {
+    expect(vip07(["192.168.120.200/32", "192.168.120.210/32"]).found).toEqual([]);
+  });
+});
+
+describe("SUP-05: one rule for the control-plane VM count", () => {
+  const sup05 = (count: number | undefined) => {
+    const p = withSupervisor();
+    setSup(p, { controlPlaneCount: count });
+    return withRule(run(p), "SUP-05").map((d) => `${d.path}: ${d.message}`);
+  };
+
+  test.each([1, 2, 3, undefined])("%s passes (the provider takes any count of at least 1)", (count) => {
+    expect(sup05(count)).toEqual([]);
+  });
+
+  test.each([
+    [0, "default of 3"],
+    [-1, "default of 3"],
+    [1.5, "whole number of VMs"],
+  ])("%s is refused: %s", (count, why) => {
+    expect(sup05(count)).toEqual([expect.stringMatching(/^controlPlaneCount: /)]);
+    expect(sup05(count)[0]).toContain(why);
   });
 });
 

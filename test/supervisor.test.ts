@@ -328,7 +328,9 @@ describe("the Supervisor's own props take Terraform variables of their type", ()
     });
     expect(supervisor.diagnostics).toEqual([]);
     const info = supervisor.node.metadata.filter((m) => m.type === "@cdktf/info").map((m) => String(m.data));
-    expect(info).toEqual([expect.stringMatching(/not known until apply \(.*serviceCidr.*storagePolicy/)]);
+    expect(info).toEqual([expect.stringMatching(/not known until apply \(.*serviceCidr/)]);
+    // The storage policy's id is a data source's or a variable's, and no rule needs its value.
+    expect(info[0]).not.toContain("storagePolicy");
     const text = Testing.synth(stack, true);
     expect(text).not.toMatch(/TfToken/);
     // The report's wizard row says so, rather than printing a number token.
@@ -539,5 +541,51 @@ describe("the wizard table says what the Terraform does", () => {
     );
     expect(rows["Management Network: DNS Server(s)"]).toBe("10.0.0.3");
     expect(appliance.haproxy.vappProperties.nameservers).toBe("10.0.0.2");
+  });
+});
+
+describe("SUP-05: the control-plane VM count, one rule for both entry points", () => {
+  const fromSite = (count: number) => {
+    const cfg = JSON.parse(fs.readFileSync(builtInSiteFiles()[T1], "utf8")) as {
+      supervisor: Record<string, unknown>;
+    };
+    cfg.supervisor.controlPlaneCount = count;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sup05-"));
+    const file = path.join(dir, "site.json");
+    fs.writeFileSync(file, JSON.stringify(cfg));
+    return { file, result: synthesizeSites([file], path.join(dir, "out")) };
+  };
+  const fromTypeScript = (count: number) => {
+    const app = Testing.app();
+    const config = loadSiteConfig(builtInSiteFiles()[T1]);
+    const appliance = new TopologyStack(app, config);
+    const stack = new SupervisorStack(app, appliance, config.supervisor!, { controlPlaneCount: count });
+    return stack.supervisor.diagnostics.filter((d) => d.ruleId === "SUP-05");
+  };
+
+  test("2: the provider's documented range (at least 1 zone's worth) takes it, from a site file and from TypeScript", () => {
+    const { result } = fromSite(2);
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(fromTypeScript(2)).toEqual([]);
+  });
+
+  test("0: refused by SUP-05 from both, with the same id and message", () => {
+    const { file, result } = fromSite(0);
+    expect(result.code).toBe(1);
+    const [fromTs] = fromTypeScript(0);
+    expect(fromTs.path).toBe("controlPlaneCount");
+    expect(result.err).toEqual([
+      "The site configuration has problems (no Terraform was written):",
+      `  ${file}: SUP-05 supervisor.controlPlaneCount: ${fromTs.message} [docs/rules.md#sup-05]`,
+    ]);
+  });
+});
+
+describe("values announced as known only at apply", () => {
+  test("the storage policy, looked up by name, is not announced: no rule needs its value", () => {
+    const { stack } = site(T1);
+    const info = stack.supervisor.node.metadata.filter((m) => m.type === "@cdktf/info");
+    expect(info).toEqual([]);
   });
 });

@@ -1,16 +1,17 @@
 /**
  * Acknowledging a warning, in the spirit of cdk-nag's suppressions: a rule id and a reason of at least a
  * sentence, on a construct (it covers the construct and everything under it). An acknowledged warning is not
- * printed; the report lists it with its reason under "Acknowledged". Errors cannot be acknowledged, and an
- * acknowledgement that matches no finding is itself a warning (ACK-01), so stale ones do not rot unseen.
+ * printed; the report lists it with its reason under "Acknowledged". Errors cannot be acknowledged, except the
+ * few the catalogue marks acknowledgeable (HAP-10): acknowledged, such an error no longer blocks synthesis and
+ * is listed like an acknowledged warning. An acknowledgement that matches no finding is itself a warning
+ * (ACK-01), so stale ones do not rot unseen.
  */
 import { IConstruct } from "constructs";
 import { quote } from "../model/ip";
 import { RULES } from "../rules/catalogue";
 import { siteRuleIdProblem } from "../rules/site-rules";
-import { Severity } from "../model/diagnostics";
 
-/** One acknowledged warning. */
+/** One acknowledged warning (or acknowledgeable error, HAP-10). */
 export interface Acknowledgement {
   /** The warning's rule id, e.g. `HAP-07`, or a site rule's id. */
   readonly ruleId: string;
@@ -34,7 +35,7 @@ export function markPrinted(scope: IConstruct): void {
 export function acknowledgementProblem(ack: { ruleId?: unknown; reason?: unknown }): string | undefined {
   const { ruleId, reason } = ack;
   const rule = typeof ruleId === "string" ? RULES[ruleId] : undefined;
-  if (rule && rule.severity === Severity.ERROR) {
+  if (rule && !rule.acknowledgeable) {
     return `${rule.id} is an error, and errors cannot be acknowledged: fix the plan instead (see docs/rules.md#${rule.id.toLowerCase()})`;
   }
   if (!rule && siteRuleIdProblem(ruleId) !== undefined) {
@@ -42,16 +43,17 @@ export function acknowledgementProblem(ack: { ruleId?: unknown; reason?: unknown
   }
   const text = typeof reason === "string" ? reason.trim() : "";
   if (text.length < 20 || text.split(/\s+/).length < 3) {
-    return `the reason for acknowledging ${String(ruleId)} is ${quote(reason)}; give at least a sentence (20 characters, three words) saying why the warning is accepted here`;
+    return `the reason for acknowledging ${String(ruleId)} is ${quote(reason)}; give at least a sentence (20 characters, three words) saying why the finding is accepted here`;
   }
   return undefined;
 }
 
-/** Acknowledge warnings on a construct and everything under it. */
+/** Acknowledge warnings (and acknowledgeable errors, HAP-10) on a construct and everything under it. */
 export class PlanAcknowledgements {
   /**
-   * Acknowledge warnings with a reason each, on a scope whose plan constructs are not created yet (a stack or
-   * app, before them); throws for an error's id, an unknown id, a missing reason or a construct that exists.
+   * Acknowledge warnings (and acknowledgeable errors, HAP-10) with a reason each, on a scope whose plan
+   * constructs are not created yet (a stack or app, before them); throws for the id of an error that cannot be
+   * acknowledged, an unknown id, a missing reason or a construct that exists.
    *
    * @example PlanAcknowledgements.add(haproxy, [{ ruleId: "HAP-07", reason: "Lab site: default mode is intended." }])
    */

@@ -7,7 +7,7 @@ import { AnnotationMetadataEntryType, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Diagnostic, formatDiagnostic, Severity } from "../model/diagnostics";
 import { ruleLink } from "../report/rules-doc";
-import { RULES } from "../rules/catalogue";
+import { isAcknowledgeable, RULES } from "../rules/catalogue";
 import { markPrinted, PlanAcknowledgements } from "./acknowledgements";
 import { CheckOptions } from "../model/plan";
 
@@ -24,31 +24,33 @@ export function diagnosticLine(d: Diagnostic): string {
 }
 
 /**
- * Attach findings to a construct: errors as a validation, warnings as warning annotations less the ones
- * acknowledged on it or above it, which come back (with their reasons) for the report.
+ * Attach findings to a construct: errors as a validation, warnings as warning annotations, less the ones
+ * acknowledged on it or above it (warnings, and errors the catalogue marks acknowledgeable), which come back
+ * (with their reasons) for the report.
  */
 export function attachDiagnostics(
   scope: Construct,
   diagnostics: readonly Diagnostic[],
   unresolved: readonly string[],
 ): { readonly diagnostic: Diagnostic; readonly reason: string }[] {
-  const errors = diagnostics.filter((d) => d.severity === Severity.ERROR).map(diagnosticLine);
+  const covering = PlanAcknowledgements.covering(scope);
+  const acknowledged: { diagnostic: Diagnostic; reason: string }[] = [];
+  const shown = diagnostics.filter((d) => {
+    const hit = isAcknowledgeable(d) ? covering.find((c) => c.ack.ruleId === d.ruleId) : undefined;
+    if (hit) {
+      acknowledged.push({ diagnostic: d, reason: hit.ack.reason.trim() });
+    }
+    return !hit;
+  });
+  const errors = shown.filter((d) => d.severity === Severity.ERROR).map(diagnosticLine);
   if (errors.length > 0) {
     scope.node.addValidation({ validate: () => errors });
   }
   // Warnings and the info are annotations as cdktf prints them, without the stack trace Annotations.of()
   // captures (with an unlimited depth): the message names the construct path already, and a trace per finding
   // is the costliest part of a synth under jest with source maps.
-  const covering = PlanAcknowledgements.covering(scope);
-  const acknowledged: { diagnostic: Diagnostic; reason: string }[] = [];
-  for (const d of diagnostics) {
-    if (d.severity !== Severity.WARN) {
-      continue;
-    }
-    const hit = covering.find((c) => c.ack.ruleId === d.ruleId);
-    if (hit) {
-      acknowledged.push({ diagnostic: d, reason: hit.ack.reason.trim() });
-    } else {
+  for (const d of shown) {
+    if (d.severity === Severity.WARN) {
       scope.node.addMetadata(AnnotationMetadataEntryType.WARN, diagnosticLine(d));
     }
   }

@@ -22,6 +22,7 @@ import {
 import { Construct, IConstruct } from "constructs";
 import { renderAddressMap } from "../report/address-map-svg";
 import { Diagnostic, Severity } from "../model/diagnostics";
+import { isAcknowledgeable } from "../rules/catalogue";
 import { quote } from "../model/ip";
 import { toDnsLabel } from "../model/names";
 import { Acknowledgement, PlanAcknowledgements, STALE_ACKNOWLEDGEMENT } from "./acknowledgements";
@@ -102,23 +103,50 @@ function holdersOf(stack: TerraformStack): FindingHolder[] {
 
 /** The rule errors of every plan in the stack, as `[construct path] RULE-ID path: message` lines. */
 export function planErrorLines(stack: TerraformStack): string[] {
-  return holdersOf(stack).flatMap((h) => errorLines(h.construct.node.path, h.diagnostics));
+  return holdersOf(stack).flatMap((h) => errorLines(h.construct.node.path, unacknowledged(h)));
 }
 
-const finalized = new WeakSet<TerraformStack>();
+/** A holder's findings less the ones acknowledged (an acknowledged HAP-10 blocks nothing). */
+function unacknowledged(h: FindingHolder): Diagnostic[] {
+  const hidden = new Set(h.acknowledged.map((a) => a.diagnostic));
+  return h.diagnostics.filter((d) => !hidden.has(d));
+}
+
+/** The stale acknowledgements (ACK-01) of each stack, found once, when it is synthesized. */
+const staleByStack = new WeakMap<TerraformStack, StaleAcknowledgement[]>();
+
+/** An ACK-01 finding and the construct whose acknowledgement it is about. */
+export interface StaleAcknowledgement {
+  readonly construct: IConstruct;
+  readonly diagnostic: Diagnostic;
+}
 
 /**
- * Warn ACK-01 for an acknowledgement that matches no warning of the plans under it, or that names an error
- * (a site rule's; the catalogue's errors are refused when acknowledged). Runs once per stack, when it is
- * synthesized.
+ * ACK-01, a warning, for an acknowledgement that matches no finding of the plans under it, or that names an
+ * error that cannot be acknowledged (a site rule's; the catalogue's are refused when acknowledged). Found once
+ * per stack, when it is synthesized: a warning annotation on the construct that holds the acknowledgement (as
+ * cdktf prints warnings) and a finding of the stack's report, counted with its warnings.
  */
-export function finalizeFindings(stack: TerraformStack): void {
-  if (finalized.has(stack)) {
-    return;
+export function finalizeFindings(stack: TerraformStack): readonly StaleAcknowledgement[] {
+  const done = staleByStack.get(stack);
+  if (done) {
+    return done;
   }
-  finalized.add(stack);
+  const stale: StaleAcknowledgement[] = [];
+  staleByStack.set(stack, stale);
   const holders = holdersOf(stack);
   const matched = new Set<Acknowledgement>();
+  const warn = (construct: IConstruct, ack: Acknowledgement, message: string) => {
+    const index = PlanAcknowledgements.on(construct).indexOf(ack);
+    const diagnostic: Diagnostic = {
+      ruleId: STALE_ACKNOWLEDGEMENT,
+      severity: Severity.WARN,
+      path: index >= 0 ? `acknowledge[${index}]` : "acknowledge",
+      message,
+    };
+    stale.push({ construct, diagnostic });
+    construct.node.addMetadata(AnnotationMetadataEntryType.WARN, diagnosticLine(diagnostic));
+  };
   for (const h of holders) {
     const covering = PlanAcknowledgements.covering(h.construct);
     for (const d of h.diagnostics) {
@@ -127,10 +155,11 @@ export function finalizeFindings(stack: TerraformStack): void {
         continue;
       }
       matched.add(hit.ack);
-      if (d.severity === Severity.ERROR) {
-        hit.scope.node.addMetadata(
-          AnnotationMetadataEntryType.WARN,
-          `${STALE_ACKNOWLEDGEMENT} acknowledge: ${d.ruleId} is acknowledged here, but at ${h.construct.node.path} it is an error, and errors cannot be acknowledged. Fix the plan, and remove the acknowledgement.`,
+      if (!isAcknowledgeable(d)) {
+        warn(
+          hit.scope,
+          hit.ack,
+          `${d.ruleId} is acknowledged here, but at ${h.construct.node.path} it is an error, and errors cannot be acknowledged. Fix the plan, and remove the acknowledgement.`,
         );
       }
     }
@@ -138,13 +167,15 @@ export function finalizeFindings(stack: TerraformStack): void {
   for (const c of stack.node.findAll()) {
     for (const ack of PlanAcknowledgements.on(c)) {
       if (!matched.has(ack)) {
-        c.node.addMetadata(
-          AnnotationMetadataEntryType.WARN,
-          `${STALE_ACKNOWLEDGEMENT} acknowledge: ${ack.ruleId} is acknowledged here (${quote(ack.reason.trim())}), but no plan under ${c.node.path} has that warning any more. Remove the acknowledgement.`,
+        warn(
+          c,
+          ack,
+          `${ack.ruleId} is acknowledged here (${quote(ack.reason.trim())}), but no plan under ${c.node.path} has that finding any more. Remove the acknowledgement.`,
         );
       }
     }
   }
+  return stale;
 }
 
 function errorLines(where: string, ds: readonly Diagnostic[]): string[] {
@@ -163,9 +194,11 @@ function sourceOf(stack: TerraformStack, value: string, fallback: string, sensit
 
 /** The report input of one network, as every stack gets it. */
 export function reportInputOf(stack: TerraformStack, entry: ReportedNetwork, title: string): PlanReportInput {
-  finalizeFindings(stack);
   const a = entry.appliance;
   const sup = entry.supervisorFindings;
+  // ACK-01 of this stack, and of the Supervisor's when it lives in another: the report lists every finding.
+  const stacks = new Set([stack, ...(sup ? [TerraformStack.of(sup.construct)] : [])]);
+  const stale = [...stacks].flatMap((s) => finalizeFindings(s).map((x) => x.diagnostic));
   const acknowledged = [
     ...(entry.acknowledged ?? []),
     ...(a?.acknowledged ?? []),
@@ -176,9 +209,12 @@ export function reportInputOf(stack: TerraformStack, entry: ReportedNetwork, tit
     title,
     network: entry.plan,
     haproxy: a?.plan,
-    diagnostics: [...entry.diagnostics, ...(a?.diagnostics ?? []), ...(sup?.diagnostics ?? [])].filter(
-      (d) => !hidden.has(d),
-    ),
+    diagnostics: [
+      ...[...entry.diagnostics, ...(a?.diagnostics ?? []), ...(sup?.diagnostics ?? [])].filter(
+        (d) => !hidden.has(d),
+      ),
+      ...stale,
+    ],
     acknowledged,
     supervisor: entry.supervisor,
     loadBalancerName: toDnsLabel(a?.name ?? "haproxy"),

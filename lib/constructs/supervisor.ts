@@ -77,7 +77,8 @@ export interface SupervisorProps {
    */
   readonly controlPlaneSize?: ControlPlaneSize;
   /**
-   * The number of control-plane VMs.
+   * The number of control-plane VMs: a whole number of at least 1 (SUP-05; provider 2.16.1 documents "1 for
+   * single zone deployments").
    * @default 3
    */
   readonly controlPlaneCount?: number;
@@ -167,7 +168,7 @@ export class Supervisor extends Construct {
    * vSphere 7 request body read it.
    */
   public readonly settings: SupervisorSettings;
-  /** Findings of the Supervisor's rules (NET-09, SUP-01, SUP-02). */
+  /** Findings of the Supervisor's rules (NET-09, SUP-01 … SUP-05). */
   public readonly diagnostics: Diagnostic[];
   /** The warnings acknowledged on it or above it, with their reasons. */
   public readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
@@ -193,6 +194,7 @@ export class Supervisor extends Construct {
       workloadDnsServers: props.workloadDnsServers,
       ntpServers: props.ntpServers,
       storagePolicy: props.storagePolicyId,
+      controlPlaneCount: props.controlPlaneCount,
       viaProvider: enablement === SupervisorEnablement.TERRAFORM,
       apiServerDnsNames,
       dnsSearchDomains,

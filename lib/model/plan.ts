@@ -484,6 +484,11 @@ export interface SupervisorPlanProps {
   /** The storage policy id of the control-plane VMs. */
   readonly storagePolicy: string | undefined;
   /**
+   * The number of control-plane VMs (SUP-05).
+   * @default - not given: vCenter's default, 3
+   */
+  readonly controlPlaneCount?: number;
+  /**
    * True when `vsphere_supervisor_v2` enables it (the provider's own needs are checked: SUP-03); false for the
    * vSphere 7 request body. Default true.
    */

@@ -350,9 +350,15 @@ export function renderPlanMarkdown(input: PlanReportInput): string {
     lines.push("");
   }
   if (input.acknowledged && input.acknowledged.length > 0) {
-    lines.push("## Acknowledged", "", "Warnings accepted on purpose, each with its reason:", "");
+    lines.push(
+      "## Acknowledged",
+      "",
+      "Findings accepted on purpose, each with its reason (warnings, and the errors the catalogue lets an acknowledgement through):",
+      "",
+    );
     for (const a of input.acknowledged) {
-      lines.push(`- ${linked(a.diagnostic)}`, `  - reason: ${a.reason}`);
+      const error = a.diagnostic.severity === Severity.ERROR ? "**error, acknowledged** " : "";
+      lines.push(`- ${error}${linked(a.diagnostic)}`, `  - reason: ${a.reason}`);
     }
     lines.push("");
   }

@@ -56,6 +56,8 @@ export interface RuleInfo {
   readonly id: string;
   /** Errors fail synthesis; warnings are printed and can be acknowledged. */
   readonly severity: Severity;
+  /** True for a warning, and for an error that an acknowledgement with a reason lets through (HAP-10). */
+  readonly acknowledgeable: boolean;
   /** One sentence: what must hold. */
   readonly summary: string;
   /** Why the rule exists, with its source. */
@@ -68,9 +70,27 @@ export interface RuleInfo {
 export const RULES: Readonly<Record<string, RuleInfo>> = Object.fromEntries(
   RULE_UNITS.map((u) => [
     u.id,
-    { id: u.id, severity: u.severity, summary: u.summary, why: u.why, example: u.example },
+    {
+      id: u.id,
+      severity: u.severity,
+      acknowledgeable: u.severity === Severity.WARN || u.acknowledgeable === true,
+      summary: u.summary,
+      why: u.why,
+      example: u.example,
+    },
   ]),
 );
+
+/**
+ * True when an acknowledgement with a reason lets a finding through: every warning, and the errors of the
+ * catalogue's rules marked acknowledgeable (a site rule's error never).
+ */
+export function isAcknowledgeable(finding: {
+  readonly ruleId: string;
+  readonly severity: Severity;
+}): boolean {
+  return finding.severity === Severity.WARN || RULES[finding.ruleId]?.acknowledgeable === true;
+}
 
 /** The family a rule id belongs to. */
 export function familyOf(id: string): (typeof FAMILIES)[number] | undefined {

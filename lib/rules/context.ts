@@ -356,6 +356,11 @@ export interface SupervisorContext {
   readonly input: readonly Finding[];
   /** True when the value is known at synth; a token is recorded as unresolved at that path. */
   readonly known: (value: unknown, path: string) => boolean;
+  /**
+   * True when the value is a token, not recorded: for a value whose check holds for any token (a storage policy
+   * id from a data source is given, whatever it turns out to be), so nothing is announced as skipped.
+   */
+  readonly isToken: (value: unknown) => boolean;
   /** Prop paths whose values are not known until apply. */
   readonly unresolved: string[];
 }
@@ -376,6 +381,7 @@ export function supervisorContext(
     serviceCidr,
     input: reader.findings,
     known: (value, path) => !reader.unknown(value, path),
+    isToken: (value) => reader.isToken(value),
     unresolved: reader.unresolved,
   };
 }

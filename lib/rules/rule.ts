@@ -17,6 +17,11 @@ export interface PlanRule {
   /** The rule id, e.g. `VIP-01`: API, never renumbered or reused. */
   readonly id: string;
   readonly severity: Severity;
+  /**
+   * An error that an acknowledgement with a reason lets through (the plan is then synthesized, and the report
+   * lists the finding with its reason). Unset: errors cannot be acknowledged; warnings always can.
+   */
+  readonly acknowledgeable?: boolean;
   /** One sentence: what must hold. */
   readonly summary: string;
   /** Why the rule exists, with its source (vSphere, the appliance's or the provider's code, the seed page). */

@@ -21,8 +21,10 @@ export default planRule({
         `the network has no supervisorManagementStartIp; the Supervisor's control plane needs 5 consecutive management addresses. Give the first of them on the SupervisorWorkloadNetwork, e.g. "10.0.0.20".`,
       );
     }
+    // Only an absent or empty policy is wrong: a token (a data source's id) is given, so it is not announced
+    // as a value the rules skipped.
     const policy = ctx.props.storagePolicy;
-    if (ctx.known(policy, "storagePolicy") && (typeof policy !== "string" || policy.trim().length === 0)) {
+    if (!ctx.isToken(policy) && (typeof policy !== "string" || policy.trim().length === 0)) {
       report(
         "storagePolicy",
         `no storage policy is given for the control-plane VMs. Give a storage policy id, e.g. from a vsphere_storage_policy data source.`,
