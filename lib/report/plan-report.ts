@@ -81,6 +81,13 @@ export interface PlanReportInput {
    * @default - no Supervisor section
    */
   readonly supervisor?: SupervisorReportInput;
+  /**
+   * The rule catalogue as a path from the report's folder: each finding links to its rule's entry there, e.g.
+   * `../../../node_modules/tanzu-haproxy-network/docs/rules.md` for a report in `cdktf.out/stacks/<stack>/`
+   * (the reports the constructs write get this path).
+   * @default "docs/rules.md" (the package root)
+   */
+  readonly rulesDocument?: string;
 }
 
 function clip(i: Interval, c: Interval): Interval | undefined {
@@ -252,9 +259,9 @@ function countText(n: number): string {
 }
 
 /** A finding with its rule id linked to the catalogue entry (`docs/rules.md` of the package). */
-function linked(d: Diagnostic): string {
+function linked(d: Diagnostic, document: string | undefined): string {
   const line = formatDiagnostic(d);
-  return RULES[d.ruleId] ? `${line} ([${d.ruleId} in the catalogue](${ruleLink(d.ruleId)}))` : line;
+  return RULES[d.ruleId] ? `${line} ([${d.ruleId} in the catalogue](${ruleLink(d.ruleId, document)}))` : line;
 }
 
 /** The report as Markdown. */
@@ -299,14 +306,16 @@ export function renderPlanMarkdown(input: PlanReportInput): string {
     lines.push("No errors or warnings.", "");
   } else {
     for (const d of input.diagnostics) {
-      lines.push(`- **${d.severity === Severity.ERROR ? "error" : "warning"}** ${linked(d)}`);
+      lines.push(
+        `- **${d.severity === Severity.ERROR ? "error" : "warning"}** ${linked(d, input.rulesDocument)}`,
+      );
     }
     lines.push("");
   }
   if (input.acknowledged && input.acknowledged.length > 0) {
     lines.push("## Acknowledged", "", "Warnings accepted on purpose, each with its reason:", "");
     for (const a of input.acknowledged) {
-      lines.push(`- ${linked(a.diagnostic)}`, `  - reason: ${a.reason}`);
+      lines.push(`- ${linked(a.diagnostic, input.rulesDocument)}`, `  - reason: ${a.reason}`);
     }
     lines.push("");
   }
