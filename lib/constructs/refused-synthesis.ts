@@ -119,7 +119,9 @@ export function otherValidationErrors(
  * Every Terraform file an earlier synth left in the output folder (each stack's `cdk.tf`, `cdk.tf.json` and its
  * HCL `metadata.json`, and the `manifest.json` that lists them): nothing in the folder may then look applicable,
  * whichever stacks this run and the earlier one had. Terraform refuses to plan or apply a folder left without
- * configuration files ("No configuration files").
+ * configuration files, "No configuration files … Planning without a configuration would mark everything for
+ * destruction" (hashicorp/terraform v1.11.4 internal/backend/local/backend_plan.go 44-51, backend_apply.go 46),
+ * where a configuration emptied of its resources would plan to destroy them.
  */
 export function removeTerraformFiles(outdir: string): void {
   const stacksDir = path.join(outdir, "stacks");
