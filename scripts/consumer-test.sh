@@ -22,10 +22,30 @@ cp "$root/examples/consumer-app/"{package.json,tsconfig.json,cdktf.json,main.ts,
 cd "$app"
 npm install --no-audit --no-fund --prefer-offline --loglevel=error "$work/$tarball"
 npm run build
-npx cdktf synth
+npx cdktf synth | tee "$work/synth.log"
 for f in cdk.tf.json ip-plan.md address-map.svg; do
   test -s "cdktf.out/stacks/site-a/$f" || { echo "consumer: cdktf.out/stacks/site-a/$f is missing" >&2; exit 1; }
 done
+# Links to the rule catalogue resolve in the user's project: the warnings' [path#id] from the project folder,
+# the report's from cdktf.out/stacks/site-a (docs/rules.md ships in the package, each rule an "### ID" heading).
+node - "$work/synth.log" <<'JS'
+const fs = require("fs");
+const path = require("path");
+const resolves = (from, link) => {
+  const [file, anchor] = link.split("#");
+  const target = path.resolve(from, file);
+  return fs.existsSync(target) && fs.readFileSync(target, "utf8").split("\n").some((l) => l === `### ${anchor.toUpperCase()}`);
+};
+const report = "cdktf.out/stacks/site-a";
+const fromReport = [...fs.readFileSync(`${report}/ip-plan.md`, "utf8").matchAll(/\]\(([^)]*rules\.md#[a-z0-9-]+)\)/g)].map((m) => m[1]);
+const fromLog = [...fs.readFileSync(process.argv[2], "utf8").matchAll(/\[([^\]\s]*rules\.md#[a-z0-9-]+)\]/g)].map((m) => m[1]);
+const broken = [...fromReport.filter((l) => !resolves(report, l)), ...fromLog.filter((l) => !resolves(".", l))];
+if (fromReport.length === 0 || fromLog.length === 0 || broken.length > 0) {
+  console.error(`consumer: rule catalogue links (report ${fromReport.length}, synth ${fromLog.length}) do not resolve: ${broken.join(", ")}`);
+  process.exit(1);
+}
+console.log(`consumer: ${fromReport.length + fromLog.length} rule catalogue links resolve, e.g. ${fromLog[0]} and ${fromReport[0]}`);
+JS
 npx jest --ci
 # Terraform's and OpenTofu's configuration loading on what the user's project wrote: with an empty provider
 # mirror, `init` may fail only at provider installation, never on the configuration.

@@ -135,22 +135,36 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
       err.push(message);
       return { code: 1, out, err };
     }
-    if (message.startsWith("Validation failed")) {
-      const lines = message.split("\n").filter((l) => /^\s*\[/.test(l));
+    if (message.startsWith("The IP plan has rule errors")) {
+      // `[construct path] RULE-ID prop: message` lines: the errors, then (after "Warnings:") the warnings.
+      const [errorPart, warningPart = ""] = message.split("\nWarnings:\n");
+      const lines = errorPart.split("\n").filter((l) => /^\s*\[/.test(l));
+      const inTerms = (line: string): string => {
+        const site = sites.find(({ stack }) => line.trimStart().startsWith(`[${stack.config.stackName}`));
+        return `  ${site ? inSiteTerms(line, site.file, site.stack.config.stackName) : line.trim()}`;
+      };
       err.push("The site configuration has problems (no Terraform was written):");
       const SHOWN = 200;
-      for (const line of lines.slice(0, SHOWN)) {
-        const site = sites.find(({ stack }) => line.trimStart().startsWith(`[${stack.config.stackName}`));
-        err.push(`  ${site ? inSiteTerms(line, site.file, site.stack.config.stackName) : line.trim()}`);
-      }
+      err.push(...lines.slice(0, SHOWN).map(inTerms));
       if (lines.length > SHOWN) {
         err.push(
           `… and ${lines.length - SHOWN} more: every one is listed in the stack's ip-plan.md under Findings.`,
         );
       }
+      const warnings = warningPart.split("\n").filter((l) => /^\s*\[/.test(l));
+      if (warnings.length > 0) {
+        err.push("Warnings:", ...warnings.slice(0, SHOWN).map(inTerms));
+      }
       return { code: 1, out, err };
     }
     throw e;
+  }
+  // Under `cdktf synth` (which runs the app with CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS) a plan with errors ends
+  // synth normally: the CLI prints every error and warning once, from the manifest, and fails.
+  const errorsOf = (s: TopologyStack) =>
+    s.planReportInput().diagnostics.some((d) => d.severity === Severity.ERROR);
+  if (sites.some(({ stack }) => errorsOf(stack))) {
+    return { code: 0, out, err };
   }
   // The network construct wrote the IP-plan report beside each stack's Terraform; a one-line summary each,
   // then its warnings (ACK-01 included) as the TypeScript path's cdktf annotations show them, in site terms.

@@ -457,6 +457,10 @@ describe("SUP-03 through a site file: the API server's DNS names", () => {
     expect(result.err).toEqual([
       "The site configuration has problems (no Terraform was written):",
       expect.stringContaining(`${file}: SUP-03 supervisor.apiServerDnsNames: no DNS name is given`),
+      // The T1 plan's warnings, beside the error.
+      "Warnings:",
+      expect.stringContaining(`${file}: VIP-06 haproxy.virtualIpCidrs[0]:`),
+      expect.stringContaining(`${file}: HAP-07 haproxy.mode:`),
     ]);
     expect(result.err[1]).toContain('e.g. ["supervisor-t1.corp.example.com"]');
     // One plan, two stacks: the appliance's Terraform is not written either, and its report says why.

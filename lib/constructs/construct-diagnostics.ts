@@ -1,13 +1,16 @@
 /**
- * How constructs surface the engine's findings: errors as construct validations (so one synth lists every
- * problem of every construct, each prefixed with its construct path), warnings as warning annotations, and
- * values unknown until apply as one info annotation.
+ * How constructs surface the engine's findings: as cdktf annotations, errors at level ERROR, warnings at WARN and
+ * values unknown until apply as one INFO, each with its construct path. `cdktf synth` prints every annotation of
+ * every stack once, errors beside warnings, and fails; `app.synth()` elsewhere fails with them
+ * (plan-report-synthesizer.ts). Errors are not construct validations: cdktf throws those from inside its stack
+ * synthesizer, with a stack trace, before any annotation is printed.
  */
 import { AnnotationMetadataEntryType, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Diagnostic, formatDiagnostic, Severity } from "../model/diagnostics";
 import { ruleLink } from "../report/rules-doc";
 import { isAcknowledgeable, RULES } from "../rules/catalogue";
+import { rulesDocumentFromCwd } from "./rules-document";
 import { markPrinted, PlanAcknowledgements } from "./acknowledgements";
 import { CheckOptions } from "../model/plan";
 
@@ -18,13 +21,18 @@ export const TOKEN_AWARE: CheckOptions = {
   isUnresolved: (v) => (typeof v === "string" ? v.includes("TfToken[") : Token.isUnresolved(v)),
 };
 
-/** A finding as synth prints it: `RULE-ID path: message`, then where the rule's entry is. */
+/**
+ * A finding as synth prints it: `RULE-ID path: message`, then where the rule's entry is, as a path from the folder
+ * the command runs in (`[node_modules/tanzu-haproxy-network/docs/rules.md#vip-01]` in a user's project).
+ */
 export function diagnosticLine(d: Diagnostic): string {
-  return RULES[d.ruleId] ? `${formatDiagnostic(d)} [${ruleLink(d.ruleId)}]` : formatDiagnostic(d);
+  return RULES[d.ruleId]
+    ? `${formatDiagnostic(d)} [${ruleLink(d.ruleId, rulesDocumentFromCwd())}]`
+    : formatDiagnostic(d);
 }
 
 /**
- * Attach findings to a construct: errors as a validation, warnings as warning annotations, less the ones
+ * Attach findings to a construct: errors as error annotations, warnings as warning annotations, less the ones
  * acknowledged on it or above it (warnings, and errors the catalogue marks acknowledgeable), which come back
  * (with their reasons) for the report.
  */
@@ -42,13 +50,15 @@ export function attachDiagnostics(
     }
     return !hit;
   });
-  const errors = shown.filter((d) => d.severity === Severity.ERROR).map(diagnosticLine);
-  if (errors.length > 0) {
-    scope.node.addValidation({ validate: () => errors });
+  // Annotations as cdktf prints them, without the stack trace Annotations.of() captures (with an unlimited
+  // depth): the message names the construct path already, the cdktf CLI prints an error annotation's trace under
+  // it (cli-core synth.ts, printAnnotations), and a trace per finding is the costliest part of a synth under jest
+  // with source maps.
+  for (const d of shown) {
+    if (d.severity === Severity.ERROR) {
+      scope.node.addMetadata(AnnotationMetadataEntryType.ERROR, diagnosticLine(d));
+    }
   }
-  // Warnings and the info are annotations as cdktf prints them, without the stack trace Annotations.of()
-  // captures (with an unlimited depth): the message names the construct path already, and a trace per finding
-  // is the costliest part of a synth under jest with source maps.
   for (const d of shown) {
     if (d.severity === Severity.WARN) {
       scope.node.addMetadata(AnnotationMetadataEntryType.WARN, diagnosticLine(d));

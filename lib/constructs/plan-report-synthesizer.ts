@@ -31,6 +31,16 @@ import { NetworkPlan } from "../model/plan";
 import { PlanReportInput, renderPlanMarkdown, subnetReports } from "../report/plan-report";
 import { enableRequestBody, SupervisorSettings } from "../report/supervisor-report";
 import { HaproxyPlan } from "../rules/engine";
+import {
+  annotationLines,
+  cliPrintsAnnotations,
+  otherValidationErrors,
+  PlanErrors,
+  RefusedStackSynthesizer,
+  recordRefusedStack,
+  removeTerraformFiles,
+} from "./refused-synthesis";
+import { rulesDocumentFrom } from "./rules-document";
 
 /** A construct with findings: its warnings are printed, or acknowledged, when the stack is synthesized. */
 export interface FindingHolder {
@@ -230,13 +240,22 @@ export function withoutTokens(text: string): string {
     .replace(/-1\.88815458970\d*e\+289/g, "(known at apply)");
 }
 
-/** The report files of every network in the stack (one network: `ip-plan.md`, `address-map.svg`). */
-export function planReportFiles(stack: TerraformStack): Record<string, string> {
+/**
+ * The report files of every network in the stack (one network: `ip-plan.md`, `address-map.svg`).
+ *
+ * @param reportDir the folder the files are written to: the findings link the rule catalogue from there
+ * (default: `docs/rules.md`, the catalogue's path in the package)
+ */
+export function planReportFiles(stack: TerraformStack, reportDir?: string): Record<string, string> {
+  const rulesDocument = reportDir === undefined ? undefined : rulesDocumentFrom(reportDir);
   const entries = registry.get(stack) ?? [];
   const files: Record<string, string> = {};
   for (const entry of entries) {
     const suffix = entries.length === 1 ? "" : `-${entry.node.path.split("/").slice(1).join("-")}`;
-    const input = reportInputOf(stack, entry, stack.node.id + (suffix ? ` (${entry.node.path})` : ""));
+    const input = {
+      ...reportInputOf(stack, entry, stack.node.id + (suffix ? ` (${entry.node.path})` : "")),
+      rulesDocument,
+    };
     let md = renderPlanMarkdown(input);
     const errors = input.diagnostics.filter((d) => d.severity === Severity.ERROR).length;
     if (errors > 0) {
@@ -259,24 +278,52 @@ export function planReportFiles(stack: TerraformStack): Record<string, string> {
   return files;
 }
 
-/** The message every bypass gets: cdktf's own wording, then ours. */
-function failure(lines: readonly string[]): string {
-  return `Validation failed with the following errors:\n  ${lines.join("\n  ")}\n\nThe IP plan has rule errors: no Terraform is written for it, whatever skips validations.`;
-}
-
 /** The rule errors of every stack of the app, found once per synth (every stack's synthesizer asks). */
 const appErrors = new WeakMap<object, string[]>();
+
+function stacksOf(scope: IConstruct): TerraformStack[] {
+  return scope.node.root.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+}
 
 function appErrorLines(stack: TerraformStack, session: ISynthesisSession): string[] {
   let lines = appErrors.get(session.manifest);
   if (!lines) {
-    lines = stack.node.root.node
-      .findAll()
-      .filter((c): c is TerraformStack => TerraformStack.isStack(c))
-      .flatMap(planErrorLines);
+    lines = stacksOf(stack).flatMap(planErrorLines);
     appErrors.set(session.manifest, lines);
   }
   return lines;
+}
+
+/** Sessions whose app was refused: the first stack to see the errors does it for the app. */
+const refusedSessions = new WeakSet<object>();
+
+/**
+ * The app's plan has errors: remove every Terraform file of the output folder, then either record each stack's
+ * refusal in the manifest for the CLI to print (the stacks synthesized before this one now, the others when cdktf
+ * reaches them), or throw the errors and warnings of the whole app once.
+ */
+function refuseApp(stack: TerraformStack, session: ISynthesisSession, errors: string[]): void {
+  if (refusedSessions.has(session.manifest)) {
+    return;
+  }
+  refusedSessions.add(session.manifest);
+  removeTerraformFiles(session.outdir);
+  const stacks = stacksOf(stack);
+  stacks.forEach(finalizeFindings);
+  if (!cliPrintsAnnotations()) {
+    const others = otherValidationErrors(stacks, session);
+    throw new PlanErrors([...errors, ...others], annotationLines(stacks, AnnotationMetadataEntryType.WARN));
+  }
+  for (const s of stacks) {
+    if (s === stack) {
+      continue;
+    }
+    if (s.node.id in session.manifest.stacks) {
+      recordRefusedStack(s, session, otherValidationErrors([s], session));
+    } else if (!registry.has(s)) {
+      s.synthesizer = new RefusedStackSynthesizer(s, (later) => otherValidationErrors([s], later));
+    }
+  }
 }
 
 /** Stacks whose report synthesizer is running (it has its own checks). */
@@ -299,7 +346,7 @@ class PlanErrorGuard implements IAspect {
     }
     const errors = planErrorLines(this.stack);
     if (errors.length > 0) {
-      throw new Error(failure(errors));
+      throw new PlanErrors(errors, [], true);
     }
   }
 }
@@ -314,7 +361,7 @@ class PlanReportSynthesizer implements IStackSynthesizer {
     const stackManifest = session.manifest.forStack(this.stack);
     const dir = path.join(session.outdir, stackManifest.workingDirectory);
     fs.mkdirSync(dir, { recursive: true });
-    const files = planReportFiles(this.stack);
+    const files = planReportFiles(this.stack, dir);
     for (const [name, text] of Object.entries(files)) {
       fs.writeFileSync(path.join(dir, name), text);
     }
@@ -331,15 +378,13 @@ class PlanReportSynthesizer implements IStackSynthesizer {
       fs.rmSync(path.join(dir, other), { force: true });
     }
     // The stacks of an app make one plan (the Supervisor's stack reads the appliance's): an error in any of them
-    // writes no Terraform for any, and removes what an earlier synth left (cdktf stops at the first stack that
-    // fails, so each stack's own synthesizer cannot be relied on to remove its file).
+    // writes no Terraform for any, and removes what an earlier synth left. cdktf's own synthesizer is not run: it
+    // would throw the validations with a stack trace, or, under the CLI, write the Terraform file.
     const errors = appErrorLines(this.stack, session);
     if (errors.length > 0) {
-      removeTerraformFiles(session.outdir);
-      const own = planErrorLines(this.stack).length > 0;
-      if (session.skipValidation || !own) {
-        throw new Error(failure(errors));
-      }
+      refuseApp(this.stack, session, errors);
+      recordRefusedStack(this.stack, session, otherValidationErrors([this.stack], session));
+      return;
     }
     synthesizing.add(this.stack);
     try {
@@ -348,22 +393,6 @@ class PlanReportSynthesizer implements IStackSynthesizer {
       synthesizing.delete(this.stack);
     }
   }
-}
-
-/**
- * Every Terraform file an earlier synth left in the output folder (each stack's `cdk.tf`, `cdk.tf.json` and its
- * HCL `metadata.json`, and the `manifest.json` that lists them), for an app whose plan has errors: nothing in
- * the folder may then look applicable, whichever stacks this run and the earlier one had.
- */
-function removeTerraformFiles(outdir: string): void {
-  const stacksDir = path.join(outdir, "stacks");
-  const stackDirs = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
-  for (const stack of stackDirs) {
-    for (const file of ["cdk.tf", "cdk.tf.json", "metadata.json"]) {
-      fs.rmSync(path.join(stacksDir, stack, file), { force: true });
-    }
-  }
-  fs.rmSync(path.join(outdir, "manifest.json"), { force: true });
 }
 
 /**
@@ -380,6 +409,6 @@ export function assertValidPlan(scope: IConstruct): void {
   }
   const lines = stacks.flatMap(planErrorLines);
   if (lines.length > 0) {
-    throw new Error(failure(lines));
+    throw new PlanErrors(lines, [], true);
   }
 }

@@ -89,6 +89,13 @@ export interface PlanReportInput {
    * @default - no Supervisor section
    */
   readonly supervisor?: SupervisorSettings;
+  /**
+   * The rule catalogue as a path from the report's folder: each finding links to its rule's entry there, e.g.
+   * `../../../node_modules/tanzu-haproxy-network/docs/rules.md` for a report in `cdktf.out/stacks/<stack>/`
+   * (the reports the constructs write get this path).
+   * @default "docs/rules.md" (the package root)
+   */
+  readonly rulesDocument?: string;
 }
 
 function clip(i: Interval, c: Interval): Interval | undefined {
@@ -298,9 +305,9 @@ function countText(n: number): string {
 }
 
 /** A finding with its rule id linked to the catalogue entry (`docs/rules.md` of the package). */
-function linked(d: Diagnostic): string {
+function linked(d: Diagnostic, document: string | undefined): string {
   const line = formatDiagnostic(d);
-  return RULES[d.ruleId] ? `${line} ([${d.ruleId} in the catalogue](${ruleLink(d.ruleId)}))` : line;
+  return RULES[d.ruleId] ? `${line} ([${d.ruleId} in the catalogue](${ruleLink(d.ruleId, document)}))` : line;
 }
 
 /** The report as Markdown. */
@@ -345,7 +352,9 @@ export function renderPlanMarkdown(input: PlanReportInput): string {
     lines.push("No errors or warnings.", "");
   } else {
     for (const d of input.diagnostics) {
-      lines.push(`- **${d.severity === Severity.ERROR ? "error" : "warning"}** ${linked(d)}`);
+      lines.push(
+        `- **${d.severity === Severity.ERROR ? "error" : "warning"}** ${linked(d, input.rulesDocument)}`,
+      );
     }
     lines.push("");
   }
@@ -358,7 +367,7 @@ export function renderPlanMarkdown(input: PlanReportInput): string {
     );
     for (const a of input.acknowledged) {
       const error = a.diagnostic.severity === Severity.ERROR ? "**error, acknowledged** " : "";
-      lines.push(`- ${error}${linked(a.diagnostic)}`, `  - reason: ${a.reason}`);
+      lines.push(`- ${error}${linked(a.diagnostic, input.rulesDocument)}`, `  - reason: ${a.reason}`);
     }
     lines.push("");
   }

@@ -5,9 +5,15 @@
 import { Severity } from "../model/diagnostics";
 import { FAMILIES, familyOf, RULE_UNITS } from "../rules/catalogue";
 
-/** Where a rule's entry is, relative to the package root: `docs/rules.md#vip-01`. */
-export function ruleLink(id: string): string {
-  return `docs/rules.md#${id.toLowerCase()}`;
+/** The catalogue's path in this repository and in the installed package (package.json "files" ships it). */
+export const RULES_DOCUMENT = "docs/rules.md";
+
+/**
+ * Where a rule's entry is: the catalogue's path (default: relative to the package root) and the rule's anchor,
+ * `docs/rules.md#vip-01`. Every `### <ID>` heading of the catalogue is such an anchor.
+ */
+export function ruleLink(id: string, document: string = RULES_DOCUMENT): string {
+  return `${document}#${id.toLowerCase()}`;
 }
 
 function cell(text: string): string {

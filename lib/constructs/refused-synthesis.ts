@@ -1,0 +1,192 @@
+/**
+ * What a synth of an app whose IP plan has rule errors leaves behind, and how it says so, on each route cdktf
+ * 0.21 has:
+ *
+ * - `cdktf synth` / `diff` / `deploy` (the CLI runs the app with `CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS`,
+ *   "we want to display the errors ourselves", cli-core `src/lib/synth-stack.ts` 133): the app ends normally and
+ *   the stack manifest holds the annotations; the CLI prints each one once as `ERROR [path]: message` or
+ *   `WARN [path]: message`, with no trace for annotations without one, then fails: "While synthesizing one or
+ *   more error annotations have been encountered" (cli-core `src/lib/synth.ts` `printAnnotations`, which
+ *   `cdktf-project.ts` also runs for `--skip-synth`). The CLI reads every stack's file named in the manifest
+ *   (`synth-stack.ts` `readSynthesizedStacks`, and `synthTelemetry` reads its `"//".metadata` and `terraform`), so
+ *   the manifest names `plan-errors.json` instead of a Terraform file.
+ * - everywhere else (`app.synth()` in a plain node run, a test, `Testing.fullSynth`): a `PlanErrors` error listing
+ *   every error once, then the warnings, without a stack trace (the construct paths say where) and without
+ *   cdktf's hints to `skipValidation` or to that variable, which would not write Terraform either.
+ *
+ * On both routes no Terraform file is left in the output folder.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import {
+  AnnotationMetadataEntryType,
+  IStackSynthesizer,
+  ISynthesisSession,
+  StackAnnotation,
+  StackManifest,
+  TerraformStack,
+} from "cdktf";
+import { IConstruct } from "constructs";
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The file that stands for a stack's Terraform in the manifest when its app's plan has errors. */
+export const PLAN_ERRORS_FILE = "plan-errors.json";
+
+/**
+ * Whether the cdktf CLI runs the app and prints the annotations itself: cdktf's own stack synthesizer reads the
+ * same variable (cdktf `lib/terraform-stack.ts` 91, `process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !==
+ * undefined`).
+ */
+export function cliPrintsAnnotations(): boolean {
+  return process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
+}
+
+/** The failure of a synth, an assertion or a test synth when the plan has errors: the lines once, no trace. */
+export class PlanErrors extends Error {
+  /** `[construct path] RULE-ID prop: message` lines of the errors. */
+  declare public readonly errorLines: readonly string[];
+  /** The same, for the warnings printed beside them. */
+  declare public readonly warningLines: readonly string[];
+
+  /**
+   * @param errors `[construct path] RULE-ID prop: message` lines
+   * @param warnings the same, for the warnings printed beside them
+   * @param keepTrace keep the stack trace (a test wants to see its own line)
+   */
+  constructor(errors: readonly string[], warnings: readonly string[] = [], keepTrace = false) {
+    super(
+      `The IP plan has rule errors: no Terraform is written for it, whatever skips validations.\n  ${errors.join("\n  ")}` +
+        (warnings.length > 0 ? `\nWarnings:\n  ${warnings.join("\n  ")}` : ""),
+    );
+    // Not enumerable: node prints an uncaught error's enumerable members after its message.
+    Object.defineProperty(this, "errorLines", { value: errors, enumerable: false });
+    Object.defineProperty(this, "warningLines", { value: warnings, enumerable: false });
+    if (!keepTrace) {
+      this.stack = this.message;
+    }
+  }
+}
+
+/** The annotations of every construct in the stack, as cdktf's stack synthesizer collects them (synthesizer.ts 60-75). */
+function annotationsOf(stack: TerraformStack): StackAnnotation[] {
+  const levels: string[] = [
+    AnnotationMetadataEntryType.INFO,
+    AnnotationMetadataEntryType.WARN,
+    AnnotationMetadataEntryType.ERROR,
+  ];
+  return stack.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => levels.includes(m.type))
+      .map((m) => ({
+        constructPath: c.node.path,
+        level: m.type as AnnotationMetadataEntryType,
+        message: String(m.data),
+        ...(m.trace ? { stacktrace: m.trace } : {}),
+      })),
+  );
+}
+
+/** `[construct path] message` of every annotation at a level, in the stacks given. */
+export function annotationLines(
+  stacks: readonly TerraformStack[],
+  level: AnnotationMetadataEntryType,
+): string[] {
+  return stacks.flatMap((s) =>
+    annotationsOf(s)
+      .filter((a) => a.level === level)
+      .map((a) => `[${a.constructPath}] ${a.message}`),
+  );
+}
+
+/**
+ * The other validations of the stacks (a missing provider, …), which cdktf would have run: the plan's errors stop
+ * synthesis before cdktf's stack synthesizer runs them, and every problem is reported at once.
+ */
+export function otherValidationErrors(
+  stacks: readonly TerraformStack[],
+  session: ISynthesisSession,
+): string[] {
+  if (session.skipValidation) {
+    return [];
+  }
+  return stacks.flatMap((s) =>
+    s.node.findAll().flatMap((c: IConstruct) => c.node.validate().map((m) => `[${c.node.path}] ${m}`)),
+  );
+}
+
+/**
+ * Every Terraform file an earlier synth left in the output folder (each stack's `cdk.tf`, `cdk.tf.json` and its
+ * HCL `metadata.json`, and the `manifest.json` that lists them): nothing in the folder may then look applicable,
+ * whichever stacks this run and the earlier one had. Terraform refuses to plan or apply a folder left without
+ * configuration files, "No configuration files … Planning without a configuration would mark everything for
+ * destruction" (hashicorp/terraform v1.11.4 internal/backend/local/backend_plan.go 44-51, backend_apply.go 46),
+ * where a configuration emptied of its resources would plan to destroy them.
+ */
+export function removeTerraformFiles(outdir: string): void {
+  const stacksDir = path.join(outdir, "stacks");
+  const stackDirs = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
+  for (const stack of stackDirs) {
+    for (const file of ["cdk.tf", "cdk.tf.json", "metadata.json"]) {
+      fs.rmSync(path.join(stacksDir, stack, file), { force: true });
+    }
+  }
+  fs.rmSync(path.join(outdir, "manifest.json"), { force: true });
+}
+
+/**
+ * For the CLI: the stack's manifest entry names `plan-errors.json` (no Terraform: neither `*.tf` nor
+ * `*.tf.json`, which Terraform would load) and carries the stack's annotations, with the other validations'
+ * errors as error annotations.
+ */
+export function recordRefusedStack(
+  stack: TerraformStack,
+  session: ISynthesisSession,
+  otherErrors: string[],
+): void {
+  // cdktf's own stack synthesizer writes these members of its manifest entry in the same way (synthesizer.ts 78).
+  const entry = session.manifest.forStack(stack) as Writable<StackManifest>;
+  const file = path.join(entry.workingDirectory, PLAN_ERRORS_FILE);
+  fs.mkdirSync(path.join(session.outdir, entry.workingDirectory), { recursive: true });
+  fs.writeFileSync(
+    path.join(session.outdir, file),
+    `${JSON.stringify(
+      {
+        "//": {
+          metadata: { stackName: stack.node.id, version: String(stack.node.tryGetContext("cdktfVersion")) },
+          note: "The IP plan has rule errors: no Terraform was written for this stack. See ip-plan.md beside this file.",
+        },
+        terraform: {},
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  // The CLI parses `synthesizedStackPath` when it ends in `.tf.json`, and `stackMetadataPath` otherwise; with
+  // `--hcl` it first formats `synthesizedStackPath` as HCL, which leaves this JSON valid.
+  entry.synthesizedStackPath = file;
+  entry.stackMetadataPath = file;
+  entry.annotations = [
+    ...annotationsOf(stack),
+    ...otherErrors.map((line) => {
+      const m = /^\[([^\]]*)\] ([\s\S]*)$/.exec(line);
+      return {
+        constructPath: m ? m[1] : stack.node.path,
+        level: AnnotationMetadataEntryType.ERROR,
+        message: m ? m[2] : line,
+      };
+    }),
+  ];
+}
+
+/** A stack without IP plans of its own, in an app whose plan has errors: it writes no Terraform either. */
+export class RefusedStackSynthesizer implements IStackSynthesizer {
+  constructor(
+    private readonly stack: TerraformStack,
+    private readonly otherErrors: (session: ISynthesisSession) => string[],
+  ) {}
+
+  public synthesize(session: ISynthesisSession): void {
+    recordRefusedStack(this.stack, session, this.otherErrors(session));
+  }
+}
