@@ -1,21 +1,12 @@
 /**
  * The cdktf app: one stack per site file. By default the seed page's four topologies (stacks/sites/);
- * `SITE_CONFIG=path/to/site.json` (or `--site path/to/site.json`, comma-separated for several) selects others.
+ * `SITE_CONFIG=path/to/site.json` (or `--site path/to/site.json`, comma-separated or repeated for several) selects
+ * others. `--help` prints the usage and the exit codes (0 written, 1 plan errors, 2 usage or unreadable input).
  */
 import { RULES, Severity } from "../lib";
 import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles } from "../stacks/site-config";
-
-function siteFiles(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
-  const flag = argv.indexOf("--site");
-  const chosen = flag >= 0 ? argv[flag + 1] : env.SITE_CONFIG;
-  return chosen
-    ? chosen
-        .split(",")
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0)
-    : builtInSiteFiles();
-}
+import { EXIT, parseCommandLine, USAGE } from "./command-line";
 
 /** `--list-rules`: the catalogue, one line a rule, from the rule units. */
 function listRules(): void {
@@ -26,14 +17,25 @@ function listRules(): void {
 }
 
 function main(): number {
-  if (process.argv.includes("--list-rules")) {
-    listRules();
-    return 0;
+  const command = parseCommandLine(process.argv.slice(2), process.env);
+  switch (command.kind) {
+    case "help":
+      process.stdout.write(USAGE);
+      return EXIT.OK;
+    case "usage-error":
+      console.error(`error: ${command.message}`);
+      console.error("Run with --help for the options, SITE_CONFIG and the exit codes.");
+      return EXIT.USAGE;
+    case "list-rules":
+      listRules();
+      return EXIT.OK;
+    case "synth": {
+      const result = synthesizeSites(command.files ?? builtInSiteFiles());
+      result.out.forEach((l) => console.log(l));
+      result.err.forEach((l) => console.error(l));
+      return result.code;
+    }
   }
-  const result = synthesizeSites(siteFiles(process.argv.slice(2), process.env));
-  result.out.forEach((l) => console.log(l));
-  result.err.forEach((l) => console.error(l));
-  return result.code;
 }
 
 process.exitCode = main();

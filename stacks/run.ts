@@ -10,9 +10,12 @@ import { loadSiteConfig, SiteConfig, SiteConfigError } from "./site-config";
 import { SupervisorStack, supervisorProps } from "./supervisor-stack";
 import { TopologyStack } from "./topology-stack";
 
-/** What a run produced: the exit code and what it printed. */
+/**
+ * What a run produced: the exit code and what it printed. 0: Terraform written; 1: the plan or the site file's
+ * content has problems; 2: a site file cannot be read or is not JSON (as for a usage error of the command).
+ */
 export interface RunResult {
-  readonly code: 0 | 1;
+  readonly code: 0 | 1 | 2;
   readonly out: string[];
   readonly err: string[];
 }
@@ -108,11 +111,20 @@ function warningLines(app: App, stackName: string): string[] {
 export function synthesizeSites(files: readonly string[], outdir?: string): RunResult {
   const out: string[] = [];
   const err: string[] = [];
+  let configs: { file: string; config: SiteConfig }[];
+  try {
+    configs = files.map((file) => ({ file, config: loadSiteConfig(file) }));
+    assertDistinctStacks(configs);
+  } catch (e) {
+    if (e instanceof SiteConfigError) {
+      return { code: e.unreadable ? 2 : 1, out, err: [e.message] };
+    }
+    throw e;
+  }
+  // Only site files that load make an App, which creates the output folder.
   let sites: { file: string; stack: TopologyStack }[] = [];
   const app = new App(outdir ? { outdir } : {});
   try {
-    const configs = files.map((file) => ({ file, config: loadSiteConfig(file) }));
-    assertDistinctStacks(configs);
     sites = configs.map(({ file, config }) => ({ file, stack: new TopologyStack(app, config) }));
     // A site with a Supervisor gets a second stack for it (vsphere provider 2.16.1), or, for vSphere 7
     // ("request-body"), the Supervisor in the site's stack with no resource: the report writes the request body.

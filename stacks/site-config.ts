@@ -1,13 +1,15 @@
 /**
  * The site configuration file: one JSON file describes one site (one stack). Its shape is checked strictly
  * (an unknown or misspelt key is an error, CFG-01; a missing or mistyped value is CFG-02); its addresses are
- * checked by the constructs with the catalogue's rule ids.
+ * checked by the constructs with the catalogue's rule ids. The file's text is read by `./site-json` (syntax errors
+ * with line and column, a key given twice is CFG-06), and every CFG problem names its line.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { Severity, SiteRule, SiteRules } from "../lib";
 import { acknowledgementProblem } from "../lib/constructs/acknowledgements";
 import { siteRuleIdProblem } from "../lib/rules/site-rules";
+import { isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
 
 /** A port group in the site file. */
 export interface PortGroupConfig {
@@ -204,20 +206,24 @@ const SITE: Shape = {
   },
 };
 
-/** A site file that cannot be used, with every problem found. */
+/**
+ * A site file that cannot be used, with every problem found. `unreadable` is true for a file that cannot be read
+ * or is not JSON (the app exits 2 for it, as for a usage error); false for a file whose content is wrong (exit 1).
+ */
 export class SiteConfigError extends Error {
   constructor(
     public readonly file: string,
     public readonly problems: string[],
+    public readonly unreadable: boolean = false,
+    heading: string = `${file}: the site configuration has ${problems.length} problem${problems.length === 1 ? "" : "s"}`,
   ) {
-    super(
-      `${file}: the site configuration has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n  ${problems.join("\n  ")}`,
-    );
+    super(`${heading}:\n  ${problems.join("\n  ")}`);
     this.name = "SiteConfigError";
   }
 }
 
-function distance(a: string, b: string): number {
+/** Edit distance of two words, case-insensitive: the did-you-mean of keys and flags. */
+export function distance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
     i,
     ...Array<number>(b.length).fill(0),
@@ -478,24 +484,23 @@ export function checkSiteConfig(value: unknown): string[] {
   return out;
 }
 
-/** Where a JSON syntax error is: line, column and the text around it. */
-function jsonSyntaxProblem(text: string, e: Error): string {
-  const at = /position (\d+)/.exec(e.message);
-  const reason = e.message
-    .replace(/ in JSON at position \d+.*$/, "")
-    .replace(/, ".*" is not valid JSON$/, "");
-  if (!at) {
-    return `is not valid JSON (${reason}). Check it with a JSON linter.`;
-  }
-  const pos = Math.min(Number(at[1]), text.length);
-  const before = text.slice(0, pos);
-  const line = before.split("\n").length;
-  const column = pos - before.lastIndexOf("\n");
-  const source = text.split("\n")[line - 1] ?? "";
-  const shown = source.length > 120 ? source.slice(Math.max(0, column - 60), column + 60) : source;
-  const caret = source.length > 120 ? Math.min(column - 1, 60) : column - 1;
-  return `is not valid JSON at line ${line}, column ${column} (${reason}):\n    ${shown}\n    ${" ".repeat(Math.max(0, caret))}^`;
+/** `CFG-02 vsphere.datastore: …` → `CFG-02 vsphere.datastore (line 3): …`, from the file's places. */
+function withLine(problem: string, parsed: ParsedSiteJson): string {
+  const m = /^(CFG-\d\d) ([^\s:]+): /.exec(problem);
+  if (!m) return problem;
+  const line = parsed.lineOf(m[2]);
+  const parent = line === undefined ? parsed.parentLineOf(m[2]) : undefined;
+  const where =
+    line !== undefined ? `line ${line}` : parent !== undefined ? `in the object at line ${parent}` : "";
+  return where ? `${m[1]} ${m[2]} (${where}): ${problem.slice(m[0].length)}` : problem;
 }
+
+/** Why a file cannot be read, by Node's error code. */
+const CANNOT_READ: Readonly<Record<string, string>> = {
+  ENOENT: "there is no such file",
+  EISDIR: "it is a folder, not a file",
+  EACCES: "permission denied",
+};
 
 /** Read and check one site file. */
 export function loadSiteConfig(file: string): SiteConfig {
@@ -503,21 +508,23 @@ export function loadSiteConfig(file: string): SiteConfig {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
-    throw new SiteConfigError(file, [
-      `cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}). Give the path of a site JSON file.`,
-    ]);
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    throw new SiteConfigError(
+      file,
+      [`${CANNOT_READ[code] ?? code}. Give the path of a site JSON file (a copy of one in stacks/sites/).`],
+      true,
+      `The site file ${file} cannot be read`,
+    );
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new SiteConfigError(file, [jsonSyntaxProblem(text, e as Error)]);
+  const parsed = parseSiteJson(text);
+  if (isSyntaxProblem(parsed)) {
+    throw new SiteConfigError(file, parsed.syntax, true, `The site file ${file} is not valid JSON`);
   }
-  const problems = checkSiteConfig(value);
+  const problems = [...parsed.duplicates, ...checkSiteConfig(parsed.value).map((p) => withLine(p, parsed))];
   if (problems.length > 0) {
     throw new SiteConfigError(file, problems);
   }
-  return value as SiteConfig;
+  return parsed.value as SiteConfig;
 }
 
 /** The built-in sites: the seed page's four topologies. */

@@ -277,3 +277,55 @@ describe("in the site file", () => {
     ]);
   });
 });
+
+describe("the site-rules example (examples/site-rules/site.json)", () => {
+  const EXAMPLE = path.join(__dirname, "..", "examples", "site-rules", "site.json");
+  const example = () => JSON.parse(fs.readFileSync(EXAMPLE, "utf8")) as Record<string, unknown>;
+  const write = (value: unknown) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "site-rules-")), "site.json");
+    fs.writeFileSync(file, JSON.stringify(value));
+    return file;
+  };
+
+  test("loads with its four rules, which pass on it; it is not among the examples synthesized by default", () => {
+    const stack = new TopologyStack(Testing.app(), loadSiteConfig(EXAMPLE));
+    expect(stack.network.siteRules.map((r) => r.id)).toEqual(["ACME-01", "ACME-02", "ACME-03", "ACME-04"]);
+    expect(validationError(stack)).toBe("");
+    expect(warningsOf(stack.network).filter((w) => w.startsWith("ACME-"))).toEqual([]);
+    expect(builtInSiteFiles().map((f) => path.resolve(f))).not.toContain(path.resolve(EXAMPLE));
+  });
+
+  test("its rules fire on a /25 of VIPs, a VLAN outside 100-199 and a port group not named tkg-", () => {
+    const cfg = example() as {
+      haproxy: { virtualIpCidrs: string[] };
+      workloadNetworks: { portGroup: { name: string; vlanId: number } }[];
+    };
+    cfg.haproxy.virtualIpCidrs = ["192.168.130.0/25"];
+    cfg.workloadNetworks[0].portGroup.vlanId = 250;
+    cfg.workloadNetworks[0].portGroup.name = "wl-ns-dev";
+    const stack = new TopologyStack(Testing.app(), loadSiteConfig(write(cfg)));
+    const site = stack.config.stackName;
+    expect(ruleLines(validationError(stack)).filter((l) => / ACME-\d\d /.test(l))).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^\\[${site}/network\\] ACME-02 workloadNetworks\\[0\\]\\.portGroup\\.vlanId: VLAN id 250 of port group "wl-ns-dev" is outside this site's range 100–199\\.`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^\\[${site}/haproxy\\] ACME-01 virtualIpCidrs\\[0\\]: VIP CIDR "192\\.168\\.130\\.0/25" is a /25; this site allows /26 or smaller\\.`,
+        ),
+      ),
+    ]);
+    expect(warningsOf(stack.network)).toContainEqual(
+      expect.stringMatching(
+        /^ACME-03 workloadNetworks\[0\]\.portGroup\.name: port group name "wl-ns-dev" does not match this site's pattern "\^tkg-"/,
+      ),
+    );
+  });
+
+  test("the production example T4 carries no site rules", () => {
+    const t4 = builtInSiteFiles().find((f) => path.basename(f).startsWith("t4-"))!;
+    expect(loadSiteConfig(t4).siteRules).toBeUndefined();
+  });
+});

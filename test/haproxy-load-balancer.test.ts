@@ -432,10 +432,25 @@ describe("the appliance comes up on a real vCenter", () => {
     ]);
   });
 
-  test("a provider version that is not an exact release, or two releases in one stack, cannot be built", () => {
-    expect(() => build({ vsphereProviderVersion: "~> 2.5" })).toThrow(
-      /"~> 2.5" is not an exact provider release/,
-    );
+  test("a provider version constraint is HAP-12 at synth, not a crash; a Terraform variable too", () => {
+    const constrained = build({ vsphereProviderVersion: "~> 2.5" });
+    expect(ruleLines(validationError(constrained.stack))).toEqual([
+      '[test/haproxy] HAP-12 vsphereProviderVersion: "~> 2.5" is not an exact provider release (it is a version constraint). Give one exact release major.minor.patch (the default, 2.5.1, keeps the OVA\'s network cards): did you mean "2.5.1"? [docs/rules.md#hap-12]',
+    ]);
+    // Not even without validations: no Terraform with an unknown provider release.
+    expect(() => Testing.synth(constrained.stack)).toThrow(/no Terraform is written/);
+    const stack = stackWithProviders();
+    const release = new TerraformVariable(stack, "provider_release", { type: "string" });
+    expect(
+      ruleLines(validationError(build({ vsphereProviderVersion: release.stringValue }, {}, stack).stack)),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[test\/haproxy\] HAP-12 vsphereProviderVersion: a value known only at apply .* cannot pin the provider/,
+      ),
+    ]);
+  });
+
+  test("two provider releases in one stack cannot be built", () => {
     const { stack, network } = build();
     expect(
       () =>

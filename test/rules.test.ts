@@ -464,6 +464,13 @@ const cases: Case[] = [
     quoted: ["0 is not a whole number of tries", "e.g. 40"],
   },
   {
+    id: "HAP-12",
+    what: "a version constraint as the provider release",
+    bad: (p) => setHap(p, { vsphereProviderVersion: "~> 2.5", hostSystemId: "host-10" }),
+    good: (p) => setHap(p, { vsphereProviderVersion: "2.5.1", hostSystemId: "host-10" }),
+    quoted: ['"~> 2.5" is not an exact provider release', 'did you mean "2.5.1"?'],
+  },
+  {
     id: "SUP-03",
     what: "no DNS name for the API server's certificate (provider 2.16.1 crashes on the empty block)",
     base: withSupervisor,

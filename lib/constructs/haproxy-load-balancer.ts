@@ -237,7 +237,8 @@ export interface HaproxyLoadBalancerProps {
   /**
    * The exact vsphere provider release the stack is pinned to (`terraform.required_providers.vsphere`). The
    * default keeps the OVA's network cards; every release from 2.6.0 on replaces them, and choosing one warns
-   * (HAP-10). One Terraform configuration holds one version of a provider.
+   * (HAP-10). One Terraform configuration holds one version of a provider. Anything but one exact release
+   * `major.minor.patch` (a constraint such as `"~> 2.5"`, a Terraform variable) is error HAP-12 at synth.
    * @default HaproxyLoadBalancer.DEFAULT_VSPHERE_PROVIDER_VERSION
    */
   readonly vsphereProviderVersion?: string;
@@ -407,7 +408,7 @@ export class HaproxyLoadBalancer extends Construct {
       props.certificateAuthority?.certificatePem !== undefined ? props.certificateAuthority : undefined;
     this.vsphereProviderVersion =
       props.vsphereProviderVersion ?? HaproxyLoadBalancer.DEFAULT_VSPHERE_PROVIDER_VERSION;
-    pinVsphereProvider(this, this.vsphereProviderVersion, "vsphereProviderVersion", "the appliance");
+    pinVsphereProvider(this, this.vsphereProviderVersion, "the appliance");
 
     const check = checkHaproxyPlan(
       network.plan,

@@ -14,14 +14,15 @@ const pinned = new WeakMap<TerraformStack, { version: string; by: string; what: 
 /**
  * Pin the stack's vsphere provider to an exact release and the registry address it was published under; the
  * override is merged last, over the prebuilt binding's own `required_providers` entry (cdktf
- * `TerraformStack.toTerraform`: raw overrides are merged after every element).
+ * `TerraformStack.toTerraform`: raw overrides are merged after every element). A value that is not an exact
+ * release is not pinned: rule HAP-12 reports it.
  */
-export function pinVsphereProvider(scope: Construct, version: string, prop: string, what: string): void {
+export function pinVsphereProvider(scope: Construct, version: string, what: string): void {
   const release = parseProviderRelease(version);
   if (!release) {
-    throw new Error(
-      `${scope.node.path}: ${prop} ${JSON.stringify(version)} is not an exact provider release, e.g. "2.5.1".`,
-    );
+    // A constraint ("~> 2.5") or a token: HAP-12 reports it at synth, and a plan with an error writes no
+    // Terraform (plan-report-synthesizer.ts), so there is nothing to pin.
+    return;
   }
   const stack = TerraformStack.of(scope);
   const exact = formatProviderRelease(release);

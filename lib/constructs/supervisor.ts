@@ -240,12 +240,7 @@ export class Supervisor extends Construct {
     if (enablement === SupervisorEnablement.REQUEST_BODY_ONLY) {
       return;
     }
-    pinVsphereProvider(
-      this,
-      Supervisor.PROVIDER_VERSION,
-      "the Supervisor's provider release",
-      "the Supervisor",
-    );
+    pinVsphereProvider(this, Supervisor.PROVIDER_VERSION, "the Supervisor");
     // terraform_data: 1.4; preconditions and replace_triggered_by: 1.2.
     requireTerraformVersion(this, "1.4.0");
 

@@ -110,7 +110,8 @@ export interface HaproxyPlanProps {
    */
   readonly applianceVersion?: string;
   /**
-   * The exact vsphere provider release the appliance's stack is pinned to, e.g. `2.5.1` (HAP-09, HAP-10).
+   * The exact vsphere provider release the appliance's stack is pinned to, e.g. `2.5.1` (HAP-09, HAP-10;
+   * anything else is HAP-12).
    * @default - not checked
    */
   readonly vsphereProviderVersion?: string;

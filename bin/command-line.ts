@@ -1,0 +1,110 @@
+/**
+ * The app's command line, parsed strictly with Node's `util.parseArgs` (`strict: true`): an unknown flag, a
+ * `--site` without a file or a stray argument is a usage error (exit 2) with a did-you-mean, never a silent
+ * synthesis of the example sites.
+ */
+import { parseArgs } from "util";
+import { distance } from "../stacks/site-config";
+
+/** Exit codes of the app. */
+export const EXIT = { OK: 0, PLAN_ERRORS: 1, USAGE: 2 } as const;
+
+/** What the command line asks for. */
+export type Command =
+  | { readonly kind: "help" }
+  | { readonly kind: "list-rules" }
+  /** `files` undefined: the built-in example sites. */
+  | { readonly kind: "synth"; readonly files?: string[] }
+  | { readonly kind: "usage-error"; readonly message: string };
+
+export const USAGE = `Usage: node --import tsx bin/main.ts [--site FILE[,FILE...]]... [--list-rules] [--help]
+       SITE_CONFIG=FILE[,FILE...] npm run synth
+
+Synthesizes one Terraform stack per site file (and a second for its Supervisor, if it has one) into
+cdktf.out/stacks/, each with its IP-plan report ip-plan.md. Without --site or SITE_CONFIG: the four example
+topologies in stacks/sites/.
+
+Options:
+  --site FILE[,FILE...]  the site files to synthesize; repeat it or separate files with commas
+  --list-rules           print the rule catalogue, one line a rule, and exit
+  -h, --help             print this help and exit
+
+Environment:
+  SITE_CONFIG            the site files when --site is not given, as for --site
+  CDKTF_OUTDIR           where to write (default: cdktf.out)
+
+Exit codes:
+  0  Terraform written (warnings are printed and do not fail)
+  1  the plan or a site file's content has errors (each line names its rule or CFG id); no Terraform written
+  2  a usage error, or a site file that cannot be read or is not JSON
+`;
+
+const OPTIONS = {
+  site: { type: "string", multiple: true },
+  "list-rules": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const FLAGS = ["--site", "--list-rules", "--help"];
+
+/** File names of a `--site` value or SITE_CONFIG: comma-separated, blanks dropped. */
+function fileList(values: readonly string[]): string[] {
+  return values
+    .flatMap((v) => v.split(","))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Our words for `parseArgs`' errors (ERR_PARSE_ARGS_*), with the flag meant when one is near. */
+function usageMessage(e: Error & { code?: string }): string {
+  const name = /'([^']+)'/.exec(e.message)?.[1] ?? "";
+  switch (e.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      const flag = name.split("=")[0];
+      const near = FLAGS.map((f) => [f, distance(flag, f)] as const).sort((a, b) => a[1] - b[1])[0];
+      const hint = near[1] <= 3 ? ` Did you mean ${near[0]}?` : ` The options are ${FLAGS.join(", ")}.`;
+      return `unknown option ${flag}.${hint}`;
+    }
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      if (name.startsWith("--site")) {
+        return "--site needs the site file(s) to synthesize, e.g. --site my-site.json.";
+      }
+      return `${name.replace(/^-h, /, "")} takes no value.`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `unexpected argument ${JSON.stringify(name)}; to synthesize a site file, write --site ${name}.`;
+    default:
+      return e.message;
+  }
+}
+
+/** What `argv` (without node and the script) and the environment ask for. */
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
+  let values: { site?: string[]; "list-rules"?: boolean; help?: boolean };
+  try {
+    values = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    return { kind: "usage-error", message: usageMessage(e as Error & { code?: string }) };
+  }
+  if (values.help) return { kind: "help" };
+  if (values["list-rules"]) return { kind: "list-rules" };
+  if (values.site !== undefined) {
+    const files = fileList(values.site);
+    return files.length > 0
+      ? { kind: "synth", files }
+      : {
+          kind: "usage-error",
+          message: "--site needs the site file(s) to synthesize, e.g. --site my-site.json.",
+        };
+  }
+  // An empty SITE_CONFIG is an unset one; one with no file name in it is a mistake.
+  if (env.SITE_CONFIG !== undefined && env.SITE_CONFIG !== "") {
+    const files = fileList([env.SITE_CONFIG]);
+    return files.length > 0
+      ? { kind: "synth", files }
+      : {
+          kind: "usage-error",
+          message: `SITE_CONFIG ${JSON.stringify(env.SITE_CONFIG)} names no site file.`,
+        };
+  }
+  return { kind: "synth" };
+}

@@ -1,0 +1,85 @@
+/**
+ * The app as a user runs it, `node --import tsx bin/main.ts …` in a process of its own: the exit code, what it
+ * prints on stdout and stderr, and what it writes (CDKTF_OUTDIR points at a fresh folder).
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { builtInSiteFiles } from "../stacks/site-config";
+
+const ROOT = path.join(__dirname, "..");
+
+function run(args: string[]): { status: number | null; stdout: string; stderr: string; outdir: string } {
+  const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "main-")), "out");
+  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" };
+  delete env.SITE_CONFIG;
+  const p = spawnSync(process.execPath, ["--import", "tsx", "bin/main.ts", ...args], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+    timeout: 60000,
+  });
+  return { status: p.status, stdout: p.stdout, stderr: p.stderr, outdir };
+}
+
+const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
+
+describe("bin/main.ts", () => {
+  test("--sites my.json: an unknown option, with --site proposed and the usage hint; exit 2, nothing synthesized", () => {
+    const r = run(["--sites", "my.json"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "error: unknown option --sites. Did you mean --site?\nRun with --help for the options, SITE_CONFIG and the exit codes.\n",
+    );
+    expect(fs.existsSync(r.outdir)).toBe(false);
+  });
+
+  test("--site without a value: says what it needs; exit 2, nothing synthesized", () => {
+    const r = run(["--site"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^error: --site needs the site file\(s\) to synthesize, e\.g\. --site my-site\.json\.\n/,
+    );
+    expect(fs.existsSync(r.outdir)).toBe(false);
+  });
+
+  test("--help: the flags, SITE_CONFIG and the exit codes on stdout; exit 0, nothing synthesized", () => {
+    const r = run(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^Usage: node --import tsx bin\/main\.ts /);
+    for (const flag of ["--site FILE", "--list-rules", "-h, --help", "SITE_CONFIG", "CDKTF_OUTDIR"]) {
+      expect(r.stdout).toContain(flag);
+    }
+    expect(r.stdout).toMatch(
+      /Exit codes:\n {2}0 {2}Terraform written.*\n {2}1 {2}the plan .* has errors.*\n {2}2 {2}a usage error, or a site file that cannot be read or is not JSON/,
+    );
+    expect(fs.existsSync(r.outdir)).toBe(false);
+  });
+
+  test('"vsphere": {"providerVersion": "~> 2.5"}: HAP-12 at vsphere.providerVersion with the value and an exact release; exit 1, no stack trace, no Terraform', () => {
+    const site = JSON.parse(fs.readFileSync(builtInSiteFiles()[0], "utf8")) as {
+      vsphere: Record<string, string>;
+    };
+    site.vsphere.providerVersion = "~> 2.5";
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "main-site-")), "my.json");
+    fs.writeFileSync(file, JSON.stringify(site, null, 2));
+    const r = run(["--site", file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        "The site configuration has problems (no Terraform was written):",
+        `  ${file}: HAP-12 vsphere.providerVersion: "~> 2.5" is not an exact provider release (it is a version constraint). Give one exact release major.minor.patch (the default, 2.5.1, keeps the OVA's network cards): did you mean "2.5.1"? [docs/rules.md#hap-12]`,
+        "",
+      ].join("\n"),
+    );
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    const written = fs.existsSync(r.outdir)
+      ? fs.readdirSync(r.outdir, { recursive: true }).filter((f) => String(f).endsWith("cdk.tf.json"))
+      : [];
+    expect(written).toEqual([]);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The site file's text: syntax errors with a subject, line, column, caret and reason; a key given twice (CFG-06)
+ * with both lines; the line of every other CFG problem; exit code 2 for a file that is not JSON or cannot be read.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { synthesizeSites } from "../stacks/run";
+import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
+import { isSyntaxProblem, parseSiteJson } from "../stacks/site-json";
+
+const T1 = () => fs.readFileSync(builtInSiteFiles()[0], "utf8");
+
+function write(text: string, name = "my.json"): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "site-json-")), name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** The 1-based line and column of the n-th (0-based) occurrence of `needle` in `text`. */
+function placeOf(text: string, needle: string, nth = 0): { line: number; column: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`test setup: ${needle} not found`);
+  const before = text.slice(0, at);
+  return { line: before.split("\n").length, column: at - before.lastIndexOf("\n") };
+}
+
+function loadError(file: string): SiteConfigError {
+  try {
+    loadSiteConfig(file);
+  } catch (e) {
+    if (e instanceof SiteConfigError) return e;
+    throw e;
+  }
+  throw new Error("expected the site file to be refused");
+}
+
+describe("a site file that is not JSON", () => {
+  test("a trailing comma: the subject, its line and column, the line with a caret under the comma, in plain words", () => {
+    const text = T1().replace('"gateway": "10.0.0.1"\n', '"gateway": "10.0.0.1",\n');
+    const file = write(text);
+    const { line, column } = placeOf(text, '"10.0.0.1",');
+    const comma = column + '"10.0.0.1"'.length;
+    const source = text.split("\n")[line - 1];
+    expect(loadError(file).message).toBe(
+      [
+        `The site file ${file} is not valid JSON:`,
+        `  line ${line}, column ${comma}: a trailing comma before \`}\`: JSON allows no comma after the last entry of an object. Remove it.`,
+        `    ${source}`,
+        `    ${" ".repeat(comma - 1)}^`,
+      ].join("\n"),
+    );
+  });
+
+  test("every trailing comma and comment is listed, each with its place; a list's comma says `]`", () => {
+    const text = '{\n  "a": [1, 2,],\n  // a note\n  "b": {"c": 1,}\n}\n';
+    const parsed = parseSiteJson(text);
+    expect(isSyntaxProblem(parsed)).toBe(true);
+    const firstLines = isSyntaxProblem(parsed) ? parsed.syntax.map((p) => p.split("\n")[0]) : [];
+    expect(firstLines).toEqual([
+      `line 2, column ${placeOf(text, "2,]").column + 1}: a trailing comma before \`]\`: JSON allows no comma after the last item of a list. Remove it.`,
+      'line 3, column 3: a comment (`//`): JSON has no comments. Remove it, or put the note in "description".',
+      `line 4, column ${placeOf(text, "1,}").column + 1}: a trailing comma before \`}\`: JSON allows no comma after the last entry of an object. Remove it.`,
+    ]);
+  });
+
+  test.each([
+    ["{ 'a': 1 }", "a string in single quotes: JSON strings take double quotes."],
+    ["{ a: 1 }", 'a key without quotes: write "a".'],
+    ['{"a": 01}', "a number with a leading zero: JSON numbers have none (1, not 01)."],
+    ['{"a": 1 "b": 2}', "a comma is missing before this."],
+    ['{"a": {"b": 1', "the file ends before an object is closed with `}`."],
+    ["", "the file is empty; a site file is one JSON object."],
+    [
+      '{"a": NaN}',
+      "`NaN` is not a JSON value (a string in double quotes, a number, true, false, null, an object or a list).",
+    ],
+  ])("%j: one problem, in plain words", (text, reason) => {
+    const parsed = parseSiteJson(text);
+    const problems = isSyntaxProblem(parsed) ? parsed.syntax : [];
+    expect(problems).toHaveLength(1);
+    expect(problems[0].split("\n")[0]).toMatch(
+      new RegExp(`^line 1, column \\d+: ${reason.replace(/[.*+?^${}()|[\]\\`]/g, "\\$&")}$`),
+    );
+  });
+
+  test("the app exits 2 for it, with no stack trace and nothing written", () => {
+    const file = write(T1().replace('"gateway": "10.0.0.1"\n', '"gateway": "10.0.0.1",\n'));
+    const out = path.join(path.dirname(file), "out");
+    const result = synthesizeSites([file], out);
+    expect(result.code).toBe(2);
+    expect(result.err.join("\n")).toMatch(
+      /^The site file .*my\.json is not valid JSON:\n {2}line \d+, column \d+: a trailing comma/,
+    );
+    expect(result.err.join("\n")).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("a file that cannot be read says so with its name, exit 2", () => {
+    const missing = path.join(os.tmpdir(), "no-such-dir-site-json", "my.json");
+    const result = synthesizeSites(
+      [missing],
+      path.join(fs.mkdtempSync(path.join(os.tmpdir(), "out-")), "out"),
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toEqual([
+      `The site file ${missing} cannot be read:\n  there is no such file. Give the path of a site JSON file (a copy of one in stacks/sites/).`,
+    ]);
+  });
+});
+
+describe("CFG-06: a key given twice", () => {
+  /** T1 with a second "primaryWorkloadNetwork" (another primary range) just before "haproxy". */
+  function twoPrimaries(): string {
+    const text = T1();
+    const second =
+      '  "primaryWorkloadNetwork": {\n    "name": "primary",\n    "portGroup": { "name": "wl-120", "vlanId": 120, "cidr": "192.168.120.0/24", "gateway": "192.168.120.1" },\n    "addressRanges": ["192.168.120.41-192.168.120.50"]\n  },\n';
+    return text.replace('  "haproxy": {', `${second}  "haproxy": {`);
+  }
+
+  test("two primaryWorkloadNetwork keys are refused with the JSON path and both lines, not silently dropped", () => {
+    const text = twoPrimaries();
+    const first = placeOf(text, '"primaryWorkloadNetwork"', 0).line;
+    const second = placeOf(text, '"primaryWorkloadNetwork"', 1).line;
+    const file = write(text);
+    const e = loadError(file);
+    expect(e.unreadable).toBe(false);
+    expect(e.problems).toEqual([
+      `CFG-06 primaryWorkloadNetwork (line ${second}): the key "primaryWorkloadNetwork" is given twice, at line ${first} and line ${second}; JSON keeps only the last and drops the others without a word. Keep one: merge them into the one at line ${first} and delete the rest.`,
+    ]);
+    const result = synthesizeSites([file], path.join(path.dirname(file), "out"));
+    expect(result.code).toBe(1);
+    expect(result.err.join("\n")).toContain(`at line ${first} and line ${second}`);
+  });
+
+  test("a nested key twice names its full path; the same key in two objects is no duplicate", () => {
+    const text = T1().replace('"mode": "default",', '"mode": "default",\n    "mode": "frontend",');
+    const lines = [placeOf(text, '"mode"', 0).line, placeOf(text, '"mode"', 1).line];
+    const parsed = parseSiteJson(text);
+    expect(isSyntaxProblem(parsed) ? [] : parsed.duplicates).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^CFG-06 haproxy\\.mode \\(line ${lines[1]}\\): the key "mode" is given twice, at line ${lines[0]} and line ${lines[1]};`,
+        ),
+      ),
+    ]);
+    const t1 = parseSiteJson(T1());
+    expect(isSyntaxProblem(t1) ? ["syntax"] : t1.duplicates).toEqual([]);
+  });
+});
+
+describe("the line of the other CFG problems", () => {
+  test("a misspelt key, a wrong value and a missing key each name their line", () => {
+    const text = T1()
+      .replace('"mode": "default",', '"mode": "three-nic",\n    "fronendIp": "192.168.130.5",')
+      .replace('    "datastore": "datastore-01",\n', "");
+    expect(loadError(write(text)).problems).toEqual([
+      `CFG-02 vsphere.datastore (in the object at line ${placeOf(text, '"vsphere"').line}): missing; it must be a string.`,
+      `CFG-01 haproxy.fronendIp (line ${placeOf(text, '"fronendIp"').line}): unknown key "fronendIp". Did you mean "frontendIp"?`,
+      `CFG-02 haproxy.mode (line ${placeOf(text, '"mode"').line}): "three-nic" is not one of "default", "frontend".`,
+    ]);
+  });
+});
