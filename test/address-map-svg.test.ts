@@ -1,5 +1,6 @@
 import {
   AddressMapOverlays,
+  AllocationKind,
   checkHaproxyPlan,
   checkNetworkPlan,
   checkSupervisorPlan,
@@ -325,6 +326,26 @@ describe("small blocks on a big subnet", () => {
         if (a !== b && a.y === b.y) expect(a.last <= b.first || b.last <= a.first).toBe(true);
       }
     }
+  });
+});
+
+describe("a plan with many blocks", () => {
+  test("labels at most 40 blocks per bar and says how many more there are", () => {
+    const n = checkNetworkPlan(s13Network());
+    const [subnet] = subnetReports(n.plan);
+    const many = Array.from({ length: 500 }, (_, k) => ({
+      kind: AllocationKind.NODES,
+      owner: `workload network "ns-${k}" (cluster nodes)`,
+      first: 0xc0a80000 + 2 * k,
+      last: 0xc0a80000 + 2 * k,
+    }));
+    const svg = renderAddressMap("many", [
+      { ...subnet, cidr: { first: 0xc0a80000, last: 0xc0a8ffff, prefix: 16 }, allocations: many, free: [] },
+    ]);
+    wellFormed(svg);
+    expect(blocks(svg).filter((b) => b.kind === "nodes")).toHaveLength(many.length);
+    expect([...svg.matchAll(/class="label"/g)]).toHaveLength(40);
+    expect(svg).toContain(`… and ${many.length - 40} more blocks, unlabelled here`);
   });
 });
 

@@ -27,10 +27,21 @@ export class BarScale {
       stops.add(Math.min(b.last, range.last) + 1);
     }
     this.stops = [...stops].sort((a, b) => a - b);
+    // Coverage per stretch by a difference array over the stops: n log n for many blocks.
+    const index = new Map(this.stops.map((v, k) => [v, k]));
+    const depth = new Array<number>(this.stops.length).fill(0);
+    for (const b of blocks) {
+      const from = index.get(Math.max(b.first, range.first));
+      const to = index.get(Math.min(b.last, range.last) + 1);
+      if (from !== undefined && to !== undefined && from < to) {
+        depth[from]++;
+        depth[to]--;
+      }
+    }
+    let open = 0;
     const segments = this.stops.slice(1).map((end, k) => {
-      const first = this.stops[k];
-      const covered = blocks.some((b) => b.first < end && b.last >= first);
-      return { size: end - first, covered };
+      open += depth[k];
+      return { size: end - this.stops[k], covered: open > 0 };
     });
     const coveredCount = segments.filter((s) => s.covered).length;
     const least = Math.min(minWidth, coveredCount > 0 ? (width * 0.6) / coveredCount : minWidth);

@@ -67,6 +67,8 @@ const BAR_WIDTH = WIDTH - 2 * LEFT;
 const LANE = 26;
 const MIN_BLOCK = 8;
 const FONT = 11;
+/** Labels per bar: a plan with hundreds of ranges keeps a readable map (the report's table has every block). */
+const MAX_LABELS = 40;
 
 function esc(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -150,7 +152,8 @@ function drawBar(bar: Bar, y: number, list: readonly MapFinding[]): { parts: str
       `</g>`,
     );
   });
-  const labelled = items.filter((i) => i.kind !== AllocationKind.RESERVED && i.kind !== "service");
+  const named = items.filter((i) => i.kind !== AllocationKind.RESERVED && i.kind !== "service");
+  const labelled = named.slice(0, MAX_LABELS);
   const labels = placeLabels(
     labelled.map((i) => ({
       anchor: (scale.x(i.first) + scale.x(i.last + 1)) / 2,
@@ -172,6 +175,13 @@ function drawBar(bar: Bar, y: number, list: readonly MapFinding[]): { parts: str
       `<text x="${n2(l.endAnchored ? l.x + textWidth(item.label, FONT) : l.x)}" y="${ty}" font-size="${FONT}"${l.endAnchored ? ` text-anchor="end"` : ""} class="label">${esc(item.label)}</text>`,
     );
   });
+  if (named.length > labelled.length) {
+    labelBottom += 15;
+    parts.push(
+      `<text x="${LEFT}" y="${labelBottom}" font-size="${FONT}" fill="#455a64">${esc(`… and ${named.length - labelled.length} more blocks, unlabelled here: each has its row in ip-plan.md.`)}</text>`,
+    );
+    labelBottom += 4;
+  }
   parts.push("</g>");
   return { parts, bottom: labelBottom };
 }
