@@ -53,7 +53,8 @@ export { adviseTopology, Topology } from "./model/topology-advisor";
 export type { TopologyQuestions, TopologyAdvice } from "./model/topology-advisor";
 export { renderPlanMarkdown, subnetReports, wizardValues, AllocationKind } from "./report/plan-report";
 export type { PlanReportInput, SubnetReport, Allocation, WizardField } from "./report/plan-report";
-export { renderAddressMap } from "./report/address-map-svg";
+export { renderAddressMap, renderPlanAddressMap, ServerRole } from "./report/address-map-svg";
+export type { AddressMapOverlays, AddressMapServer } from "./report/address-map-svg";
 export { assertValidPlan, planReportFiles } from "./constructs/plan-report-synthesizer";
 
 // The Supervisor.

@@ -39,6 +39,8 @@ describe("the package's public API", () => {
         "hasErrors",
         "planReportFiles",
         "renderAddressMap",
+        "renderPlanAddressMap",
+        "ServerRole",
         "renderPlanMarkdown",
         "subnetReports",
         "wizardValues",

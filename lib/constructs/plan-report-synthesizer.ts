@@ -20,7 +20,7 @@ import {
   TerraformStack,
 } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { renderAddressMap } from "../report/address-map-svg";
+import { renderPlanAddressMap } from "../report/address-map-svg";
 import { Diagnostic, Severity } from "../model/diagnostics";
 import { isAcknowledgeable } from "../rules/catalogue";
 import { quote } from "../model/ip";
@@ -28,7 +28,7 @@ import { toDnsLabel } from "../model/names";
 import { Acknowledgement, PlanAcknowledgements, STALE_ACKNOWLEDGEMENT } from "./acknowledgements";
 import { diagnosticLine } from "./construct-diagnostics";
 import { NetworkPlan } from "../model/plan";
-import { PlanReportInput, renderPlanMarkdown, subnetReports } from "../report/plan-report";
+import { PlanReportInput, renderPlanMarkdown } from "../report/plan-report";
 import { enableRequestBody, SupervisorSettings } from "../report/supervisor-report";
 import { HaproxyPlan } from "../rules/engine";
 import {
@@ -271,9 +271,7 @@ export function planReportFiles(stack: TerraformStack, reportDir?: string): Reco
         `${JSON.stringify(enableRequestBody(entry.supervisor), null, 2)}\n`,
       );
     }
-    files[`address-map${suffix}.svg`] = withoutTokens(
-      renderAddressMap(input.title, subnetReports(input.network, input.haproxy)),
-    );
+    files[`address-map${suffix}.svg`] = withoutTokens(renderPlanAddressMap(input));
   }
   return files;
 }

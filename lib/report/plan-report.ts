@@ -49,6 +49,12 @@ export interface Allocation {
   readonly owner: string;
   readonly first: number;
   readonly last: number;
+  /**
+   * The prop path of the value that placed the block (e.g. `workloadNetworks[0].addressRanges[1]`), which the
+   * findings about it quote: the address map keys its conflict markers to them.
+   * @default - none (network and broadcast addresses, which no prop gives)
+   */
+  readonly path?: string;
 }
 
 /** One subnet of the plan with what lives in it. */
@@ -119,6 +125,7 @@ export function subnetReports(network: NetworkPlan, haproxy?: HaproxyPlan): Subn
             ? `workload network "${wn.name}" (primary: Supervisor control plane + nodes)`
             : `workload network "${wn.name}" (cluster nodes)`,
           ...r.interval,
+          path: r.path,
         });
       }
     }
@@ -128,6 +135,7 @@ export function subnetReports(network: NetworkPlan, haproxy?: HaproxyPlan): Subn
       kind: AllocationKind.MANAGEMENT_BLOCK,
       owner: "Supervisor control-plane VMs (management, 5 addresses)",
       ...network.managementBlock,
+      path: "supervisorManagementStartIp",
     });
   }
   if (haproxy) {
@@ -137,9 +145,10 @@ export function subnetReports(network: NetworkPlan, haproxy?: HaproxyPlan): Subn
         owner: `HAProxy VIPs ${formatCidr(v.cidr)}`,
         first: v.cidr.first,
         last: v.cidr.last,
+        path: v.path,
       });
     }
-    const nic = (text: string | undefined, name: string) => {
+    const nic = (text: string | undefined, name: string, path: string) => {
       const r = typeof text === "string" ? parseAddress(text) : undefined;
       if (r?.ok) {
         blocks.push({
@@ -147,12 +156,13 @@ export function subnetReports(network: NetworkPlan, haproxy?: HaproxyPlan): Subn
           owner: `HAProxy ${name} NIC`,
           first: r.value,
           last: r.value,
+          path,
         });
       }
     };
-    nic(haproxy.props.managementIp, "management");
-    nic(haproxy.props.workloadIp, "workload");
-    if (haproxy.props.mode === HaproxyMode.FRONTEND) nic(haproxy.props.frontendIp, "frontend");
+    nic(haproxy.props.managementIp, "management", "managementIp");
+    nic(haproxy.props.workloadIp, "workload", "workloadIp");
+    if (haproxy.props.mode === HaproxyMode.FRONTEND) nic(haproxy.props.frontendIp, "frontend", "frontendIp");
   }
   return withCidr.map((pg) => {
     const allocations: Allocation[] = [];
@@ -176,6 +186,7 @@ export function subnetReports(network: NetworkPlan, haproxy?: HaproxyPlan): Subn
         owner: "gateway",
         first: pg.gateway,
         last: pg.gateway,
+        path: `${pg.path}.gateway`,
       });
     }
     for (const b of blocks) {
