@@ -342,7 +342,6 @@ describe("one failing plan per VIP and HAP rule, with the network's problems in 
     ["HAP-03", { workloadNetworkName: "nope" }, ['"nope"']],
     ["HAP-04", { nameservers: ["10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"] }, ["4 nameservers"]],
     ["HAP-05", { dataplaneUser: "" }, ['""']],
-    ["HAP-09", { hostSystemId: undefined }, ["2.5.1", "host"]],
     [
       "HAP-06",
       {
@@ -391,7 +390,7 @@ describe("the appliance comes up on a real vCenter", () => {
   });
 
   test("a newer provider is an opt-in that warns HAP-10 and takes the registry address it was published under", () => {
-    const { stack, haproxy } = build({ vsphereProviderVersion: "2.15.0", hostSystemId: undefined });
+    const { stack, haproxy } = build({ vsphereProviderVersion: "2.15.0" });
     expect(terraformBlock(stack).required_providers.vsphere).toEqual({
       source: "vmware/vsphere",
       version: "2.15.0",
@@ -401,11 +400,10 @@ describe("the appliance comes up on a real vCenter", () => {
     expect(warnings.filter((w) => w.startsWith("HAP-10 vsphereProviderVersion:"))).toHaveLength(1);
     const older = build({ vsphereProviderVersion: "2.12.0" });
     expect(terraformBlock(older.stack).required_providers.vsphere.source).toBe("hashicorp/vsphere");
-    expect(
-      ruleLines(validationError(build({ vsphereProviderVersion: "2.14.2", hostSystemId: undefined }).stack)),
-    ).toEqual([
-      expect.stringMatching(/^\[test\/haproxy\] HAP-09 hostSystemId: vsphere provider 2\.14\.2 refuses/),
-    ]);
+    // No host is a props error at construction (the type requires one); HAP-09 says why (test/props.test.ts).
+    expect(() => build({ vsphereProviderVersion: "2.14.2", hostSystemId: undefined })).toThrow(
+      /^\[test\/haproxy\] CFG-02 hostSystemId: given as undefined .*HAP-09/,
+    );
   });
 
   test("a provider version that is not an exact release, or two releases in one stack, cannot be built", () => {
@@ -423,6 +421,7 @@ describe("the appliance comes up on a real vCenter", () => {
           datacenterId: "d",
           resourcePoolId: "r",
           datastoreId: "s",
+          hostSystemId: "h",
           vsphereProviderVersion: "2.15.0",
         }),
     ).toThrow(/one Terraform configuration holds one version of a provider/);
