@@ -26,6 +26,7 @@ npx cdktf synth
 for f in cdk.tf.json ip-plan.md address-map.svg; do
   test -s "cdktf.out/stacks/site-a/$f" || { echo "consumer: cdktf.out/stacks/site-a/$f is missing" >&2; exit 1; }
 done
+test -s cdktf.out/stacks/site-a-supervisor/cdk.tf.json || { echo "consumer: the Supervisor's stack was not synthesized" >&2; exit 1; }
 npx jest --ci
 # Terraform's and OpenTofu's configuration loading on what the user's project wrote: with an empty provider
 # mirror, `init` may fail only at provider installation, never on the configuration.

@@ -53,7 +53,7 @@ export class PlanAcknowledgements {
    * Acknowledge warnings with a reason each, on a scope whose plan constructs are not created yet (a stack or
    * app, before them); throws for an error's id, an unknown id, a missing reason or a construct that exists.
    *
-   * @example PlanAcknowledgements.add(haproxy, [{ ruleId: "HAP-07", reason: "Lab site: default mode is intended." }])
+   * @example PlanAcknowledgements.add(stack, [{ ruleId: "HAP-07", reason: "Lab site: default mode is intended." }]) // before `new HaproxyLoadBalancer(stack, …)`
    */
   public static add(scope: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
     const late = scope.node.findAll().find((c) => printed.has(c));
