@@ -4,7 +4,7 @@
  * synthesis of the example sites.
  */
 import { parseArgs } from "util";
-import { distance } from "../stacks/site-config";
+import { editDistance } from "../lib/model/nearest-name";
 
 /** Exit codes of the app. */
 export const EXIT = { OK: 0, PLAN_ERRORS: 1, USAGE: 2 } as const;
@@ -61,7 +61,7 @@ function usageMessage(e: Error & { code?: string }): string {
   switch (e.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const flag = name.split("=")[0];
-      const near = FLAGS.map((f) => [f, distance(flag, f)] as const).sort((a, b) => a[1] - b[1])[0];
+      const near = FLAGS.map((f) => [f, editDistance(flag, f)] as const).sort((a, b) => a[1] - b[1])[0];
       const hint = near[1] <= 3 ? ` Did you mean ${near[0]}?` : ` The options are ${FLAGS.join(", ")}.`;
       return `unknown option ${flag}.${hint}`;
     }

@@ -46,6 +46,7 @@ if (fromReport.length === 0 || fromLog.length === 0 || broken.length > 0) {
 }
 console.log(`consumer: ${fromReport.length + fromLog.length} rule catalogue links resolve, e.g. ${fromLog[0]} and ${fromReport[0]}`);
 JS
+test -s cdktf.out/stacks/site-a-supervisor/cdk.tf.json || { echo "consumer: the Supervisor's stack was not synthesized" >&2; exit 1; }
 npx jest --ci
 # Terraform's and OpenTofu's configuration loading on what the user's project wrote: with an empty provider
 # mirror, `init` may fail only at provider installation, never on the configuration.

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Severity, SiteRule, SiteRules } from "../lib";
 import { acknowledgementProblem } from "../lib/constructs/acknowledgements";
+import { nearestName } from "../lib/model/nearest-name";
 import { siteRuleIdProblem } from "../lib/rules/site-rules";
 import { isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
 
@@ -81,7 +82,8 @@ export interface SiteConfig {
     readonly cluster: string;
     readonly datastore: string;
     readonly distributedSwitch: string;
-    readonly host?: string;
+    /** The ESXi host the appliance is deployed on, by name (provider 2.5.1 needs one for OVF deploys, HAP-09). */
+    readonly host: string;
     readonly folder?: string;
     readonly providerVersion?: string;
   };
@@ -176,7 +178,7 @@ const SITE: Shape = {
         cluster: req("string"),
         datastore: req("string"),
         distributedSwitch: req("string"),
-        host: opt("string"),
+        host: req("string"),
         folder: opt("string"),
         providerVersion: opt("string"),
       },
@@ -220,25 +222,6 @@ export class SiteConfigError extends Error {
     super(`${heading}:\n  ${problems.join("\n  ")}`);
     this.name = "SiteConfigError";
   }
-}
-
-/** Edit distance of two words, case-insensitive: the did-you-mean of keys and flags. */
-export function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
-    i,
-    ...Array<number>(b.length).fill(0),
-  ]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(
-        d[i - 1][j] + 1,
-        d[i][j - 1] + 1,
-        d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
-      );
-    }
-  }
-  return d[a.length][b.length];
 }
 
 function describeShape(shape: Shape): string {
@@ -291,11 +274,9 @@ function checkShape(value: unknown, shape: Shape, at: string, out: string[]): vo
       continue;
     }
     if (!known.includes(key)) {
-      const best = known.map((k) => [k, distance(key, k)] as const).sort((x, y) => x[1] - y[1])[0];
+      const best = nearestName(key, known, 3);
       const hint =
-        best && best[1] <= 3
-          ? ` Did you mean ${JSON.stringify(best[0])}?`
-          : ` Known keys: ${known.join(", ")}.`;
+        best !== undefined ? ` Did you mean ${JSON.stringify(best)}?` : ` Known keys: ${known.join(", ")}.`;
       out.push(`CFG-01 ${at ? `${at}.` : ""}${key}: unknown key ${JSON.stringify(key)}.${hint}`);
     }
   }

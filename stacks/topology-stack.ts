@@ -70,9 +70,7 @@ export class TopologyStack extends TerraformStack {
       name: v.distributedSwitch,
       datacenterId: datacenter.id,
     });
-    const host = v.host
-      ? new DataVsphereHost(this, "host", { name: v.host, datacenterId: datacenter.id })
-      : undefined;
+    const host = new DataVsphereHost(this, "host", { name: v.host, datacenterId: datacenter.id });
 
     const existing = new Map<string, string>();
     const portGroup = (pg: PortGroupConfig): PortGroupProps => {
@@ -123,7 +121,7 @@ export class TopologyStack extends TerraformStack {
       datacenterId: datacenter.id,
       resourcePoolId: cluster.resourcePoolId,
       datastoreId: datastore.id,
-      hostSystemId: host?.id,
+      hostSystemId: host.id,
       folder: v.folder,
       vsphereProviderVersion: v.providerVersion,
       readinessCheck: h.readinessCheck,

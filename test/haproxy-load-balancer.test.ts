@@ -342,7 +342,6 @@ describe("one failing plan per VIP and HAP rule, with the network's problems in 
     ["HAP-03", { workloadNetworkName: "nope" }, ['"nope"']],
     ["HAP-04", { nameservers: ["10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"] }, ["4 nameservers"]],
     ["HAP-05", { dataplaneUser: "" }, ['""']],
-    ["HAP-09", { hostSystemId: undefined }, ["2.5.1", "host"]],
     [
       "HAP-06",
       {
@@ -400,10 +399,9 @@ describe("the appliance comes up on a real vCenter", () => {
   });
 
   test("a newer provider is an error (HAP-10) that says how to acknowledge it, and takes the registry address it was published under", () => {
-    const { stack } = build({ vsphereProviderVersion: "2.15.0", hostSystemId: undefined });
+    const { stack } = build({ vsphereProviderVersion: "2.15.0" });
     const acknowledged = build({
       vsphereProviderVersion: "2.15.0",
-      hostSystemId: undefined,
       acknowledge: [
         { ruleId: "HAP-10", reason: "Checked on this release: ip link shows management and workload." },
       ],
@@ -424,12 +422,10 @@ describe("the appliance comes up on a real vCenter", () => {
       ],
     });
     expect(terraformBlock(older.stack).required_providers.vsphere.source).toBe("hashicorp/vsphere");
-    expect(
-      ruleLines(validationError(build({ vsphereProviderVersion: "2.14.2", hostSystemId: undefined }).stack)),
-    ).toEqual([
-      expect.stringMatching(/^\[test\/haproxy\] HAP-09 hostSystemId: vsphere provider 2\.14\.2 refuses/),
-      expect.stringMatching(/^\[test\/haproxy\] HAP-10 vsphereProviderVersion: /),
-    ]);
+    // No host is a props error at construction (the type requires one); HAP-09 says why (test/props.test.ts).
+    expect(() => build({ vsphereProviderVersion: "2.14.2", hostSystemId: undefined })).toThrow(
+      /^\[test\/haproxy\] CFG-02 hostSystemId: given as undefined .*HAP-09/,
+    );
   });
 
   test("a provider version constraint is HAP-12 at synth, not a crash; a Terraform variable too", () => {
@@ -462,6 +458,7 @@ describe("the appliance comes up on a real vCenter", () => {
           datacenterId: "d",
           resourcePoolId: "r",
           datastoreId: "s",
+          hostSystemId: "h",
           vsphereProviderVersion: "2.15.0",
         }),
     ).toThrow(/one Terraform configuration holds one version of a provider/);

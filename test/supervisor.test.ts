@@ -505,8 +505,8 @@ describe("SUP-03 through a site file: the API server's DNS names", () => {
   });
 });
 
-describe("SUP-03 from JavaScript (no type check)", () => {
-  test("a string for apiServerDnsNames: the rule's error, once, and no TypeError", () => {
+describe("apiServerDnsNames from JavaScript (no type check)", () => {
+  test("a string for apiServerDnsNames: the props error, once, with the list it meant, and no TypeError", () => {
     let message = "";
     try {
       site(T1, { apiServerDnsNames: "supervisor-t1.example.com" as unknown as string[] });
@@ -514,8 +514,8 @@ describe("SUP-03 from JavaScript (no type check)", () => {
       message = (e as Error).message;
     }
     expect(message).not.toMatch(/TypeError|is not a function/);
-    expect(message).toContain(
-      'SUP-03 apiServerDnsNames: "supervisor-t1.example.com" is not a list of DNS names; give a list, e.g. ["supervisor-t1.example.com"].',
+    expect(message).toBe(
+      '[t1-single-workload-network-supervisor/supervisor] CFG-02 apiServerDnsNames: "supervisor-t1.example.com" is a string; give a list of strings. Did you mean ["supervisor-t1.example.com"]?',
     );
   });
 });

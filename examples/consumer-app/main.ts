@@ -1,4 +1,5 @@
-// A user's own stack: both constructs composed with vSphere objects looked up by name.
+// A user's own project: the networks and the appliance in one stack (vsphere provider 2.5.1), the Supervisor in
+// another (2.16.1), with vSphere objects looked up by name.
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { DataVsphereComputeCluster } from "@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster";
@@ -7,6 +8,7 @@ import { DataVsphereDatastore } from "@cdktf/provider-vsphere/lib/data-vsphere-d
 import { DataVsphereDistributedVirtualSwitch } from "@cdktf/provider-vsphere/lib/data-vsphere-distributed-virtual-switch";
 import { DataVsphereHost } from "@cdktf/provider-vsphere/lib/data-vsphere-host";
 import { DataVsphereNetwork } from "@cdktf/provider-vsphere/lib/data-vsphere-network";
+import { DataVsphereStoragePolicy } from "@cdktf/provider-vsphere/lib/data-vsphere-storage-policy";
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
 import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
@@ -14,6 +16,7 @@ import {
   HaproxyLoadBalancer,
   HaproxyMode,
   ProjectLocalBackend,
+  Supervisor,
   SupervisorWorkloadNetwork,
 } from "tanzu-haproxy-network";
 
@@ -75,8 +78,43 @@ export class SiteStack extends TerraformStack {
   }
 }
 
+/**
+ * The Supervisor in a stack of its own: `vsphere_supervisor_v2` needs vsphere provider 2.16.1, and one Terraform
+ * configuration holds one version of a provider. Its data sources (the cluster, the storage policy) live here,
+ * read with this stack's provider; the networks' and the appliance's values come from the site's stack by
+ * cdktf cross-stack references, so `cdktf deploy` applies that stack first.
+ */
+export class SupervisorStack extends TerraformStack {
+  public readonly supervisor: Supervisor;
+
+  constructor(scope: Construct, id: string, site: SiteStack) {
+    super(scope, id);
+    new ProjectLocalBackend(this); // state beside cdktf.out/, read across stacks in any workspace
+    new VsphereProvider(this, "vsphere", {} as VsphereProviderConfig);
+
+    const datacenter = new DataVsphereDatacenter(this, "datacenter", { name: "dc-01" });
+    const cluster = new DataVsphereComputeCluster(this, "cluster", {
+      name: "cluster-01",
+      datacenterId: datacenter.id,
+    });
+    const policy = new DataVsphereStoragePolicy(this, "storage-policy", {
+      name: "vSAN Default Storage Policy",
+    });
+    this.supervisor = new Supervisor(this, "supervisor", {
+      network: site.network,
+      haproxy: site.haproxy,
+      clusterId: cluster.id, // the cluster's managed object id (domain-c…)
+      storagePolicyId: policy.id,
+      dnsServers: ["10.0.0.2"],
+      ntpServers: ["pool.ntp.org"],
+      apiServerDnsNames: ["supervisor-a.corp.example.com"], // SUP-03
+    });
+  }
+}
+
 if (require.main === module) {
   const app = new App();
-  new SiteStack(app, "site-a");
+  const site = new SiteStack(app, "site-a");
+  new SupervisorStack(app, "site-a-supervisor", site);
   app.synth();
 }

@@ -55,7 +55,7 @@ export class PlanAcknowledgements {
    * constructs are not created yet (a stack or app, before them); throws for the id of an error that cannot be
    * acknowledged, an unknown id, a missing reason or a construct that exists.
    *
-   * @example PlanAcknowledgements.add(haproxy, [{ ruleId: "HAP-07", reason: "Lab site: default mode is intended." }])
+   * @example PlanAcknowledgements.add(stack, [{ ruleId: "HAP-07", reason: "Lab site: default mode is intended." }]) // before `new HaproxyLoadBalancer(stack, …)`
    */
   public static add(scope: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
     const late = scope.node.findAll().find((c) => printed.has(c));

@@ -20,7 +20,20 @@ import { pinVsphereProvider } from "./provider-pin";
 import { HaproxyMode, portGroupByName } from "../model/plan";
 import { NIC_PRESERVING_PROVIDER_VERSION } from "../model/provider-release";
 import { checkHaproxyPlan, HaproxyPlan } from "../rules/engine";
-import { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
+import { ACKNOWLEDGEMENTS_SPEC, SupervisorWorkloadNetwork } from "./supervisor-workload-network";
+import {
+  bool,
+  enumOf,
+  instance,
+  listOf,
+  num,
+  optional,
+  PropSpec,
+  recordOf,
+  required,
+  str,
+} from "../model/prop-spec";
+import { checkConstructProps } from "./construct-props";
 
 export { HaproxyMode };
 
@@ -158,11 +171,12 @@ export interface HaproxyLoadBalancerProps {
   /** The datastore. */
   readonly datastoreId: string;
   /**
-   * The ESXi host to deploy on. Required with the default provider release: 2.5.1 refuses an OVF deploy without
-   * one (HAP-09).
-   * @default - none; only valid with `vsphereProviderVersion` 2.15.0 or later
+   * The ESXi host the OVA is deployed on, e.g. a `vsphere_host` data source's id. The pinned provider 2.5.1
+   * refuses an OVF deploy without one ("host system ID is required for ovf deployment": provider v2.5.1
+   * `vsphere/internal/helper/ovfdeploy/ovf_helper.go` 484–487, HAP-09). It matters at create only: DRS may move
+   * the appliance afterwards (the VM ignores later changes of `host_system_id`).
    */
-  readonly hostSystemId?: string;
+  readonly hostSystemId: string;
   /**
    * The VM folder, relative to the datacenter's VM folder.
    * @default - the datacenter's VM folder
@@ -280,6 +294,65 @@ export interface HaproxyLoadBalancerProps {
   readonly acknowledge?: Acknowledgement[];
 }
 
+/** The run-time shape of {@link HaproxyLoadBalancerProps}. */
+export const HAPROXY_PROPS_SPEC: PropSpec = {
+  fields: {
+    network: required(
+      instance("a SupervisorWorkloadNetwork", (v) => v instanceof SupervisorWorkloadNetwork),
+      "the networks the appliance is wired to",
+    ),
+    mode: optional(enumOf("HaproxyMode", HaproxyMode)),
+    virtualIpCidrs: required(listOf(str), 'the VIP blocks as CIDRs, e.g. ["192.168.120.128/25"]'),
+    managementIp: required(str, "the appliance's management address"),
+    workloadIp: required(str, "the appliance's workload address"),
+    workloadNetworkName: optional(str),
+    frontendIp: optional(str),
+    datacenterId: required(str, "the datacenter's id, e.g. a vsphere_datacenter data source's id"),
+    resourcePoolId: required(
+      str,
+      "a resource pool's id, e.g. a vsphere_compute_cluster data source's resourcePoolId",
+    ),
+    datastoreId: required(str, "the datastore's id, e.g. a vsphere_datastore data source's id"),
+    hostSystemId: required(
+      str,
+      "the ESXi host to deploy on, e.g. a vsphere_host data source's id (vsphere provider 2.5.1 refuses an OVF deploy without one, HAP-09)",
+    ),
+    folder: optional(str),
+    name: optional(str),
+    ova: optional(
+      instance('a HaproxyOva (e.g. HaproxyOva.version("v0.2.0"))', (v) => v instanceof HaproxyOva),
+    ),
+    diskProvisioning: optional(enumOf("DiskProvisioning", DiskProvisioning)),
+    hostname: optional(str),
+    nameservers: optional(listOf(str)),
+    dataplanePort: optional(num),
+    dataplaneUser: optional(str),
+    dataplanePassword: optional(str),
+    rootPassword: optional(str),
+    permitRootLogin: optional(bool),
+    certificateAuthority: optional(
+      instance(
+        "a HaproxyCertificateAuthority (HaproxyCertificateAuthority.generate() or .fromPem(…))",
+        (v) => v instanceof HaproxyCertificateAuthority,
+      ),
+    ),
+    waitForGuestNetTimeoutMinutes: optional(num),
+    allowUnverifiedSslCert: optional(bool),
+    vsphereProviderVersion: optional(str),
+    extraConfig: optional(recordOf(str)),
+    readinessCheck: optional(bool),
+    healthCheck: optional(bool),
+    readinessAttempts: optional(num),
+    acknowledge: optional(ACKNOWLEDGEMENTS_SPEC),
+  },
+  renamed: { virtualIpRanges: "virtualIpCidrs" },
+  aliases: {
+    workloadNetwork: { prop: "workloadNetworkName", note: "the workload network's name" },
+    host: { prop: "hostSystemId", note: "the host's id (a vsphere_host data source's id), not its name" },
+    providerVersion: { prop: "vsphereProviderVersion", note: 'an exact release, e.g. "2.5.1"' },
+  },
+};
+
 /**
  * A load-balancer range as the vCenter wizard and API take it: first address and count. It lies inside one VIP
  * block and leaves out the network and broadcast addresses of the plan's subnets (VIP-06).
@@ -394,6 +467,7 @@ export class HaproxyLoadBalancer extends Construct {
   public readonly ready: ITerraformDependable;
 
   constructor(scope: Construct, id: string, props: HaproxyLoadBalancerProps) {
+    checkConstructProps(scope, id, props, HAPROXY_PROPS_SPEC);
     super(scope, id);
     const network = props.network;
     this.mode = props.mode ?? HaproxyMode.DEFAULT;

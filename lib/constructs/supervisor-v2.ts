@@ -15,6 +15,8 @@ import { TerraformMetaArguments, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { hclAttributes, lifecycleForHcl } from "./hcl-rendering";
 import { metaArguments } from "./terraform-data";
+import { bool, listOf, num, objectOf, optional, PropSpec, required, str } from "../model/prop-spec";
+import { checkConstructProps } from "./construct-props";
 
 /** An address range as the Supervisor API takes it: first address and number of addresses. */
 export interface SupervisorV2Range {
@@ -116,6 +118,97 @@ export interface SupervisorV2Config extends TerraformMetaArguments {
   readonly timeouts?: { readonly create?: string };
 }
 
+const RANGE = objectOf({ fields: { address: required(str), count: required(num) } });
+const IP_MANAGEMENT = objectOf({
+  fields: {
+    dhcpEnabled: required(bool),
+    gatewayAddress: required(str),
+    ipAssignment: required(
+      listOf(objectOf({ fields: { assignee: required(str), range: required(listOf(RANGE)) } })),
+    ),
+  },
+});
+const SERVICES = objectOf({
+  fields: {
+    dns: required(
+      objectOf({ fields: { servers: required(listOf(str)), searchDomains: required(listOf(str)) } }),
+    ),
+    ntp: required(objectOf({ fields: { servers: required(listOf(str)) } })),
+  },
+});
+
+/** The run-time shape of {@link SupervisorV2Config}, with cdktf's meta-arguments passed through unchecked. */
+export const SUPERVISOR_V2_CONFIG_SPEC: PropSpec = {
+  fields: {
+    name: required(str),
+    cluster: required(str, "the cluster's managed object id (domain-c…)"),
+    controlPlane: required(
+      objectOf({
+        fields: {
+          count: required(num),
+          size: required(str),
+          storagePolicy: required(str),
+          network: required(
+            objectOf({
+              fields: {
+                network: required(str),
+                backing: required(objectOf({ fields: { network: required(str) } })),
+                ipManagement: required(IP_MANAGEMENT),
+                services: required(SERVICES),
+              },
+            }),
+          ),
+        },
+      }),
+    ),
+    workloads: required(
+      objectOf({
+        fields: {
+          network: required(
+            objectOf({
+              fields: {
+                network: required(str),
+                vsphere: required(objectOf({ fields: { dvpg: required(str) } })),
+                ipManagement: required(IP_MANAGEMENT),
+                services: required(SERVICES),
+              },
+            }),
+          ),
+          edge: required(
+            objectOf({
+              fields: {
+                id: required(str),
+                lbAddressRange: required(listOf(RANGE)),
+                haproxy: required(
+                  objectOf({
+                    fields: {
+                      server: required(
+                        listOf(objectOf({ fields: { host: required(str), port: required(num) } })),
+                      ),
+                      username: required(str),
+                      password: required(str),
+                      caChain: required(str),
+                    },
+                  }),
+                ),
+              },
+            }),
+          ),
+          kubeApiServerOptions: required(
+            objectOf({
+              fields: {
+                security: required(objectOf({ fields: { certificateDnsNames: required(listOf(str)) } })),
+              },
+            }),
+          ),
+        },
+      }),
+    ),
+    timeouts: optional(objectOf({ fields: { create: optional(str) } })),
+  },
+  passThrough: ["dependsOn", "count", "provider", "lifecycle", "forEach", "provisioners", "connection"],
+};
+
 /** `camelCase` keys to the provider's `snake_case`, recursively (values, tokens included, pass through). */
 export function snake(value: unknown): unknown {
   if (Array.isArray(value)) {
@@ -141,6 +234,7 @@ export class SupervisorV2 extends TerraformResource {
   private readonly config: SupervisorV2Config;
 
   constructor(scope: Construct, id: string, config: SupervisorV2Config) {
+    checkConstructProps(scope, id, config, SUPERVISOR_V2_CONFIG_SPEC);
     super(scope, id, {
       terraformResourceType: SupervisorV2.tfResourceType,
       terraformGeneratorMetadata: { providerName: "vsphere", providerVersion: SupervisorV2.PROVIDER_VERSION },

@@ -11,6 +11,9 @@ import { Diagnostic } from "../model/diagnostics";
 import { NetworkPlan, NetworkPlanProps, PortGroupProps, WorkloadNetworkProps } from "../model/plan";
 import { reportNetwork } from "./plan-report-synthesizer";
 import { checkNetworkPlan } from "../rules/engine";
+import { Severity } from "../model/diagnostics";
+import { enumOf, fn, listOf, num, objectOf, optional, PropSpec, required, str } from "../model/prop-spec";
+import { checkConstructProps } from "./construct-props";
 
 export type { PortGroupProps, WorkloadNetworkProps };
 
@@ -61,6 +64,86 @@ export interface SupervisorWorkloadNetworkProps extends NetworkPlanProps {
   readonly acknowledge?: Acknowledgement[];
 }
 
+/** A port group as props take it (`existing` is the site file's key; the prop takes the network's id). */
+const PORT_GROUP_SPEC: PropSpec = {
+  fields: {
+    name: required(str),
+    vlanId: optional(num),
+    cidr: required(str, 'the subnet as a CIDR, e.g. "192.168.120.0/24"'),
+    gateway: required(str, 'the subnet\'s gateway, e.g. "192.168.120.1"'),
+    existingNetworkId: optional(str),
+  },
+  aliases: {
+    existing: {
+      prop: "existingNetworkId",
+      note: "the id of the existing network (e.g. a vsphere_network data source's id)",
+    },
+  },
+};
+
+const WORKLOAD_NETWORK_SPEC: PropSpec = {
+  fields: {
+    name: required(str, "the workload network's name, a DNS label"),
+    portGroup: required(objectOf(PORT_GROUP_SPEC)),
+    addressRanges: required(listOf(str), 'the node ranges, e.g. ["192.168.120.31-192.168.120.40"]'),
+  },
+};
+
+/** An acknowledgement as props take it (`rule` is the site file's key). */
+export const ACKNOWLEDGEMENTS_SPEC = listOf(
+  objectOf({
+    fields: { ruleId: required(str, 'the warning\'s rule id, e.g. "HAP-07"'), reason: required(str) },
+    aliases: { rule: { prop: "ruleId", note: 'the warning\'s rule id, e.g. "HAP-07"' } },
+  }),
+);
+
+/** The run-time shape of {@link SupervisorWorkloadNetworkProps}. */
+export const NETWORK_PROPS_SPEC: PropSpec = {
+  fields: {
+    distributedSwitchUuid: required(
+      str,
+      "the distributed switch's UUID, e.g. a vsphere_distributed_virtual_switch data source's id",
+    ),
+    managementNetwork: required(objectOf(PORT_GROUP_SPEC)),
+    primaryWorkloadNetwork: required(objectOf(WORKLOAD_NETWORK_SPEC)),
+    workloadNetworks: optional(listOf(objectOf(WORKLOAD_NETWORK_SPEC))),
+    frontendNetwork: optional(objectOf(PORT_GROUP_SPEC)),
+    supervisorManagementStartIp: optional(str),
+    portGroupOptions: optional(
+      objectOf({
+        fields: {
+          activeUplinks: optional(listOf(str)),
+          standbyUplinks: optional(listOf(str)),
+          numberOfPorts: optional(num),
+        },
+      }),
+    ),
+    siteRules: optional(
+      listOf(
+        objectOf({
+          // A user's own object implementing SiteRule may carry members of its own.
+          open: true,
+          fields: {
+            id: required(str),
+            severity: required(enumOf("Severity", Severity)),
+            summary: required(str),
+            why: optional(str),
+            checkNetwork: optional(fn),
+            checkHaproxy: optional(fn),
+          },
+        }),
+      ),
+    ),
+    acknowledge: optional(ACKNOWLEDGEMENTS_SPEC),
+  },
+  aliases: {
+    distributedSwitch: {
+      prop: "distributedSwitchUuid",
+      note: "the switch's UUID (a vsphere_distributed_virtual_switch data source's id), not its name",
+    },
+  },
+};
+
 /**
  * The Supervisor's networks: one `vsphere_distributed_port_group` per created port group, and the IP plan,
  * checked before synthesis against the rule catalogue (IP-xx, NET-xx).
@@ -87,6 +170,7 @@ export class SupervisorWorkloadNetwork extends Construct {
   private readonly existingIds = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: SupervisorWorkloadNetworkProps) {
+    checkConstructProps(scope, id, props, NETWORK_PROPS_SPEC);
     super(scope, id);
     this.distributedSwitchUuid = props.distributedSwitchUuid;
 

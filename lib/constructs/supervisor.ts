@@ -19,7 +19,9 @@ import { reportedNetwork, reportFindings } from "./plan-report-synthesizer";
 import { pinVsphereProvider, requireTerraformVersion } from "./provider-pin";
 import { controlPlaneBlock, supervisorSettings, workloadsBlock } from "./supervisor-settings";
 import { snake, SupervisorV2 } from "./supervisor-v2";
-import { SupervisorWorkloadNetwork } from "./supervisor-workload-network";
+import { ACKNOWLEDGEMENTS_SPEC, SupervisorWorkloadNetwork } from "./supervisor-workload-network";
+import { enumOf, instance, listOf, num, optional, PropSpec, required, str } from "../model/prop-spec";
+import { checkConstructProps } from "./construct-props";
 
 /** The size of the control-plane VMs. */
 export enum ControlPlaneSize {
@@ -146,6 +148,49 @@ export interface SupervisorProps {
   readonly acknowledge?: Acknowledgement[];
 }
 
+/** The run-time shape of {@link SupervisorProps}. */
+export const SUPERVISOR_PROPS_SPEC: PropSpec = {
+  fields: {
+    network: required(
+      instance("a SupervisorWorkloadNetwork", (v) => v instanceof SupervisorWorkloadNetwork),
+      "the Supervisor's networks",
+    ),
+    haproxy: required(
+      instance("a HaproxyLoadBalancer", (v) => v instanceof HaproxyLoadBalancer),
+      "the appliance wired to those networks",
+    ),
+    clusterId: required(str, "the cluster's id, e.g. a vsphere_compute_cluster data source's id"),
+    name: optional(str),
+    controlPlaneSize: optional(enumOf("ControlPlaneSize", ControlPlaneSize)),
+    controlPlaneCount: optional(num),
+    storagePolicyId: required(str, "the storage policy's id, e.g. a vsphere_storage_policy data source's id"),
+    dnsServers: required(listOf(str), 'the DNS servers\' addresses, e.g. ["10.0.0.2"]'),
+    workloadDnsServers: optional(listOf(str)),
+    dnsSearchDomains: optional(listOf(str)),
+    ntpServers: required(listOf(str), 'the NTP servers, e.g. ["pool.ntp.org"]'),
+    serviceCidr: optional(str),
+    apiServerDnsNames: required(
+      listOf(str),
+      'the API server certificate\'s DNS names, e.g. ["supervisor.corp.example.com"] (SUP-03)',
+    ),
+    managementNetworkIdentifier: optional(str),
+    enablement: optional(enumOf("SupervisorEnablement", SupervisorEnablement)),
+    protection: optional(enumOf("SupervisorProtection", SupervisorProtection)),
+    createTimeout: optional(str),
+    acknowledge: optional(ACKNOWLEDGEMENTS_SPEC),
+  },
+  aliases: {
+    cluster: {
+      prop: "clusterId",
+      note: "the cluster's id (a vsphere_compute_cluster data source's id), not its name",
+    },
+    storagePolicy: {
+      prop: "storagePolicyId",
+      note: "the policy's id (a vsphere_storage_policy data source's id), not its name",
+    },
+  },
+};
+
 /**
  * The Supervisor on vSphere networking with HAProxy. Everything but the cluster, control-plane size and storage
  * policy, DNS, NTP and the service CIDR comes from the plan: the management backing and its 5 static addresses
@@ -174,6 +219,7 @@ export class Supervisor extends Construct {
   public readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
 
   constructor(scope: Construct, id: string, props: SupervisorProps) {
+    checkConstructProps(scope, id, props, SUPERVISOR_PROPS_SPEC);
     super(scope, id);
     const { network, haproxy } = props;
     const plan = network.plan;
