@@ -140,7 +140,6 @@ func TestQueryDvsByUuidAnswersTheSwitchOrNotFound(t *testing.T) {
 	}
 }
 
-
 func TestCreateDVPortgroupAnswersThePortGroupWithTheSwitchsUplinksActive(t *testing.T) {
 	f := start(t, t1Site)
 	ctx := context.Background()
