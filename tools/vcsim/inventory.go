@@ -69,10 +69,6 @@ func buildInventory(ctx context.Context, c *vim25.Client, s *site, dataDir strin
 		ConfigSpec: &types.VMwareDVSConfigSpec{DVSConfigSpec: types.DVSConfigSpec{
 			Name:             v.DistributedSwitch,
 			UplinkPortPolicy: &types.DVSNameArrayUplinkPortPolicy{UplinkPortName: uplinkNames},
-			Host: []types.DistributedVirtualSwitchHostMemberConfigSpec{{
-				Operation: string(types.ConfigSpecOperationAdd),
-				Host:      hostRef,
-			}},
 		}},
 	})
 	if err != nil {
@@ -83,6 +79,17 @@ func buildInventory(ctx context.Context, c *vim25.Client, s *site, dataDir strin
 		return fmt.Errorf("distributed switch %q: %w", v.DistributedSwitch, err)
 	}
 	dvs := object.NewDistributedVirtualSwitch(c, info.Result.(types.ManagedObjectReference))
+	// The host joins the switch by a reconfigure (the simulator's CreateDVS_Task ignores members).
+	task, err = dvs.Reconfigure(ctx, &types.DVSConfigSpec{Host: []types.DistributedVirtualSwitchHostMemberConfigSpec{{
+		Operation: string(types.ConfigSpecOperationAdd),
+		Host:      hostRef,
+	}}})
+	if err != nil {
+		return err
+	}
+	if err := task.Wait(ctx); err != nil {
+		return fmt.Errorf("host %q joining %q: %w", v.Host, v.DistributedSwitch, err)
+	}
 
 	finder := find.NewFinder(c, false).SetDatacenter(dc)
 	for _, name := range s.existingNetworks() {

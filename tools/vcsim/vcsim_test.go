@@ -107,6 +107,13 @@ func TestTheSwitchIsAVmwareSwitchWithUplinkNames(t *testing.T) {
 	if !ok || strings.Join(policy.UplinkPortName, ",") != "uplink1,uplink2" {
 		t.Errorf("uplink port policy %#v, want the names uplink1, uplink2", cfg.UplinkPortPolicy)
 	}
+	host, err := f.finder.HostSystem(context.Background(), f.site.Vsphere.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(props.Summary.HostMember) != 1 || props.Summary.HostMember[0] != host.Reference() {
+		t.Errorf("host members %v, want the site's host %v", props.Summary.HostMember, host.Reference())
+	}
 }
 
 func TestPbmAnswersWithTheSitesStoragePolicy(t *testing.T) {
