@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Severity, SiteRule, SiteRules } from "../lib";
+import { HaproxyOva, Severity, SiteRule, SiteRules } from "../lib";
 import { acknowledgementProblem } from "../lib/constructs/acknowledgements";
 import { nearestName } from "../lib/model/nearest-name";
 import { siteRuleIdProblem } from "../lib/rules/site-rules";
@@ -106,7 +106,20 @@ export interface SiteConfig {
     readonly dataplaneUser?: string;
     readonly readinessCheck?: boolean;
     readonly healthCheck?: boolean;
+    readonly ova?: OvaConfig;
   };
+}
+
+/**
+ * Where the appliance's OVA comes from, in the site file (`haproxy.ova`): exactly one of an `http(s)` URL (a
+ * mirror) or a path on the machine that runs Terraform (sites without internet access), and the release it is.
+ */
+export interface OvaConfig {
+  readonly url?: string;
+  /** Relative to the site file's folder; made absolute when the file is loaded. */
+  readonly localPath?: string;
+  /** The appliance release of that file. Default: the latest the construct knows. */
+  readonly version?: string;
 }
 
 type Shape =
@@ -203,6 +216,13 @@ const SITE: Shape = {
         dataplaneUser: opt("string"),
         readinessCheck: opt("boolean"),
         healthCheck: opt("boolean"),
+        ova: opt({
+          fields: {
+            url: opt("string"),
+            localPath: opt("string"),
+            version: opt({ enum: HaproxyOva.KNOWN_VERSIONS }),
+          },
+        }),
       },
     }),
   },
@@ -502,10 +522,56 @@ export function loadSiteConfig(file: string): SiteConfig {
     throw new SiteConfigError(file, parsed.syntax, true, `The site file ${file} is not valid JSON`);
   }
   const problems = [...parsed.duplicates, ...checkSiteConfig(parsed.value).map((p) => withLine(p, parsed))];
+  if (problems.length === 0) {
+    problems.push(...checkOvaLocation(parsed.value as SiteConfig, path.dirname(file)));
+  }
   if (problems.length > 0) {
     throw new SiteConfigError(file, problems);
   }
-  return parsed.value as SiteConfig;
+  return withAbsoluteOvaPath(parsed.value as SiteConfig, path.dirname(file));
+}
+
+/**
+ * `haproxy.ova`: exactly one of `url` (http or https: the machine that runs Terraform downloads it, provider
+ * `ovf_deploy.remote_ovf_url`) or `localPath` (a file there, `ovf_deploy.local_ovf_path`), which must exist.
+ */
+export function checkOvaLocation(cfg: SiteConfig, siteDir: string): string[] {
+  const ova = cfg.haproxy.ova;
+  if (ova === undefined) return [];
+  if ((ova.url === undefined) === (ova.localPath === undefined)) {
+    return [
+      `CFG-02 haproxy.ova: give exactly one of "url" (an http or https URL of the OVA) or "localPath" (the OVA on the machine that runs Terraform)${ova.url !== undefined ? "; both are given" : ""}.`,
+    ];
+  }
+  if (ova.url !== undefined) {
+    let protocol = "";
+    try {
+      protocol = new URL(ova.url).protocol;
+    } catch {
+      // not a URL
+    }
+    return protocol === "http:" || protocol === "https:"
+      ? []
+      : [
+          `CFG-04 haproxy.ova.url: ${JSON.stringify(ova.url)} is not an http or https URL, e.g. "https://mirror.example.com/haproxy-v0.2.0.ova". For a file on this machine use "localPath".`,
+        ];
+  }
+  const file = path.resolve(siteDir, ova.localPath!);
+  return fs.existsSync(file) && fs.statSync(file).isFile()
+    ? []
+    : [
+        `CFG-04 haproxy.ova.localPath: no file at ${JSON.stringify(ova.localPath)} (${file}). Give the path of the downloaded OVA, relative to the site file's folder or absolute.`,
+      ];
+}
+
+/** The site with `haproxy.ova.localPath` absolute: Terraform runs in the stack's folder, not the site file's. */
+function withAbsoluteOvaPath(cfg: SiteConfig, siteDir: string): SiteConfig {
+  const ova = cfg.haproxy.ova;
+  if (ova?.localPath === undefined) return cfg;
+  return {
+    ...cfg,
+    haproxy: { ...cfg.haproxy, ova: { ...ova, localPath: path.resolve(siteDir, ova.localPath) } },
+  };
 }
 
 /** The built-in sites: the seed page's four topologies. */

@@ -17,6 +17,7 @@ import { Construct } from "constructs";
 import {
   HaproxyLoadBalancer,
   HaproxyMode,
+  HaproxyOva,
   PlanAcknowledgements,
   PlanReportInput,
   PortGroupProps,
@@ -24,7 +25,7 @@ import {
   SupervisorWorkloadNetwork,
 } from "../lib";
 import { planReportFiles, reportedNetwork, reportInputOf } from "../lib/constructs/plan-report-synthesizer";
-import { PortGroupConfig, SiteConfig, siteRulesOf } from "./site-config";
+import { OvaConfig, PortGroupConfig, SiteConfig, siteRulesOf } from "./site-config";
 
 /**
  * The vsphere provider configured from VSPHERE_SERVER / VSPHERE_USER / VSPHERE_PASSWORD (and
@@ -32,6 +33,13 @@ import { PortGroupConfig, SiteConfig, siteRulesOf } from "./site-config";
  */
 export function vsphereProviderFromEnvironment(scope: Construct): VsphereProvider {
   return new VsphereProvider(scope, "vsphere", {} as VsphereProviderConfig);
+}
+
+/** The appliance's OVA from the site file's `haproxy.ova`; by default the construct's (HAProxy's CDN). */
+function ovaOf(ova: OvaConfig | undefined): HaproxyOva | undefined {
+  if (ova?.url !== undefined) return HaproxyOva.fromUrl(ova.url, ova.version);
+  if (ova?.localPath !== undefined) return HaproxyOva.fromLocalPath(ova.localPath, ova.version);
+  return ova?.version !== undefined ? HaproxyOva.version(ova.version) : undefined;
 }
 
 /** A site's stack. */
@@ -126,6 +134,7 @@ export class TopologyStack extends TerraformStack {
       vsphereProviderVersion: v.providerVersion,
       readinessCheck: h.readinessCheck,
       healthCheck: h.healthCheck,
+      ova: ovaOf(h.ova),
     });
 
     // haproxy_ca_certificate_pem, haproxy_dataplane_address, haproxy_dataplane_user, haproxy_dataplane_password.
