@@ -100,7 +100,7 @@ describe("haproxy.ova in the site file", () => {
     const cfg = t1();
     cfg.haproxy.ova = { url: "https://mirror.example.com/a.ova", version: "v0.3.0" };
     expect(problems(write(cfg))).toEqual([
-      'CFG-02 haproxy.ova.version: "v0.3.0" is not one of "v0.1.9", "v0.1.10", "v0.2.0".',
+      'CFG-02 haproxy.ova.version (line 1): "v0.3.0" is not one of "v0.1.9", "v0.1.10", "v0.2.0".',
     ]);
   });
 });
