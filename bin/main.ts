@@ -38,4 +38,11 @@ function main(): number {
   }
 }
 
+// A reader that stops early (`--list-rules | head`) closes the pipe: that ends the output, it is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") {
+    process.exit(process.exitCode ?? 0);
+  }
+  throw e;
+});
 process.exitCode = main();

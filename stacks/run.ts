@@ -6,6 +6,7 @@ import * as path from "path";
 import { AnnotationMetadataEntryType, App } from "cdktf";
 import { Construct } from "constructs";
 import { Severity, Supervisor } from "../lib";
+import { cliPrintsAnnotations, removeTerraformFiles } from "../lib/constructs/refused-synthesis";
 import { loadSiteConfig, SiteConfig, SiteConfigError } from "./site-config";
 import { SupervisorStack, supervisorProps } from "./supervisor-stack";
 import { TopologyStack } from "./topology-stack";
@@ -94,6 +95,10 @@ function assertDistinctStacks(configs: readonly { file: string; config: SiteConf
   }
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
 /** The warning annotations of a site's stacks (its own and its Supervisor's), as `[construct path] message`. */
 function warningLines(app: App, stackName: string): string[] {
   const own = new Set([stackName, `${stackName}-supervisor`]);
@@ -117,6 +122,8 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
     assertDistinctStacks(configs);
   } catch (e) {
     if (e instanceof SiteConfigError) {
+      // The app makes one plan: Terraform an earlier run wrote must not stay applicable beside a refused one.
+      removeTerraformFiles(outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
       return { code: e.unreadable ? 2 : 1, out, err: [e.message] };
     }
     throw e;
@@ -144,6 +151,7 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof SiteConfigError) {
+      removeTerraformFiles(app.outdir);
       err.push(message);
       return { code: 1, out, err };
     }
@@ -185,9 +193,10 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
     const input = stack.planReportInput();
     const warnings = input.diagnostics.filter((d) => d.severity === Severity.WARN).length;
     out.push(
-      `IP plan ${stack.config.stackName}: ${input.network.portGroups.length} port groups, ${input.network.workloadNetworks.length} workload networks, HAProxy ${stack.haproxy.mode} mode, VIPs ${stack.haproxy.virtualIpCidrs.join(",")}, ${warnings} warning(s) -> ${path.join(dir, "ip-plan.md")}`,
+      `IP plan ${stack.config.stackName}: ${plural(input.network.portGroups.length, "port group")}, ${plural(input.network.workloadNetworks.length, "workload network")}, HAProxy ${stack.haproxy.mode} mode, VIPs ${stack.haproxy.virtualIpCidrs.join(",")}, ${plural(warnings, "warning")} -> ${path.join(dir, "ip-plan.md")}`,
     );
-    for (const line of warningLines(app, stack.config.stackName)) {
+    // Under `cdktf synth` the CLI prints the warning annotations itself.
+    for (const line of cliPrintsAnnotations() ? [] : warningLines(app, stack.config.stackName)) {
       out.push(`  warning: ${inSiteTerms(line, file, stack.config.stackName)}`);
     }
   }

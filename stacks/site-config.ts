@@ -285,9 +285,12 @@ function checkShape(value: unknown, shape: Shape, at: string, out: string[]): vo
   }
   const obj = value as Record<string, unknown>;
   const known = Object.keys(shape.fields);
+  // Keys a CFG-01 line already names as the fix (a misspelt or renamed key): their absence is the same mistake.
+  const proposed = new Set<string>();
   for (const key of Object.keys(obj)) {
     const renamed = RENAMED_KEYS[key];
     if (renamed !== undefined && known.includes(renamed)) {
+      proposed.add(renamed);
       out.push(
         `CFG-01 ${at ? `${at}.` : ""}${key}: this key is now ${JSON.stringify(renamed)} (the same value).`,
       );
@@ -297,13 +300,15 @@ function checkShape(value: unknown, shape: Shape, at: string, out: string[]): vo
       const best = nearestName(key, known, 3);
       const hint =
         best !== undefined ? ` Did you mean ${JSON.stringify(best)}?` : ` Known keys: ${known.join(", ")}.`;
+      if (best !== undefined) proposed.add(best);
       out.push(`CFG-01 ${at ? `${at}.` : ""}${key}: unknown key ${JSON.stringify(key)}.${hint}`);
     }
   }
   for (const [key, field] of Object.entries(shape.fields)) {
     const child = at ? `${at}.${key}` : key;
     if (obj[key] === undefined) {
-      if (!field.optional) out.push(`CFG-02 ${child}: missing; it must be ${describeShape(field.shape)}.`);
+      if (!field.optional && !proposed.has(key))
+        out.push(`CFG-02 ${child}: missing; it must be ${describeShape(field.shape)}.`);
       continue;
     }
     checkShape(obj[key], field.shape, child, out);

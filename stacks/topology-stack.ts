@@ -12,7 +12,7 @@ import { DataVsphereDistributedVirtualSwitch } from "@cdktf/provider-vsphere/lib
 import { DataVsphereHost } from "@cdktf/provider-vsphere/lib/data-vsphere-host";
 import { DataVsphereNetwork } from "@cdktf/provider-vsphere/lib/data-vsphere-network";
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import {
   HaproxyLoadBalancer,
@@ -137,9 +137,8 @@ export class TopologyStack extends TerraformStack {
       ova: ovaOf(h.ova),
     });
 
-    // haproxy_ca_certificate_pem, haproxy_dataplane_address, haproxy_dataplane_user, haproxy_dataplane_password.
+    // haproxy_ca_certificate_pem, _dataplane_address, _dataplane_user, _dataplane_password, _root_password.
     this.haproxy.addOutputs("haproxy");
-    new TerraformOutput(this, "haproxy_root_password", { value: this.haproxy.rootPassword, sensitive: true });
   }
 
   /** What the IP-plan report is made of (the same input the network construct's report uses). */

@@ -258,10 +258,25 @@ describe("one word for one idea", () => {
     >;
     cfg.haproxy.virtualIpRanges = cfg.haproxy.virtualIpCidrs;
     delete cfg.haproxy.virtualIpCidrs;
+    // One mistake, one line: the missing new key is what CFG-01 already proposes.
     expect(checkSiteConfig(cfg)).toEqual([
       'CFG-01 haproxy.virtualIpRanges: this key is now "virtualIpCidrs" (the same value).',
-      "CFG-02 haproxy.virtualIpCidrs: missing; it must be a list of strings.",
     ]);
+  });
+
+  test("a misspelt required key is one CFG-01 with the key to write, not also a CFG-02 for the key it misses", () => {
+    const cfg = JSON.parse(fs.readFileSync("stacks/sites/t1-single-workload-network.json", "utf8")) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    cfg.haproxy.managmentIp = cfg.haproxy.managementIp;
+    delete cfg.haproxy.managementIp;
+    expect(checkSiteConfig(cfg)).toEqual([
+      'CFG-01 haproxy.managmentIp: unknown key "managmentIp". Did you mean "managementIp"?',
+    ]);
+    // A required key missing with no misspelling of it is still CFG-02.
+    delete cfg.haproxy.managmentIp;
+    expect(checkSiteConfig(cfg)).toEqual(["CFG-02 haproxy.managementIp: missing; it must be a string."]);
   });
 });
 

@@ -596,7 +596,10 @@ describe("what the wizard asks for, as Terraform outputs", () => {
       "haproxy_dataplane_address",
       "haproxy_dataplane_password",
       "haproxy_dataplane_user",
+      "haproxy_root_password",
     ]);
+    expect(outputs.haproxy_root_password.sensitive).toBe(true);
+    expect(outputs.haproxy_root_password.value).toMatch(/^\$\{random_password\..*\.result\}$/);
     expect(outputs.haproxy_dataplane_address.value).toBe("10.0.0.10:5556");
     expect(outputs.haproxy_dataplane_user.value).toBe("admin");
     expect(outputs.haproxy_dataplane_password.sensitive).toBe(true);

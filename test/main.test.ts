@@ -89,4 +89,40 @@ describe("bin/main.ts", () => {
       : [];
     expect(written).toEqual([]);
   });
+  test("--list-rules into a reader that has stopped (`| true`): exit 0, no EPIPE and no trace", () => {
+    // `true` exits without reading, long before node has started: every write meets a closed pipe.
+    const p = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" --import tsx bin/main.ts --list-rules | true; exit \${PIPESTATUS[0]}`],
+      { cwd: ROOT, encoding: "utf8", timeout: 60000, env: { ...process.env, CHECKPOINT_DISABLE: "1" } },
+    );
+    expect(p.stderr).toBe("");
+    expect(p.status).toBe(0);
+  });
+
+  test("the site's warnings are printed once: by the app, or under the cdktf CLI by the CLI alone", () => {
+    const plain = run([]);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/^ {2}warning: .*t1-single-workload-network\.json: VIP-06 /m);
+    expect(plain.stdout).toMatch(
+      /^IP plan t1-single-workload-network: 2 port groups, 2 workload networks, /m,
+    );
+    expect(plain.stdout).toMatch(/, 1 warning -> /);
+    const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "main-cli-")), "out");
+    const cli = spawnSync(process.execPath, ["--import", "tsx", "bin/main.ts"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        CDKTF_OUTDIR: outdir,
+        CHECKPOINT_DISABLE: "1",
+        CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true",
+        SITE_CONFIG: "",
+      },
+      encoding: "utf8",
+      timeout: 60000,
+    });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toMatch(/^IP plan t1-single-workload-network: /m);
+    expect(cli.stdout).not.toMatch(/warning: /);
+  });
 });

@@ -875,3 +875,24 @@ describe("SUP-01 for the workload network's DNS servers", () => {
     expect(sup01({ dnsServers: ["dns.example.com"] })).toEqual([expect.stringMatching(/^dnsServers\[0\]: /)]);
   });
 });
+
+describe("VIP-06 stays out of VIP-01's way", () => {
+  test("a VIP block that holds a gateway and the network address is VIP-01's error alone, with no range that holds the gateway", () => {
+    const p = s13();
+    setHap(p, { virtualIpCidrs: ["192.168.120.0/28"] });
+    const ids = run(p).map((d) => d.ruleId);
+    expect(ids).toContain("VIP-01");
+    expect(ids).not.toContain("VIP-06");
+    // Without the gateway in it, the same network address is VIP-06's warning.
+    const q = s13();
+    setHap(q, { virtualIpCidrs: ["192.168.120.0/28"] });
+    q.network = {
+      ...q.network,
+      primaryWorkloadNetwork: {
+        ...q.network.primaryWorkloadNetwork,
+        portGroup: { ...q.network.primaryWorkloadNetwork.portGroup, gateway: "192.168.120.254" },
+      },
+    };
+    expect(run(q).map((d) => d.ruleId)).toContain("VIP-06");
+  });
+});

@@ -72,7 +72,7 @@ export class SiteStack extends TerraformStack {
       datastoreId: datastore.id,
       hostSystemId: host.id, // vsphere provider 2.5.1 needs a host for OVF deploys (HAP-09)
     });
-    // haproxy_ca_certificate_pem, _dataplane_address, _dataplane_user, _dataplane_password (sensitive):
+    // haproxy_ca_certificate_pem, _dataplane_address, _dataplane_user, _dataplane_password and _root_password (sensitive):
     // `terraform output -raw <name>` in cdktf.out/stacks/site-a gives what the Workload Management wizard asks for.
     this.haproxy.addOutputs();
   }

@@ -6,9 +6,11 @@
  * every problem) rather than adding a validation.
  */
 import { inspect } from "util";
+import { App } from "cdktf";
 import { IConstruct } from "constructs";
 import { checkProps, PropSpec } from "../model/prop-spec";
 import { TOKEN_AWARE } from "./construct-diagnostics";
+import { removeTerraformFiles } from "./refused-synthesis";
 
 /**
  * Props a construct cannot be built from. `name` is `"PropsError"`; the message has one line per problem,
@@ -50,5 +52,10 @@ export function checkConstructProps(scope: IConstruct, id: string, props: unknow
     return;
   }
   const parent = (scope as IConstruct | undefined)?.node?.path;
+  // The app makes one plan: Terraform an earlier synth wrote must not stay applicable beside a failed run.
+  const root = (scope as IConstruct | undefined)?.node?.root;
+  if (root && App.isApp(root)) {
+    removeTerraformFiles(root.outdir);
+  }
   throw new PropsError(parent ? `${parent}/${id}` : String(id), problems);
 }

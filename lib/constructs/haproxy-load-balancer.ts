@@ -676,11 +676,12 @@ export class HaproxyLoadBalancer extends Construct {
   /**
    * Terraform outputs of what the Workload Management wizard's load-balancer step asks for, named
    * `<prefix>_ca_certificate_pem`, `<prefix>_dataplane_address`, `<prefix>_dataplane_user` and
-   * `<prefix>_dataplane_password` (sensitive): read one with `terraform output -raw <name>` in the stack's
-   * folder (`cdktf.out/stacks/<stack>`). The IP-plan report then names them.
+   * `<prefix>_dataplane_password` (sensitive), and the appliance's `<prefix>_root_password` (sensitive, for its
+   * console): read one with `terraform output -raw <name>` in the stack's folder (`cdktf.out/stacks/<stack>`).
+   * The IP-plan report then names them.
    *
    * @param prefix the outputs' name prefix, letters, digits and `_`; default: the appliance's name with `-` as `_`
-   * @returns the four outputs, in that order
+   * @returns the five outputs, in that order
    */
   public addOutputs(prefix?: string): TerraformOutput[] {
     const p = prefix ?? this.name.replace(/[^A-Za-z0-9_]/g, "_");
@@ -698,6 +699,12 @@ export class HaproxyLoadBalancer extends Construct {
       output("dataplane_address", this.dataplaneAddress, "Data Plane API address (<management ip>:<port>)."),
       output("dataplane_user", this.dataplaneUser, "Data Plane API user."),
       output("dataplane_password", this.dataplanePassword, "Data Plane API password.", true),
+      output(
+        "root_password",
+        this.rootPassword,
+        "The appliance's root password (console and, with permitRootLogin, SSH).",
+        true,
+      ),
     ];
   }
 }

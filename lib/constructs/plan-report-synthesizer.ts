@@ -35,6 +35,7 @@ import {
   annotationLines,
   cliPrintsAnnotations,
   otherValidationErrors,
+  PLAN_ERRORS_FILE,
   PlanErrors,
   RefusedStackSynthesizer,
   recordRefusedStack,
@@ -384,6 +385,8 @@ class PlanReportSynthesizer implements IStackSynthesizer {
       recordRefusedStack(this.stack, session, otherValidationErrors([this.stack], session));
       return;
     }
+    // A refusal of an earlier synth would read as current beside the Terraform written now.
+    fs.rmSync(path.join(dir, PLAN_ERRORS_FILE), { force: true });
     synthesizing.add(this.stack);
     try {
       this.inner.synthesize(session);

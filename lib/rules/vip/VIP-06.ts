@@ -1,5 +1,5 @@
 import { Severity } from "../../model/diagnostics";
-import { formatAddress, formatCidr, formatRange, quote, size } from "../../model/ip";
+import { containsAddress, formatAddress, formatCidr, formatRange, quote, size } from "../../model/ip";
 import { loadBalancerRangesOf, reservedAddressesIn } from "../../model/load-balancer-ranges";
 import { planRule } from "../rule";
 
@@ -14,7 +14,11 @@ export default planRule({
   haproxy: (ctx, report) => {
     for (const v of ctx.virtualIps) {
       const reserved = reservedAddressesIn(ctx.network, v.cidr);
-      if (reserved.length === 0) {
+      // A block that holds a gateway is VIP-01's error, whose fix moves it: a range of it would mislead.
+      const holdsGateway = ctx.network.portGroups.some(
+        (pg) => pg.gateway !== undefined && containsAddress(v.cidr, pg.gateway),
+      );
+      if (reserved.length === 0 || holdsGateway) {
         continue;
       }
       const held = reserved
