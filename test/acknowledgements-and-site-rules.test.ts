@@ -125,7 +125,7 @@ describe("ACK-01 from a site file, as from TypeScript", () => {
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
     // T1's own warnings are VIP-06 and HAP-07; the stale acknowledgement makes a third.
-    expect(result.out[0]).toMatch(/^IP plan t1-single-workload-network: .*, 3 warning\(s\) -> /);
+    expect(result.out[0]).toMatch(/^IP plan t1-single-workload-network: .*, 3 warnings -> /);
     expect(result.out.slice(1)).toContain(
       `  warning: ${file}: ACK-01 acknowledge[0]: VIP-08 is acknowledged here ("Our routers route the VIPs back, we checked."), but no plan under t1-single-workload-network has that finding any more. Remove the acknowledgement.`,
     );

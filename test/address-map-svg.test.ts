@@ -135,7 +135,9 @@ describe("the address map's banner", () => {
     const warnings = findings.length - errors;
     expect(errors).toBeGreaterThan(0);
     expect(svg).toContain(`<g class="banner-errors" data-errors="${errors}" data-warnings="${warnings}">`);
-    expect(svg).toContain(`Plan has ${errors} errors and ${warnings} warnings — no Terraform was written`);
+    expect(svg).toContain(
+      `Plan has ${errors} errors and ${warnings} warning${warnings === 1 ? "" : "s"} — no Terraform was written`,
+    );
   });
 
   test("a plan without findings gets no banner", () => {
