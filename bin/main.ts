@@ -4,6 +4,8 @@
  * others. `--help` prints the usage and the exit codes (0 written, 1 plan errors, 2 usage or unreadable input).
  */
 import { RULES, Severity } from "../lib";
+import { cliPrintsAnnotations } from "../lib/constructs/refused-synthesis";
+import { refuseSiteFiles } from "../stacks/refused-site-files";
 import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles } from "../stacks/site-config";
 import { EXIT, parseCommandLine, USAGE } from "./command-line";
@@ -31,6 +33,11 @@ function main(): number {
       return EXIT.OK;
     case "synth": {
       const result = synthesizeSites(command.files ?? builtInSiteFiles());
+      if (result.siteConfigError && cliPrintsAnnotations()) {
+        // The CLI prints the problems from its manifest, once, and fails; what the app prints it prints twice.
+        refuseSiteFiles(result.siteConfigError);
+        return EXIT.OK;
+      }
       result.out.forEach((l) => console.log(l));
       result.err.forEach((l) => console.error(l));
       return result.code;

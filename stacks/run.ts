@@ -18,6 +18,8 @@ export interface RunResult {
   readonly code: 0 | 1 | 2;
   readonly out: string[];
   readonly err: string[];
+  /** The site-file problems that stopped the run, when they did (the cdktf CLI is told them otherwise). */
+  readonly siteConfigError?: SiteConfigError;
 }
 
 /** Prop paths of the constructs that are written otherwise in a site file. */
@@ -117,7 +119,7 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
     assertDistinctStacks(configs);
   } catch (e) {
     if (e instanceof SiteConfigError) {
-      return { code: e.unreadable ? 2 : 1, out, err: [e.message] };
+      return { code: e.unreadable ? 2 : 1, out, err: [e.message], siteConfigError: e };
     }
     throw e;
   }
@@ -145,7 +147,7 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof SiteConfigError) {
       err.push(message);
-      return { code: 1, out, err };
+      return { code: 1, out, err, siteConfigError: e };
     }
     if (message.startsWith("The IP plan has rule errors")) {
       // `[construct path] RULE-ID prop: message` lines: the errors, then (after "Warnings:") the warnings.
