@@ -5,7 +5,7 @@
  */
 import { RULES, Severity } from "../lib";
 import { cliPrintsAnnotations } from "../lib/constructs/refused-synthesis";
-import { refuseSiteFiles } from "../stacks/refused-site-files";
+import { refuseSiteFiles, refuseUsage } from "../stacks/refused-site-files";
 import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles } from "../stacks/site-config";
 import { EXIT, parseCommandLine, USAGE } from "./command-line";
@@ -25,6 +25,10 @@ function main(): number {
       process.stdout.write(USAGE);
       return EXIT.OK;
     case "usage-error":
+      if (cliPrintsAnnotations()) {
+        refuseUsage(command.message);
+        return EXIT.OK;
+      }
       console.error(`error: ${command.message}`);
       console.error("Run with --help for the options, SITE_CONFIG and the exit codes.");
       return EXIT.USAGE;

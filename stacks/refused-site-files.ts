@@ -30,9 +30,17 @@ export function siteFileRefusals(error: SiteConfigError): RefusalError[] {
  * @param outdir the output folder (default: the CLI's `CDKTF_OUTDIR`, else `cdktf.out`, as cdktf's `App` reads it)
  */
 export function refuseSiteFiles(error: SiteConfigError, outdir?: string): void {
-  refuseBeforeSynthesis(
-    outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out",
-    SITE_FILES_STACK,
-    siteFileRefusals(error),
-  );
+  refuseBeforeSynthesis(outdirOrDefault(outdir), SITE_FILES_STACK, siteFileRefusals(error));
+}
+
+/**
+ * The same for a usage error (under the CLI, from `SITE_CONFIG`): one error annotation at `usage`, e.g.
+ * `ERROR [usage]: SITE_CONFIG "," names no site file.`
+ */
+export function refuseUsage(message: string, outdir?: string): void {
+  refuseBeforeSynthesis(outdirOrDefault(outdir), SITE_FILES_STACK, [{ where: "usage", message }]);
+}
+
+function outdirOrDefault(outdir: string | undefined): string {
+  return outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out";
 }

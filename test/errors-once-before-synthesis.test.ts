@@ -133,4 +133,14 @@ describe("site files that cannot be used, under cdktf synth of this repository",
     expectNoCrashReport(run.printed);
     expect(terraformFiles(filesUnder(outdir))).toEqual([]);
   });
+
+  test("SITE_CONFIG naming no file: the usage error once, the CLI fails, and no Terraform is left", () => {
+    const outdir = outdirWithEarlierTerraform(["t1-single-workload-network"]);
+    const run = cdktfSynth(ROOT, ["--output", outdir], { SITE_CONFIG: "," });
+    expect(run.status).not.toBe(0);
+    expect(count(run.printed, 'ERROR [usage]: SITE_CONFIG "," names no site file.')).toBe(1);
+    expect(count(run.printed, "names no site file")).toBe(1);
+    expectNoCrashReport(run.printed);
+    expect(terraformFiles(filesUnder(outdir))).toEqual([]);
+  });
 });
