@@ -37,6 +37,8 @@ Exit codes:
   0  Terraform written (warnings are printed and do not fail)
   1  the plan or a site file's content has errors (each line names its rule or CFG id); no Terraform written
   2  a usage error, or a site file that cannot be read or is not JSON
+Under npm run synth (cdktf synth) the cdktf CLI prints each problem once, as ERROR [file or usage]: ...
+(a site file's problem or a usage error of SITE_CONFIG), and exits with its own code: 1 for all of them.
 `;
 
 const OPTIONS = {

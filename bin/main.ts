@@ -4,6 +4,8 @@
  * others. `--help` prints the usage and the exit codes (0 written, 1 plan errors, 2 usage or unreadable input).
  */
 import { RULES, Severity } from "../lib";
+import { cliPrintsAnnotations } from "../lib/constructs/refused-synthesis";
+import { refuseSiteFiles, refuseUsage } from "../stacks/refused-site-files";
 import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles } from "../stacks/site-config";
 import { EXIT, parseCommandLine, USAGE } from "./command-line";
@@ -23,6 +25,10 @@ function main(): number {
       process.stdout.write(USAGE);
       return EXIT.OK;
     case "usage-error":
+      if (cliPrintsAnnotations()) {
+        refuseUsage(command.message);
+        return EXIT.OK;
+      }
       console.error(`error: ${command.message}`);
       console.error("Run with --help for the options, SITE_CONFIG and the exit codes.");
       return EXIT.USAGE;
@@ -31,6 +37,11 @@ function main(): number {
       return EXIT.OK;
     case "synth": {
       const result = synthesizeSites(command.files ?? builtInSiteFiles());
+      if (result.siteConfigError && cliPrintsAnnotations()) {
+        // The CLI prints the problems from its manifest, once, and fails; what the app prints it prints twice.
+        refuseSiteFiles(result.siteConfigError);
+        return EXIT.OK;
+      }
       result.out.forEach((l) => console.log(l));
       result.err.forEach((l) => console.error(l));
       return result.code;

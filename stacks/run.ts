@@ -19,6 +19,8 @@ export interface RunResult {
   readonly code: 0 | 1 | 2;
   readonly out: string[];
   readonly err: string[];
+  /** The site-file problems that stopped the run, when they did (the cdktf CLI is told them otherwise). */
+  readonly siteConfigError?: SiteConfigError;
 }
 
 /** Prop paths of the constructs that are written otherwise in a site file. */
@@ -124,7 +126,7 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
     if (e instanceof SiteConfigError) {
       // The app makes one plan: Terraform an earlier run wrote must not stay applicable beside a refused one.
       removeTerraformFiles(outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
-      return { code: e.unreadable ? 2 : 1, out, err: [e.message] };
+      return { code: e.unreadable ? 2 : 1, out, err: [e.message], siteConfigError: e };
     }
     throw e;
   }
@@ -153,7 +155,7 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
     if (e instanceof SiteConfigError) {
       removeTerraformFiles(app.outdir);
       err.push(message);
-      return { code: 1, out, err };
+      return { code: 1, out, err, siteConfigError: e };
     }
     if (message.startsWith("The IP plan has rule errors")) {
       // `[construct path] RULE-ID prop: message` lines: the errors, then (after "Warnings:") the warnings.

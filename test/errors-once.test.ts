@@ -7,24 +7,9 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { cdktfProject, cdktfSynth, filesUnder, plainEnv, ROOT, STACK_FRAME } from "./cli-process";
 
-const root = path.resolve(__dirname, "..");
 const app = path.join(__dirname, "fixtures", "broken-app", "main.ts");
-const STACK_FRAME = /at .*\(.*:\d+:\d+\)/;
-
-/** The environment of a run outside the CLI: without the variable the CLI sets, whoever runs the tests. */
-function plainEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  delete env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
-  return env;
-}
-
-/** Every file under a folder, relative. */
-function filesUnder(dir: string): string[] {
-  return fs.existsSync(dir)
-    ? fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => f.split(path.sep).join("/"))
-    : [];
-}
 
 /** The findings printed, each from its rule id on. */
 function findings(output: string): string[] {
@@ -46,7 +31,7 @@ describe("a broken TypeScript stack says each finding once, without a stack trac
   test("plain node running the app's app.synth(): every finding once, the warning beside the errors, exit 1, no Terraform", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "errors-once-"));
     const run = spawnSync(process.execPath, ["--import", "tsx", app], {
-      cwd: root,
+      cwd: ROOT,
       env: plainEnv({ CDKTF_OUTDIR: outdir }),
       encoding: "utf8",
     });
@@ -69,29 +54,8 @@ describe("a broken TypeScript stack says each finding once, without a stack trac
   });
 
   test("cdktf synth: the CLI prints each annotation once, warnings beside errors, fails, and no Terraform is written", () => {
-    const project = fs.mkdtempSync(path.join(os.tmpdir(), "errors-once-cli-"));
-    fs.writeFileSync(
-      path.join(project, "cdktf.json"),
-      JSON.stringify({
-        language: "typescript",
-        app: `node --import tsx ${JSON.stringify(app)}`,
-        projectId: "t",
-      }),
-    );
-    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "t", private: true }));
-    fs.symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"));
-    // No Terraform CLI configuration of this machine: its warnings would be printed too.
-    fs.writeFileSync(path.join(project, "empty.tfrc"), "");
-    const run = spawnSync(path.join(root, "node_modules", ".bin", "cdktf"), ["synth"], {
-      cwd: project,
-      env: plainEnv({
-        CHECKPOINT_DISABLE: "1",
-        CI: "1",
-        FORCE_COLOR: "0",
-        TF_CLI_CONFIG_FILE: path.join(project, "empty.tfrc"),
-      }),
-      encoding: "utf8",
-    });
+    const project = cdktfProject(app);
+    const run = cdktfSynth(project);
     const output = run.stdout + run.stderr;
     expect(run.status).not.toBe(0);
     expectEachFindingOnce(output);

@@ -477,3 +477,21 @@ describe("from plain JavaScript (node, no type check)", () => {
     expect(r.stdout.trim()).toBe("built");
   });
 });
+
+describe("under the cdktf CLI's CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS", () => {
+  test("a construct with bad props still throws its PropsError: a test or a try gets it as anywhere else", () => {
+    const before = process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+    process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = "true";
+    try {
+      expect(appliance({ managmentIp: "10.0.0.10" }, ["managementIp"])).toBe(
+        '[test/haproxy] CFG-01 managmentIp: unknown prop "managmentIp". Did you mean "managementIp"?',
+      );
+    } finally {
+      if (before === undefined) {
+        delete process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+      } else {
+        process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = before;
+      }
+    }
+  });
+});

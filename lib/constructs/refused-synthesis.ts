@@ -30,6 +30,14 @@ import { IConstruct } from "constructs";
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** The release of cdktf the app runs, which its manifest names as cdktf's `App` does (cdktf `lib/app.ts` 120). */
+function cdktfVersion(): string {
+  const manifest = JSON.parse(fs.readFileSync(require.resolve("cdktf/package.json"), "utf8")) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
 /** The file that stands for a stack's Terraform in the manifest when its app's plan has errors. */
 export const PLAN_ERRORS_FILE = "plan-errors.json";
 
@@ -135,6 +143,26 @@ export function removeTerraformFiles(outdir: string): void {
 }
 
 /**
+ * Write `plan-errors.json` in a stack's working directory: what the CLI reads of a stack (its `"//".metadata`, for
+ * its telemetry, and `terraform`), and no Terraform. Returns its path relative to the output folder.
+ */
+function writePlanErrorsFile(
+  outdir: string,
+  workingDirectory: string,
+  stackName: string,
+  version: string,
+  note: string,
+): string {
+  const file = path.join(workingDirectory, PLAN_ERRORS_FILE);
+  fs.mkdirSync(path.join(outdir, workingDirectory), { recursive: true });
+  fs.writeFileSync(
+    path.join(outdir, file),
+    `${JSON.stringify({ "//": { metadata: { stackName, version }, note }, terraform: {} }, null, 2)}\n`,
+  );
+  return file;
+}
+
+/**
  * For the CLI: the stack's manifest entry names `plan-errors.json` (no Terraform: neither `*.tf` nor
  * `*.tf.json`, which Terraform would load) and carries the stack's annotations, with the other validations'
  * errors as error annotations.
@@ -146,21 +174,12 @@ export function recordRefusedStack(
 ): void {
   // cdktf's own stack synthesizer writes these members of its manifest entry in the same way (synthesizer.ts 78).
   const entry = session.manifest.forStack(stack) as Writable<StackManifest>;
-  const file = path.join(entry.workingDirectory, PLAN_ERRORS_FILE);
-  fs.mkdirSync(path.join(session.outdir, entry.workingDirectory), { recursive: true });
-  fs.writeFileSync(
-    path.join(session.outdir, file),
-    `${JSON.stringify(
-      {
-        "//": {
-          metadata: { stackName: stack.node.id, version: String(stack.node.tryGetContext("cdktfVersion")) },
-          note: "The IP plan has rule errors: no Terraform was written for this stack. See ip-plan.md beside this file.",
-        },
-        terraform: {},
-      },
-      null,
-      2,
-    )}\n`,
+  const file = writePlanErrorsFile(
+    session.outdir,
+    entry.workingDirectory,
+    stack.node.id,
+    String(stack.node.tryGetContext("cdktfVersion")),
+    "The IP plan has rule errors: no Terraform was written for this stack. See ip-plan.md beside this file.",
   );
   // The CLI parses `synthesizedStackPath` when it ends in `.tf.json`, and `stackMetadataPath` otherwise; with
   // `--hcl` it first formats `synthesizedStackPath` as HCL, which leaves this JSON valid.
@@ -189,4 +208,56 @@ export class RefusedStackSynthesizer implements IStackSynthesizer {
   public synthesize(session: ISynthesisSession): void {
     recordRefusedStack(this.stack, session, this.otherErrors(session));
   }
+}
+
+/**
+ * For the CLI, when the app stops before synthesis (props a construct cannot be built from, a site file that cannot
+ * be used): remove every Terraform file of the output folder and write a manifest whose one stack names
+ * `plan-errors.json` and carries the errors as error annotations, without stack traces. The app then ends with
+ * exit code 0 and the CLI prints each error once, as `ERROR [where]: message`, and fails (cli-core
+ * `src/lib/synth.ts` `printAnnotations` 13-54). An app that ends with another exit code has its stderr printed
+ * twice, once as it comes (@cdktf/commons `src/util.ts` 119-131, through its logger) and once more after
+ * "cdktf encountered an error while synthesizing" (cli-core `src/lib/synth-stack.ts` 144-174), and its stdout
+ * twice too (`util.ts` 26-31 as it comes, `synth-stack.ts` 158-165). The CLI removes the folders of the stacks
+ * the manifest does not name (`synth-stack.ts` 202-209).
+ *
+ * @param outdir the output folder (the CLI's `CDKTF_OUTDIR`)
+ * @param stackName the stack whose manifest entry carries the errors
+ * @param errors each error's place (a construct path, a file) and its message
+ */
+export function refuseBeforeSynthesis(outdir: string, stackName: string, errors: RefusalError[]): void {
+  fs.mkdirSync(outdir, { recursive: true });
+  removeTerraformFiles(outdir);
+  const workingDirectory = path.join("stacks", stackName);
+  const version = cdktfVersion();
+  const file = writePlanErrorsFile(
+    outdir,
+    workingDirectory,
+    stackName,
+    version,
+    "The app stopped before synthesis: no Terraform was written. The cdktf CLI printed the errors.",
+  );
+  const entry: StackManifest = {
+    name: stackName,
+    constructPath: stackName,
+    workingDirectory,
+    synthesizedStackPath: file,
+    stackMetadataPath: file,
+    annotations: errors.map((e) => ({
+      constructPath: e.where,
+      level: AnnotationMetadataEntryType.ERROR,
+      message: e.message,
+    })),
+    dependencies: [],
+  };
+  fs.writeFileSync(
+    path.join(outdir, "manifest.json"),
+    `${JSON.stringify({ version, stacks: { [stackName]: entry } }, null, 2)}\n`,
+  );
+}
+
+/** An error of an app that stops before synthesis: where it is (a construct path, a file) and what it says. */
+export interface RefusalError {
+  readonly where: string;
+  readonly message: string;
 }
