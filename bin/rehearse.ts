@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as readline from "readline";
+import { parseArgs } from "util";
 import { synthesizeSites } from "../stacks/run";
 import { App } from "cdktf";
 import {
@@ -191,7 +192,7 @@ async function rehearseSite(
         ]
       : [];
 
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), `rehearse-${name}-`));
+  const work = workFolder(`rehearse-${name}-`);
   let sim: { ready: Ready; child: ChildProcess } | undefined;
   const started = await phase(name, "start simulator", async () => {
     sim = await startSimulator(bin, siteFile, path.join(work, "simulator.log"));
@@ -297,7 +298,7 @@ async function rehearseSite(
 
 /** The enable request the plan makes: from the site as the app builds it (the appliance's VIP ranges, VIP-06). */
 function expectedEnableRequest(site: SiteJson): ExpectedEnableRequest {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rehearse-expected-")), "site.json");
+  const file = path.join(workFolder("rehearse-expected-"), "site.json");
   fs.writeFileSync(file, JSON.stringify(site));
   const stack = new TopologyStack(new App({ outdir: path.dirname(file) }), loadSiteConfig(file));
   return {
@@ -374,20 +375,73 @@ async function rehearseSupervisor(
   });
 }
 
-function siteArgs(argv: readonly string[]): string[] {
-  const i = argv.indexOf("--site");
-  if (i < 0) return builtInSiteFiles();
-  return (argv[i + 1] ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-    .map((s) => path.resolve(s));
+/** Every folder a run makes, removed at its end unless --keep. */
+const workFolders: string[] = [];
+
+function workFolder(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  workFolders.push(dir);
+  return dir;
+}
+
+const USAGE = `Usage: npm run rehearse [-- --site FILE[,FILE…]] [--no-recreation-case] [--keep]
+
+Applies each site (default: the four examples) with the real engine and providers to a simulated vCenter on
+127.0.0.1, then reads the appliance back, plans again, plans a replacement and destroys.
+  --site FILE[,FILE…]     site files to rehearse (repeatable)
+  --no-recreation-case    skip T1 with provider 2.16.1 (which must recreate the OVA's NICs)
+  --keep                  keep the work folders (Terraform state with the generated passwords, logs, the
+                          recorded enable request); by default they are removed at the end
+  --help                  this text
+Providers come from the registry or the mirror TF_CLI_CONFIG_FILE names; where they cannot be installed the
+provider steps are SKIPPED. Exit codes: 0 nothing failed, 1 a step failed, 2 usage.`;
+
+interface Options {
+  readonly sites: string[];
+  readonly recreationCase: boolean;
+  readonly keep: boolean;
+}
+
+/** The command line, strictly: an unknown option is a usage error (exit 2), never a silent default run. */
+function options(argv: string[]): Options | number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        site: { type: "string", multiple: true },
+        "no-recreation-case": { type: "boolean" },
+        keep: { type: "boolean" },
+        help: { type: "boolean" },
+      },
+    });
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}\nRun with --help for the options.`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const given = (parsed.values.site ?? []).flatMap((v) => v.split(",")).map((v) => v.trim());
+  const sites = given.filter((v) => v.length > 0).map((v) => path.resolve(v));
+  if (parsed.values.site && sites.length === 0) {
+    console.error("error: --site names no site file.\nRun with --help for the options.");
+    return 2;
+  }
+  return {
+    sites: sites.length > 0 ? sites : builtInSiteFiles(),
+    recreationCase: !parsed.values["no-recreation-case"],
+    keep: parsed.values.keep === true,
+  };
 }
 
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  const sites = siteArgs(argv);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rehearse-"));
+  const opts = options(process.argv.slice(2));
+  if (typeof opts === "number") return opts;
+  const sites = opts.sites;
+  const tmp = workFolder("rehearse-");
   const bin = path.join(tmp, "vcsim-site");
   const start = Date.now();
   const built = await phase("(all)", "build simulator", () => {
@@ -403,10 +457,16 @@ async function main(): Promise<number> {
     // Provider 2.16.1 opted in: its NICs must be recreated (the reason for the 2.5.1 pin). The day a release
     // keeps them, this fails and says so.
     const t1 = sites.find((f) => path.basename(f).startsWith("t1-"));
-    if (t1 && !argv.includes("--no-recreation-case"))
-      await rehearseSite(bin, t1, { providerVersion: "2.16.1" });
+    if (t1 && opts.recreationCase) await rehearseSite(bin, t1, { providerVersion: "2.16.1" });
   }
   console.log(`total ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  if (opts.keep) {
+    console.log(`work folders kept: ${workFolders.join(", ")}`);
+  } else {
+    // They hold Terraform state with the generated passwords and keys: nothing of a run stays behind by default.
+    workFolders.forEach((f) => fs.rmSync(f, { recursive: true, force: true }));
+    console.log("work folders removed (--keep keeps them)");
+  }
   console.log(summaryLine(results));
   return results.some((r) => r.outcome === Outcome.FAILED) ? 1 : 0;
 }

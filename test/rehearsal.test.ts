@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import {
@@ -223,5 +224,28 @@ describe("plans and the enable request", () => {
     expect(enableBodyProblems(other, expected)).toEqual([
       'edge load-balancer ranges: [{"address":"192.168.120.128","count":128}], planned [{"address":"192.168.120.128","count":127}]',
     ]);
+  });
+});
+
+describe("the rehearsal's command line", () => {
+  const rehearse = (args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "bin/rehearse.ts", ...args], {
+      cwd: path.join(__dirname, ".."),
+      encoding: "utf8",
+      timeout: 60000,
+    });
+
+  test("an unknown option is a usage error (exit 2) before anything is built or run", () => {
+    const r = rehearse(["--sites", "my.json"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Unknown option '--sites'/);
+    expect(r.stdout).not.toMatch(/build simulator/);
+  });
+
+  test("--help lists the options and exits 0", () => {
+    const r = rehearse(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/--keep/);
+    expect(r.stdout).toMatch(/--no-recreation-case/);
   });
 });
