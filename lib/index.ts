@@ -46,9 +46,10 @@ export {
   checkNetworkPlan,
   checkHaproxyPlan,
   checkSupervisorPlan,
+  checkWholePlan,
   hasErrors,
 } from "./rules/engine";
-export type { PlanCheck, HaproxyPlan } from "./rules/engine";
+export type { PlanCheck, HaproxyPlan, WholePlanCheck, EngineOptions } from "./rules/engine";
 export { adviseTopology, Topology } from "./model/topology-advisor";
 export type { TopologyQuestions, TopologyAdvice } from "./model/topology-advisor";
 export { renderPlanMarkdown, subnetReports, wizardValues, AllocationKind } from "./report/plan-report";

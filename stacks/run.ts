@@ -29,6 +29,7 @@ const HAPROXY_KEYS: Record<string, string> = {
   hostSystemId: "vsphere.host",
   vsphereProviderVersion: "vsphere.providerVersion",
   workloadNetworkName: "haproxy.workloadNetwork",
+  supervisorManagementStartIp: "supervisorManagementStartIp",
 };
 const SUPERVISOR_KEYS: Record<string, string> = {
   "network.supervisorManagementStartIp": "supervisorManagementStartIp",

@@ -14,6 +14,7 @@ describe("the package's public API", () => {
         "SupervisorProtection",
         "SupervisorV2",
         "checkSupervisorPlan",
+        "checkWholePlan",
         "DATAPLANE_READINESS_PATH",
         "DiskProvisioning",
         "HAPROXY_EXTRA_CONFIG",

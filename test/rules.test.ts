@@ -1,8 +1,5 @@
 import {
-  checkHaproxyPlan,
-  checkNetworkPlan,
   checkPlan,
-  checkSupervisorPlan,
   SupervisorPlanProps,
   Diagnostic,
   formatDiagnostic,
@@ -55,13 +52,7 @@ function t4(): Plan {
 }
 
 function run(p: Plan): Diagnostic[] {
-  const all = checkPlan(p.network, p.haproxy).diagnostics;
-  if (!p.supervisor) {
-    return all;
-  }
-  const n = checkNetworkPlan(p.network);
-  const h = checkHaproxyPlan(n.plan, p.haproxy);
-  return [...all, ...checkSupervisorPlan(n.plan, h.plan, p.supervisor).diagnostics];
+  return checkPlan(p.network, p.haproxy, { supervisor: p.supervisor }).diagnostics;
 }
 
 /** S-13 with a Supervisor enabled on it. */
@@ -469,6 +460,14 @@ const cases: Case[] = [
     bad: (p) => setHap(p, { vsphereProviderVersion: "~> 2.5", hostSystemId: "host-10" }),
     good: (p) => setHap(p, { vsphereProviderVersion: "2.5.1", hostSystemId: "host-10" }),
     quoted: ['"~> 2.5" is not an exact provider release', 'did you mean "2.5.1"?'],
+  },
+  {
+    id: "HAP-13",
+    what: "the appliance's own management address as its nameserver (a Supervisor's DNS server is proposed)",
+    base: withSupervisor,
+    bad: (p) => setHap(p, { nameservers: ["10.0.0.10"] }),
+    good: (p) => setHap(p, { nameservers: ["10.0.0.2"] }),
+    quoted: ['"10.0.0.10"', "the appliance's own management address", 'did you mean "10.0.0.2"'],
   },
   {
     id: "SUP-03",

@@ -76,3 +76,31 @@ export function attachDiagnostics(
   }
   return acknowledged;
 }
+
+/**
+ * Replace findings of a construct by the same findings checked against more of the plan (the appliance and the
+ * Supervisor are built after the network): a proposed fix that another side refuses is replaced or left out. The
+ * list is changed in place (the report holds it), and so is the annotation each finding was attached as.
+ * Acknowledged findings stay as they were.
+ */
+export function reviseDiagnostics(
+  scope: Construct,
+  current: Diagnostic[],
+  revised: readonly Diagnostic[],
+  acknowledged: readonly { readonly diagnostic: Diagnostic }[],
+): void {
+  const kept = new Set(acknowledged.map((a) => a.diagnostic));
+  current.forEach((d, i) => {
+    const r = revised[i];
+    if (!r || kept.has(d) || r.ruleId !== d.ruleId || r.path !== d.path || r.message === d.message) {
+      return;
+    }
+    const line = diagnosticLine(d);
+    // constructs 10 hands out its metadata entries themselves (Node.metadata copies the array, not the entries).
+    const entry = scope.node.metadata.find((m) => m.data === line) as { data: unknown } | undefined;
+    if (entry) {
+      entry.data = diagnosticLine(r);
+    }
+    current[i] = r;
+  });
+}

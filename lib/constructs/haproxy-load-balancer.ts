@@ -8,7 +8,7 @@ import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { Fn, ITerraformDependable, TerraformElement, TerraformOutput, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
-import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
+import { attachDiagnostics, reviseDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { healthCheck, readinessWait } from "./dataplane-readiness";
 import { lifecycleForHcl } from "./hcl-rendering";
 import { requireTerraformVersion } from "./provider-pin";
@@ -19,7 +19,7 @@ import { reportedNetwork } from "./plan-report-synthesizer";
 import { pinVsphereProvider } from "./provider-pin";
 import { HaproxyMode, portGroupByName } from "../model/plan";
 import { NIC_PRESERVING_PROVIDER_VERSION } from "../model/provider-release";
-import { checkHaproxyPlan, HaproxyPlan } from "../rules/engine";
+import { checkHaproxyPlan, checkWholePlan, HaproxyPlan } from "../rules/engine";
 import { ACKNOWLEDGEMENTS_SPEC, SupervisorWorkloadNetwork } from "./supervisor-workload-network";
 import {
   bool,
@@ -512,6 +512,13 @@ export class HaproxyLoadBalancer extends Construct {
     this.diagnostics = check.diagnostics;
     PlanAcknowledgements.add(this, props.acknowledge ?? []);
     this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
+    // The network's fixes, checked again with the appliance (a gateway proposed on a VIP or on a NIC is not one).
+    const whole = checkWholePlan(network.plan.props, check.plan.props, undefined, {
+      ...TOKEN_AWARE,
+      siteRules: network.siteRules,
+    });
+    reviseDiagnostics(network, network.diagnostics, whole.network, network.acknowledged);
+    reviseDiagnostics(this, this.diagnostics, whole.haproxy, this.acknowledged);
 
     // Secrets: generated unless given.
     this.rootPassword = props.rootPassword ?? generatedPassword(this, "root-password").result;

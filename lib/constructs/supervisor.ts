@@ -10,9 +10,9 @@ import { Diagnostic } from "../model/diagnostics";
 import { toDnsLabel } from "../model/names";
 import { SupervisorPlanProps } from "../model/plan";
 import { SupervisorSettings } from "../report/supervisor-report";
-import { checkSupervisorPlan } from "../rules/engine";
+import { checkSupervisorPlan, checkWholePlan } from "../rules/engine";
 import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
-import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
+import { attachDiagnostics, reviseDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { readinessPrecondition } from "./dataplane-readiness";
 import { DATAPLANE_READINESS_PATH, HaproxyLoadBalancer } from "./haproxy-load-balancer";
 import { reportedNetwork, reportFindings } from "./plan-report-synthesizer";
@@ -250,7 +250,18 @@ export class Supervisor extends Construct {
       ],
     };
     const check = checkSupervisorPlan(plan, haproxy.plan, supervisorProps, TOKEN_AWARE);
-    this.diagnostics = check.diagnostics;
+    // Every fix, the network's and the appliance's too, checked again with the whole plan.
+    const whole = checkWholePlan(plan.props, haproxy.plan.props, supervisorProps, {
+      ...TOKEN_AWARE,
+      siteRules: network.siteRules,
+    });
+    reviseDiagnostics(network, network.diagnostics, whole.network, network.acknowledged);
+    reviseDiagnostics(haproxy, haproxy.diagnostics, whole.haproxy, haproxy.acknowledged);
+    this.diagnostics = check.diagnostics.map((d, i) =>
+      whole.supervisor[i]?.ruleId === d.ruleId && whole.supervisor[i]?.path === d.path
+        ? whole.supervisor[i]
+        : d,
+    );
     PlanAcknowledgements.add(this, props.acknowledge ?? []);
     this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
     reportFindings(this, { construct: this, diagnostics: this.diagnostics, acknowledged: this.acknowledged });

@@ -111,6 +111,8 @@ export interface HaproxyContext {
   readonly isToken: (value: unknown) => boolean;
   /** Prop paths whose values are not known until apply. */
   readonly unresolved: string[];
+  /** The Supervisor enabled on the plan, when known: its servers are candidates for the appliance's fixes. */
+  readonly supervisor?: SupervisorPlanProps;
 }
 
 /** The order of kinds in a collision pair: the first names the rule (a VIP before a gateway, …). */
@@ -151,6 +153,7 @@ export function haproxyContext(
   network: NetworkPlan,
   props: HaproxyPlanProps,
   options: CheckOptions = {},
+  supervisor?: SupervisorPlanProps,
 ): HaproxyContext {
   const reader = new PlanReader(options);
   const pgByName = new Map(network.portGroups.map((pg) => [pg.name, pg]));
@@ -310,6 +313,7 @@ export function haproxyContext(
     known: (value, path) => !reader.unknown(value, path),
     isToken: (value) => reader.isToken(value),
     unresolved: reader.unresolved,
+    supervisor,
   };
 }
 

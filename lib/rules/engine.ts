@@ -55,6 +55,12 @@ export interface EngineOptions extends CheckOptions {
    * @default true
    */
   readonly verifySuggestions?: boolean;
+  /**
+   * The Supervisor enabled on the plan, when known: the appliance's fixes may propose its DNS servers, and
+   * `checkPlan` checks it and re-checks every fix with it.
+   * @default - no Supervisor
+   */
+  readonly supervisor?: SupervisorPlanProps;
 }
 
 function reporter(out: Diagnostic[], ruleId: string, severity: Severity): Report {
@@ -160,7 +166,7 @@ export function checkHaproxyPlan(
   props: HaproxyPlanProps,
   options: EngineOptions = {},
 ): PlanCheck<HaproxyPlan> {
-  const ctx = haproxyContext(network, props, options);
+  const ctx = haproxyContext(network, props, options, options.supervisor);
   const out: Diagnostic[] = [];
   for (const unit of RULE_UNITS) {
     unit.haproxy?.(ctx, reporter(out, unit.id, unit.severity));
@@ -199,33 +205,105 @@ export function checkSupervisorPlan(
   return { diagnostics: out, unresolved: ctx.unresolved };
 }
 
-/** Check a whole plan at once: the network and, when given, the HAProxy appliance. */
+/** The findings of a whole plan, by side. */
+export interface WholePlanCheck {
+  /** The network's findings (NET, IP and the site's network rules). */
+  readonly network: Diagnostic[];
+  /** The appliance's findings (VIP, HAP, SEC), when an appliance was given. */
+  readonly haproxy: Diagnostic[];
+  /** The Supervisor's findings, when a Supervisor was given. */
+  readonly supervisor: Diagnostic[];
+  /** Prop paths whose values are not known until apply. */
+  readonly unresolved: string[];
+}
+
+/** Every finding of the whole plan, by side, with no fix checked. */
+function rawWholeCheck(
+  network: NetworkPlanProps,
+  haproxy: HaproxyPlanProps | undefined,
+  supervisor: SupervisorPlanProps | undefined,
+  options: EngineOptions,
+): WholePlanCheck {
+  const raw = { ...options, supervisor, verifySuggestions: false };
+  const n = checkNetworkPlan(network, raw);
+  const h = haproxy ? checkHaproxyPlan(n.plan, haproxy, raw) : undefined;
+  const s = supervisor && h ? checkSupervisorPlan(n.plan, h.plan, supervisor, raw) : undefined;
+  return {
+    network: n.diagnostics,
+    haproxy: h?.diagnostics ?? [],
+    supervisor: s?.diagnostics ?? [],
+    unresolved: [...n.unresolved, ...(h?.unresolved ?? []), ...(s?.unresolved ?? [])],
+  };
+}
+
+const allOf = (c: WholePlanCheck) => [...c.network, ...c.haproxy, ...c.supervisor];
+
+/**
+ * Check a whole plan: the network, the appliance and the Supervisor as far as they are given. Every fix a
+ * message proposes is applied to its side and the WHOLE plan is checked again (a fix that breaks a rule of
+ * another side is replaced by an alternative or left out).
+ */
+export function checkWholePlan(
+  network: NetworkPlanProps,
+  haproxy?: HaproxyPlanProps,
+  supervisor?: SupervisorPlanProps,
+  options: EngineOptions = {},
+): WholePlanCheck {
+  const first = rawWholeCheck(network, haproxy, supervisor, options);
+  if (options.verifySuggestions === false) {
+    return first;
+  }
+  const all = allOf(first);
+  const plan: WholeProps = { network, haproxy, supervisor };
+  const recheck = (p: WholeProps) => allOf(rawWholeCheck(p.network, p.haproxy, p.supervisor, options));
+  const verify = (side: keyof WholeProps, found: Diagnostic[]) =>
+    verifySuggestions(plan, found, recheck, all, (p, path, value) => applyToWhole(p, side, path, value));
+  return {
+    network: verify("network", first.network),
+    haproxy: haproxy ? verify("haproxy", first.haproxy) : [],
+    supervisor: supervisor ? verify("supervisor", first.supervisor) : [],
+    unresolved: first.unresolved,
+  };
+}
+
+/** The three sides of a plan, for fixes that may belong to another side than the finding's. */
+interface WholeProps {
+  readonly network: NetworkPlanProps;
+  readonly haproxy?: HaproxyPlanProps;
+  readonly supervisor?: SupervisorPlanProps;
+}
+
+/** Network keys that an appliance's or Supervisor's finding may propose a fix for (NET-08's HAProxy part). */
+const NETWORK_KEYS = new Set(["supervisorManagementStartIp"]);
+
+/** Put a fix of a finding of `side` into the whole plan: at its path on that side, or on the network's. */
+function applyToWhole(
+  p: WholeProps,
+  side: keyof WholeProps,
+  path: string,
+  value: unknown,
+): WholeProps | undefined {
+  const bare = path.replace(/^network\./, "");
+  if (side === "network" || NETWORK_KEYS.has(bare)) {
+    const network = applyToNetwork(p.network, bare, value);
+    return network && { ...p, network };
+  }
+  const props = p[side];
+  const next = props === undefined ? undefined : setAt(props, path, value);
+  return next && { ...p, [side]: next };
+}
+
+/**
+ * Check a whole plan at once: the network and, when given, the HAProxy appliance (and the Supervisor of
+ * `options.supervisor`); every fix is re-checked with the whole plan.
+ */
 export function checkPlan(
   network: NetworkPlanProps,
   haproxy?: HaproxyPlanProps,
   options: EngineOptions = {},
 ): { diagnostics: Diagnostic[]; unresolved: string[] } {
-  if (!haproxy) {
-    const n = checkNetworkPlan(network, options);
-    return { diagnostics: n.diagnostics, unresolved: n.unresolved };
-  }
-  // Both sides are known here: every proposal is checked against the whole plan.
-  const raw = { ...options, verifySuggestions: false };
-  const whole = (np: NetworkPlanProps, hp: HaproxyPlanProps) => {
-    const nn = checkNetworkPlan(np, raw);
-    return [...nn.diagnostics, ...checkHaproxyPlan(nn.plan, hp, raw).diagnostics];
-  };
-  const n0 = checkNetworkPlan(network, raw);
-  const h0 = checkHaproxyPlan(n0.plan, haproxy, raw);
-  const all = [...n0.diagnostics, ...h0.diagnostics];
-  const diagnostics =
-    options.verifySuggestions === false
-      ? all
-      : [
-          ...verifySuggestions(network, n0.diagnostics, (np) => whole(np, haproxy), all, applyToNetwork),
-          ...verifySuggestions(haproxy, h0.diagnostics, (hp) => whole(network, hp), all),
-        ];
-  return { diagnostics, unresolved: [...n0.unresolved, ...h0.unresolved] };
+  const c = checkWholePlan(network, haproxy, haproxy ? options.supervisor : undefined, options);
+  return { diagnostics: allOf(c), unresolved: c.unresolved };
 }
 
 /** True when any finding is an error. */

@@ -70,6 +70,11 @@ export function getAt(root: unknown, path: string): unknown {
 export type Apply<P> = (props: P, path: string, value: unknown) => P | undefined;
 
 const key = (d: Diagnostic) => `${d.ruleId} ${d.path}`;
+/** A finding as it reads, less the fix it proposes: a fix that changes what an error says makes a new error. */
+const said = (d: Diagnostic) => {
+  const m = PROPOSAL.exec(d.message);
+  return `${key(d)} ${m ? withoutProposal(d.message, m) : d.message}`;
+};
 
 function withoutProposal(message: string, m: RegExpExecArray): string {
   const cut = message.slice(0, m.index) + message.slice(m.index + m[0].length);
@@ -92,7 +97,9 @@ export function verifySuggestions<P>(
   if (!found.some((d) => PROPOSAL.test(d.message))) {
     return found;
   }
-  const errorsBefore = new Set(before.filter((d) => d.severity === Severity.ERROR).map(key));
+  const errorsBefore = new Set(
+    before.filter((d) => d.severity === Severity.ERROR).flatMap((x) => [key(x), said(x)]),
+  );
   let budget = BUDGET;
   return found.map((d) => {
     const m = PROPOSAL.exec(d.message);
@@ -115,7 +122,11 @@ export function verifySuggestions<P>(
       budget--;
       const after = recheck(next);
       const gone = !after.some((x) => x.ruleId === d.ruleId && x.path === d.path);
-      const noNewError = after.every((x) => x.severity !== Severity.ERROR || errorsBefore.has(key(x)));
+      // The fixed value may keep its own other problems; an error elsewhere that now says something else (a DNS
+      // server inside the moved block) is new.
+      const noNewError = after.every(
+        (x) => x.severity !== Severity.ERROR || errorsBefore.has(x.path === d.path ? key(x) : said(x)),
+      );
       if (gone && noNewError) {
         const text = JSON.stringify(candidate);
         const message = candidate === first ? d.message : d.message.replace(m[3], text);

@@ -1,5 +1,6 @@
 import { Severity } from "../../model/diagnostics";
-import { containsAddress, formatAddress, formatCidr, quote } from "../../model/ip";
+import { containsAddress, formatAddress, formatCidr, quote, size } from "../../model/ip";
+import { freeHostAddresses, occupiedAddresses } from "../occupied";
 import { reservedAddresses } from "../context";
 import { planRule } from "../rule";
 
@@ -19,9 +20,20 @@ export default planRule({
       }
       const cidrText = quote(formatCidr(pg.cidr));
       if (!containsAddress(pg.cidr, nic.address)) {
+        // Free addresses of the whole plan, the same host part first (10.0.1.10 in 10.0.0.0/24 → 10.0.0.10).
+        const taken = occupiedAddresses({
+          network: ctx.network,
+          haproxy: ctx.props,
+          supervisor: ctx.supervisor,
+        });
+        const hostPart = pg.cidr.first + (nic.address % size(pg.cidr));
+        const free = freeHostAddresses(pg.cidr, taken, 4, hostPart);
+        const fits = free.includes(hostPart) ? [hostPart] : [];
+        const [first, ...others] = [...fits, ...free.filter((a) => a !== hostPart)].map(formatAddress);
         report(
           nic.path,
-          `HAProxy ${nic.nic} address ${quote(nic.text)} is outside CIDR ${cidrText} of port group ${quote(pg.name)}. Give an address of that subnet, e.g. ${quote(formatAddress(pg.cidr.first + 2 === pg.gateway ? pg.cidr.first + 3 : pg.cidr.first + 2))}.`,
+          `HAProxy ${nic.nic} address ${quote(nic.text)} is outside CIDR ${cidrText} of port group ${quote(pg.name)}. Give a free address of that subnet${first ? `, e.g. ${quote(first)}` : ""}.`,
+          others,
         );
         continue;
       }

@@ -1,6 +1,7 @@
 import { Severity } from "../../model/diagnostics";
 import { contains, containsAddress, formatAddress, formatCidr, formatRange, quote } from "../../model/ip";
 import { reportInput, reservedAddresses } from "../context";
+import { freeBlockStarts, occupiedAddresses } from "../occupied";
 import { planRule } from "../rule";
 
 /** NET-08: the Supervisor's 5 management addresses fit and are free. */
@@ -22,10 +23,16 @@ export default planRule({
       return;
     }
     const text = `Supervisor management block ${formatRange(block)}`;
+    // Starts of 5 free addresses of the network's plan, nearest the user's first; each is checked again with the
+    // appliance and the Supervisor before it is offered.
+    const taken = occupiedAddresses({ network: ctx.plan, withoutManagementBlock: true });
+    const [start, ...others] = freeBlockStarts(mgmt.cidr, taken, 5, block.first).map(formatAddress);
+    const eg = start ? `, e.g. ${quote(start)}` : "";
     if (!contains(mgmt.cidr, block)) {
       report(
         "supervisorManagementStartIp",
-        `${text} (5 addresses from ${quote(formatAddress(block.first))}) is not inside management CIDR ${quote(formatCidr(mgmt.cidr))} of port group ${quote(mgmt.name)}. Start it at an address with 4 free addresses after it inside that subnet.`,
+        `${text} (5 addresses from ${quote(formatAddress(block.first))}) is not inside management CIDR ${quote(formatCidr(mgmt.cidr))} of port group ${quote(mgmt.name)}. Start it at an address with 4 free addresses after it inside that subnet${eg}.`,
+        others,
       );
       return;
     }
@@ -33,7 +40,8 @@ export default planRule({
       if (containsAddress(block, addr)) {
         report(
           "supervisorManagementStartIp",
-          `${text} (5 addresses from ${quote(formatAddress(block.first))}) contains ${formatAddress(addr)}, the ${name} of management port group ${quote(mgmt.name)}. Move the start so the 5 addresses avoid it, e.g. ${quote(formatAddress(Math.max(mgmt.cidr.first + 1, (mgmt.gateway ?? 0) + 1)))}.`,
+          `${text} (5 addresses from ${quote(formatAddress(block.first))}) contains ${formatAddress(addr)}, the ${name} of management port group ${quote(mgmt.name)}. Move the start so the 5 addresses avoid it${eg}.`,
+          others,
         );
       }
     }
@@ -41,9 +49,18 @@ export default planRule({
   haproxy: (ctx, report) => {
     for (const [a, b] of ctx.pairs) {
       if (a.label.kind === "haproxy" && b.label.kind === "block") {
+        const cidr = ctx.managementPg?.cidr;
+        const taken = occupiedAddresses({
+          network: ctx.network,
+          haproxy: ctx.props,
+          supervisor: ctx.supervisor,
+          withoutManagementBlock: true,
+        });
+        const [start, ...others] = (cidr ? freeBlockStarts(cidr, taken, 5, b.first) : []).map(formatAddress);
         report(
           "supervisorManagementStartIp",
-          `${b.label.what()} contains ${a.label.what()}. The Supervisor control-plane VMs would take the appliance's address: move the block's start address or the appliance.`,
+          `${b.label.what()} contains ${a.label.what()}. The Supervisor control-plane VMs would take the appliance's address: move the block's start address${start ? `, e.g. ${quote(start)},` : ""} or the appliance.`,
+          others,
         );
       }
     }

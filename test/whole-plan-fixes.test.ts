@@ -1,0 +1,122 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { synthesizeSites } from "../stacks/run";
+import { builtInSiteFiles } from "../stacks/site-config";
+
+type Site = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const [T1, T2, , T4] = builtInSiteFiles().map((f) => () => JSON.parse(fs.readFileSync(f, "utf8")) as Site);
+
+/** Synthesize one site file: its exit code and the problem lines. */
+function run(site: Site): { code: number; lines: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "whole-plan-"));
+  const file = path.join(dir, "site.json");
+  fs.writeFileSync(file, JSON.stringify(site, null, 2));
+  const result = synthesizeSites([file], path.join(dir, "out"));
+  const errors = result.err.join("\n").split("\nWarnings:")[0];
+  return { code: result.code, lines: errors.split("\n").filter((l) => l.includes(`${file}: `)) };
+}
+
+/** The one error line of `rule` at `key`, and the value it proposes. */
+function proposal(site: Site, rule: string, key: string): { line: string; value: string | undefined } {
+  const { lines } = run(site);
+  const line = lines.find((l) => l.includes(`: ${rule} ${key}: `));
+  expect(line).toBeDefined();
+  const m = /(?:did you mean|e\.g\.) "([^"]+)"/.exec(line!);
+  return { line: line!, value: m?.[1] };
+}
+
+function set(site: Site, key: string, value: unknown): Site {
+  const copy = JSON.parse(JSON.stringify(site)) as Site;
+  const parts = key.split(".");
+  let node = copy;
+  for (const p of parts.slice(0, -1)) node = node[p];
+  node[parts[parts.length - 1]] = value;
+  return copy;
+}
+
+describe("HAP-13: the appliance's nameservers are checked against the whole plan", () => {
+  test.each([
+    ["T1", "10.0.0.10", "the appliance's own management address", T1],
+    ["T1", "10.0.0.22", "inside the Supervisor's management block 10.0.0.20-10.0.0.24", T1],
+    [
+      "T1",
+      "192.168.120.35",
+      'inside range "192.168.120.31-192.168.120.40" of workload network "primary"',
+      T1,
+    ],
+    [
+      "T4",
+      "192.168.121.50",
+      'inside range "192.168.121.10-192.168.121.200" of workload network "ns-dev"',
+      T4,
+    ],
+    ["T1", "0.0.0.0", 'in 0.0.0.0/8, "this network"', T1],
+    ["T1", "255.255.255.255", "the limited broadcast address", T1],
+  ])(
+    "%s with nameservers [%j] is refused (%s), and the Supervisor's DNS server it proposes passes",
+    (_, ns, why, base) => {
+      const site = set(base(), "haproxy.nameservers", [ns]);
+      const { line, value } = proposal(site, "HAP-13", "haproxy.nameservers[0]");
+      expect(line).toContain(`nameserver "${ns}" is ${why}`);
+      expect(value).toBe("10.0.0.2");
+      expect(run(set(site, "haproxy.nameservers", [value])).code).toBe(0);
+    },
+  );
+});
+
+describe("fixes are re-checked with the whole plan (network, appliance and Supervisor)", () => {
+  test.each([
+    ["T1", "10.0.0.10", T1],
+    ["T2", "10.0.0.10", T2],
+  ])(
+    '%s haproxy.managementIp "10.0.1.10" proposes %j, not the DNS server or nameserver 10.0.0.2, and it passes',
+    (_, expected, base) => {
+      const site = set(base(), "haproxy.managementIp", "10.0.1.10");
+      const { value } = proposal(site, "HAP-02", "haproxy.managementIp");
+      expect(value).toBe(expected);
+      expect(run(set(site, "haproxy.managementIp", value)).code).toBe(0);
+    },
+  );
+
+  test.each([
+    ["10.0.0.251", "10.0.0.250"],
+    ["10.0.0.0", "10.0.0.12"],
+  ])(
+    "T1 supervisorManagementStartIp %j proposes %j, whose block holds no DNS server, and it passes",
+    (start, expected) => {
+      const site = set(T1(), "supervisorManagementStartIp", start);
+      const { value } = proposal(site, "NET-08", "supervisorManagementStartIp");
+      expect(value).toBe(expected);
+      expect(run(set(site, "supervisorManagementStartIp", value)).code).toBe(0);
+    },
+  );
+
+  test('T1 supervisorManagementStartIp "10.0.0.6" over the appliance is said at the top-level key, with a start that passes', () => {
+    const site = set(T1(), "supervisorManagementStartIp", "10.0.0.6");
+    const { lines } = run(site);
+    expect(lines.some((l) => l.includes("haproxy.supervisorManagementStartIp"))).toBe(false);
+    const { line, value } = proposal(site, "NET-08", "supervisorManagementStartIp");
+    expect(line).toContain("contains HAProxy management address 10.0.0.10");
+    expect(value).toBe("10.0.0.5");
+    expect(run(set(site, "supervisorManagementStartIp", value)).code).toBe(0);
+  });
+
+  test('T1 primary gateway "192.168.27.254" proposes "192.168.120.1", not .254 inside the VIPs, and it passes', () => {
+    const site = set(T1(), "primaryWorkloadNetwork.portGroup.gateway", "192.168.27.254");
+    const { value } = proposal(site, "NET-01", "primaryWorkloadNetwork.portGroup.gateway");
+    expect(value).toBe("192.168.120.1");
+    expect(run(set(site, "primaryWorkloadNetwork.portGroup.gateway", value)).code).toBe(0);
+  });
+
+  test.each(["192.168.31.70", "192.168.31.5"])(
+    "T4 frontend gateway %j proposes 192.168.130.1, not a VIP or the appliance's frontend address, and it passes",
+    (gw) => {
+      const site = set(T4(), "frontendNetwork.gateway", gw);
+      const { value } = proposal(site, "NET-01", "frontendNetwork.gateway");
+      expect(value).toBe("192.168.130.1");
+      expect(run(set(site, "frontendNetwork.gateway", value)).code).toBe(0);
+    },
+  );
+});
