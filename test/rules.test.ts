@@ -895,3 +895,59 @@ describe("VIP-06 stays out of VIP-01's way", () => {
     expect(run(q).map((d) => d.ruleId)).toContain("VIP-06");
   });
 });
+
+describe("SUP-01: servers a server can be, and search domains that are domains", () => {
+  const sup01 = (patch: Partial<SupervisorPlanProps>) => {
+    const p = withSupervisor();
+    setSup(p, patch);
+    return withRule(run(p), "SUP-01").map((d) => `${d.path}: ${d.message}`);
+  };
+  const errorsOf = (patch: Partial<SupervisorPlanProps>) => {
+    const p = withSupervisor();
+    setSup(p, patch);
+    return run(p).filter((d) => d.severity === Severity.ERROR);
+  };
+
+  test.each(["127.0.0.1", "0.0.0.0", "255.255.255.255", "224.0.0.251"])(
+    "DNS server %s is refused, with the appliance's nameserver as the fix, which passes",
+    (address) => {
+      const lines = sup01({ dnsServers: [address] });
+      expect(lines).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^dnsServers\\[0\\]: DNS server "${address.replace(/\./g, "\\.")}" is .*; did you mean "10\\.0\\.0\\.2" \\(the appliance's nameserver\\)\\?$`,
+          ),
+        ),
+      ]);
+      expect(errorsOf({ dnsServers: ["10.0.0.2"] })).toEqual([]);
+    },
+  );
+
+  test("NTP servers: a broken address and a text that is no host name are refused; names and addresses pass", () => {
+    expect(sup01({ ntpServers: ["192.168.120.300"] })).toEqual([
+      'ntpServers[0]: NTP server "192.168.120.300" is not an IPv4 address (four numbers 0-255). Give a host name (RFC 1123) or an IPv4 address, e.g. "pool.ntp.org".',
+    ]);
+    expect(sup01({ ntpServers: ["pool.ntp.org", "not an ntp server!!"] })).toEqual([
+      'ntpServers[1]: NTP server "not an ntp server!!" is neither a host name nor an address. Give a host name (RFC 1123) or an IPv4 address, or remove this entry.',
+    ]);
+    expect(sup01({ ntpServers: ["pool.ntp.org", "10.0.0.3", "NTP1.Corp.Example.com"] })).toEqual([]);
+  });
+
+  test("search domains: an empty one, one with a space and an address are refused, with the nearest domain where there is one", () => {
+    expect(sup01({ dnsSearchDomains: ["bad domain!"] })).toEqual([
+      expect.stringMatching(
+        /^dnsSearchDomains\[0\]: DNS search domain "bad domain!" is not a domain name .*did you mean "bad-domain"\?$/,
+      ),
+    ]);
+    expect(sup01({ dnsSearchDomains: [""] })).toEqual([
+      expect.stringMatching(
+        /^dnsSearchDomains\[0\]: DNS search domain "" is not a domain name .*, or remove this entry\.$/,
+      ),
+    ]);
+    expect(sup01({ dnsSearchDomains: ["10.0.0.2"] })).toEqual([
+      expect.stringMatching(/an address is not a domain/),
+    ]);
+    expect(errorsOf({ dnsSearchDomains: ["bad-domain"] })).toEqual([]);
+    expect(errorsOf({ dnsSearchDomains: ["Corp.Example.com"] })).toEqual([]);
+  });
+});

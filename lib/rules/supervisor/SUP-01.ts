@@ -1,14 +1,43 @@
 import { Severity } from "../../model/diagnostics";
 import { parseAddress, quote } from "../../model/ip";
+import { isDnsName, toDnsName } from "../../model/names";
+import { SupervisorContext } from "../context";
+import { notAServerAddress } from "../occupied";
 import { planRule } from "../rule";
+
+/** A DNS server the plan names elsewhere (the appliance's nameservers), as the fix's wording. */
+function serverProposal(ctx: SupervisorContext, list: readonly string[]): string {
+  const free = (ctx.haproxy?.props.nameservers ?? []).find((n) => {
+    const a = typeof n === "string" ? parseAddress(n) : undefined;
+    return a?.ok && notAServerAddress(a.value) === undefined && !list.includes(n);
+  });
+  return free ? `; did you mean ${quote(free)} (the appliance's nameserver)?` : ', e.g. "10.0.0.2".';
+}
+
+/** What is wrong with an NTP server's text, if anything: an empty text, a broken address, not a host name. */
+function ntpProblem(s: unknown): string | undefined {
+  if (typeof s !== "string" || s.trim().length === 0) {
+    return "is empty";
+  }
+  const text = s.trim();
+  if (/^[\d.]+$/.test(text)) {
+    const a = parseAddress(text);
+    if (!a.ok) return "is not an IPv4 address (four numbers 0-255)";
+    const why = notAServerAddress(a.value);
+    return why ? `is ${why}` : undefined;
+  }
+  return isDnsName(text.toLowerCase().replace(/\.$/, ""))
+    ? undefined
+    : "is neither a host name nor an address";
+}
 
 /** SUP-01: DNS and NTP for the Supervisor. */
 export default planRule({
   id: "SUP-01",
   severity: Severity.ERROR,
   summary:
-    "The Supervisor gets at least one DNS server (an IPv4 address: the provider takes no names) and at least one NTP server, for the control plane (`dnsServers`) and the workload network (`workloadDnsServers`, default the `dnsServers`).",
-  why: "The control plane resolves vCenter and registries, the nodes resolve registries, and the control plane needs synchronised time to join; provider 2.16.1 validates `services.dns.servers` of either network as IPv4 addresses (`validation.IsIPv4Address`, vsphere/resource_vsphere_supervisor_v2.go 497).",
+    "The Supervisor gets at least one DNS server (an IPv4 address a server can have: the provider takes no names) and at least one NTP server (a host name or such an address), for the control plane (`dnsServers`) and the workload network (`workloadDnsServers`, default the `dnsServers`); its DNS search domains are domain names.",
+  why: "The control plane resolves vCenter and registries, the nodes resolve registries, and the control plane needs synchronised time to join; provider 2.16.1 validates `services.dns.servers` of either network as IPv4 addresses (`validation.IsIPv4Address`, vsphere/resource_vsphere_supervisor_v2.go 497) but NTP servers and search domains only as non-empty strings (`validation.StringIsNotEmpty`, 481 and 506), and a loopback, multicast or broadcast address passes its check: such values would reach vCenter, so they are refused here (special addresses: RFC 6890; host and domain names: RFC 1123 section 2.1).",
   example: {
     failing: 'dnsServers ["dns.example.com"]',
     passing: 'dnsServers ["10.0.0.2"], ntpServers ["pool.ntp.org"]',
@@ -35,10 +64,22 @@ export default planRule({
         continue;
       }
       list.forEach((s, i) => {
-        if (ctx.known(s, `${key}[${i}]`) && !parseAddress(s).ok) {
+        if (!ctx.known(s, `${key}[${i}]`)) {
+          return;
+        }
+        const parsed = parseAddress(s);
+        if (!parsed.ok) {
           report(
             `${key}[${i}]`,
-            `DNS server ${quote(s)} is not an IPv4 address; the provider takes addresses only. Give the server's address, e.g. "10.0.0.2".`,
+            `DNS server ${quote(s)} is not an IPv4 address; the provider takes addresses only. Give the server's address${serverProposal(ctx, list)}`,
+          );
+          return;
+        }
+        const why = notAServerAddress(parsed.value);
+        if (why) {
+          report(
+            `${key}[${i}]`,
+            `DNS server ${quote(s)} is ${why}. Give the DNS server's own address${list.length > 1 ? ", or remove this entry" : ""}${serverProposal(ctx, list)}`,
           );
         }
       });
@@ -50,12 +91,32 @@ export default planRule({
       );
     }
     ntpServers.forEach((s, i) => {
-      if (ctx.known(s, `ntpServers[${i}]`) && (typeof s !== "string" || s.trim().length === 0)) {
+      if (!ctx.known(s, `ntpServers[${i}]`)) {
+        return;
+      }
+      const problem = ntpProblem(s);
+      if (problem) {
         report(
           `ntpServers[${i}]`,
-          `NTP server ${quote(s)} is empty. Give a name or address, e.g. "pool.ntp.org".`,
+          `NTP server ${quote(s)} ${problem}. Give a host name (RFC 1123) or an IPv4 address${ntpServers.length > 1 ? ", or remove this entry" : ', e.g. "pool.ntp.org"'}.`,
         );
       }
+    });
+    (ctx.props.dnsSearchDomains ?? []).forEach((d, i) => {
+      if (!ctx.known(d, `dnsSearchDomains[${i}]`)) {
+        return;
+      }
+      const text = typeof d === "string" ? d.trim() : "";
+      if (text.length > 0 && isDnsName(text.toLowerCase().replace(/\.$/, ""))) {
+        return;
+      }
+      const near = toDnsName(text);
+      const fix =
+        near.length > 0 && isDnsName(near) ? `: did you mean ${quote(near)}?` : ", or remove this entry.";
+      report(
+        `dnsSearchDomains[${i}]`,
+        `DNS search domain ${quote(d)} is not a domain name (dot-separated labels of letters, digits and "-", RFC 1123${/^\d+(\.\d+){3}$/.test(text) ? "; an address is not a domain" : ""}). Give the domain the control plane appends to short names, e.g. "corp.example.com"${fix}`,
+      );
     });
   },
 });
