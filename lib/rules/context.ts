@@ -10,7 +10,7 @@ import {
   formatRange,
   Interval,
   Labelled,
-  overlappingPairs,
+  crossingPairs,
   parseCidr,
   ParseResult,
   quote,
@@ -277,11 +277,7 @@ export function haproxyContext(
 
   // One sweep finds every collision that involves the appliance.
   const haproxySide = new Set<ItemKind>(["vip", "haproxy", "nameserver"]);
-  const pairs = overlappingPairs(
-    items,
-    (a, b) => haproxySide.has(a.label.kind) || haproxySide.has(b.label.kind),
-    5000,
-  ).map(([p, q]) =>
+  const pairs = crossingPairs(items, (item) => haproxySide.has(item.label.kind), 5000).map(([p, q]) =>
     KIND_ORDER.indexOf(p.label.kind) <= KIND_ORDER.indexOf(q.label.kind)
       ? ([p, q] as const)
       : ([q, p] as const),
