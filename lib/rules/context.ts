@@ -250,7 +250,7 @@ export function haproxyContext(
       );
     }
   }
-  items.push(...rangeItems(network));
+  for (const x of rangeItems(network)) items.push(x);
   const block = network.managementBlock;
   if (block) {
     items.push(
