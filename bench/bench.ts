@@ -5,6 +5,7 @@
  */
 import * as os from "os";
 import { checkPlan, HaproxyMode, WorkloadNetworkProps } from "../lib";
+import { limits } from "./limits";
 import { worstInputs } from "./worst-inputs";
 import { constructVsRaw, gc, measure, plan } from "./workloads";
 
@@ -45,6 +46,8 @@ function main(): void {
   );
   console.log("\nWorst malformed inputs found (the app's real path: load, build, synth):");
   worstInputs((l) => console.log(l));
+  console.log("\nAt the documented limits (one run each):");
+  limits((l) => console.log(l));
 }
 
 main();

@@ -27,9 +27,27 @@ const SHOWN = 10;
 
 /** 1-based line and column of an offset (columns count UTF-16 units, as editors show them). */
 function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
+  const starts = lineStarts(text);
+  // The last line that starts at or before the offset (binary search: a large file asks this thousands of times).
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/** The offsets at which the lines of the last text asked about start, computed once per text. */
+let cachedStarts: { text: string; starts: number[] } | undefined;
+function lineStarts(text: string): number[] {
+  if (cachedStarts?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    cachedStarts = { text, starts };
+  }
+  return cachedStarts.starts;
 }
 
 /** The source line and a caret under the column; long lines are cut around the column. */
@@ -228,15 +246,18 @@ function duplicateKeys(text: string, root: Node): string[] {
       return;
     }
     if (node.type !== "object") return;
-    const lines = new Map<string, number[]>();
+    const offsets = new Map<string, number[]>();
     for (const property of node.children ?? []) {
       const key = property.children?.[0]?.value as string;
-      lines.set(key, [...(lines.get(key) ?? []), position(text, property.offset).line]);
+      const seen = offsets.get(key);
+      if (seen) seen.push(property.offset);
+      else offsets.set(key, [property.offset]);
       const value = property.children?.[1];
       if (value) walk(value, at ? `${at}.${key}` : key);
     }
-    for (const [key, at_] of lines) {
-      if (at_.length < 2) continue;
+    for (const [key, places_] of offsets) {
+      if (places_.length < 2) continue;
+      const at_ = places_.map((offset) => position(text, offset).line);
       const where = at ? `${at}.${key}` : key;
       const places = at_.map((l) => `line ${l}`);
       const listed = `${places.slice(0, -1).join(", ")} and ${places[places.length - 1]}`;

@@ -126,3 +126,30 @@ describe("bin/main.ts", () => {
     expect(cli.stdout).not.toMatch(/warning: /);
   });
 });
+
+describe("a site file at the documented list sizes", () => {
+  test("300 workload networks of 10 identical ranges print at most 200 findings and a count of the rest", () => {
+    const site = JSON.parse(fs.readFileSync(builtInSiteFiles()[0], "utf8"));
+    site.workloadNetworks = Array.from({ length: 300 }, (_, i) => ({
+      name: `ns-${i}`,
+      portGroup: {
+        name: `pg-${i}`,
+        vlanId: 200 + i,
+        cidr: `172.16.${i & 255}.0/24`,
+        gateway: `172.16.${i & 255}.1`,
+      },
+      addressRanges: Array.from({ length: 10 }, () => "192.168.121.10-192.168.121.200"),
+    }));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "limits-"));
+    const file = path.join(dir, "site.json");
+    fs.writeFileSync(file, JSON.stringify(site));
+    const r = run(["--site", file]);
+    expect(r.status).toBe(1);
+    const errors = r.stderr.split(/\nWarnings:\n/)[0];
+    const findings = errors.split("\n").filter((l) => /: [A-Z]+-\d\d /.test(l));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.length).toBeLessThanOrEqual(200);
+    expect(r.stderr).toMatch(/… and \d+ more: every one is listed in the stack's ip-plan\.md/);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+});

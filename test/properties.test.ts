@@ -15,7 +15,8 @@ import {
   SupervisorWorkloadNetwork,
   WorkloadNetworkProps,
 } from "../lib";
-import { gaps, overlappingPairs, union } from "../lib/model/ip";
+import { crossingPairs, gaps, overlappingPairs, union } from "../lib/model/ip";
+import { assignLanes } from "../lib/report/address-map-layout";
 import { setAt } from "../lib/rules/suggestions";
 import { stackWithProviders, validationError } from "./fixtures";
 
@@ -331,6 +332,43 @@ describe("interval arithmetic against brute force on a small address space", () 
           }
         }
         return JSON.stringify(found) === JSON.stringify(expected.sort());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("crossingPairs gives the pairs of overlappingPairs that touch the side, in the same order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(interval, fc.boolean()), { maxLength: 14 }), (is) => {
+        const items = is.map(([i, side], k) => ({ ...i, label: { k, side } }));
+        const key = ([a, b]: [{ label: { k: number } }, { label: { k: number } }]) =>
+          `${a.label.k}-${b.label.k}`;
+        const found = crossingPairs(items, (x) => x.label.side).map(key);
+        const expected = overlappingPairs(items, (a, b) => a.label.side || b.label.side).map(key);
+        return JSON.stringify(found) === JSON.stringify(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("assignLanes gives each block the lowest lane free at its start, as a scan of every lane would", () => {
+    const reference = (blocks: { first: number; last: number }[]) => {
+      const order = blocks
+        .map((_, k) => k)
+        .sort((i, j) => blocks[i].first - blocks[j].first || blocks[j].last - blocks[i].last);
+      const ends: number[] = [];
+      const lanes = blocks.map(() => 0);
+      for (const k of order) {
+        let lane = ends.findIndex((end) => end < blocks[k].first);
+        if (lane < 0) lane = ends.push(blocks[k].last) - 1;
+        else ends[lane] = blocks[k].last;
+        lanes[k] = lane;
+      }
+      return lanes;
+    };
+    fc.assert(
+      fc.property(fc.array(interval, { maxLength: 20 }), (is) => {
+        return JSON.stringify(assignLanes(is)) === JSON.stringify(reference(is));
       }),
       { numRuns: 2000 },
     );

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Testing } from "cdktf";
+import { HaproxyOva } from "../lib";
 import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
 
@@ -102,5 +103,32 @@ describe("haproxy.ova in the site file", () => {
     expect(problems(write(cfg))).toEqual([
       'CFG-02 haproxy.ova.version (line 1): "v0.3.0" is not one of "v0.1.9", "v0.1.10", "v0.2.0".',
     ]);
+  });
+});
+
+describe("the appliance release of an OVA without version", () => {
+  test("a mirror URL named haproxy-v0.1.10.ova is release v0.1.10, so HAP-08 checks it", () => {
+    const cfg = t1();
+    cfg.haproxy.ova = { url: "https://mirror.example.com/ova/haproxy-v0.1.10.ova" };
+    cfg.workloadNetworks = [
+      ...cfg.workloadNetworks,
+      {
+        name: "ns-other",
+        portGroup: { name: "pg-other", vlanId: 301, cidr: "172.16.1.0/24", gateway: "172.16.1.1" },
+        addressRanges: ["172.16.1.10-172.16.1.20"],
+      },
+    ];
+    const stack = new TopologyStack(Testing.app(), loadSiteConfig(write(cfg)));
+    expect(() => Testing.synth(stack, true)).toThrow(/HAP-08[^\n]*"v0\.1\.10"/);
+  });
+
+  test("a file name without a known release keeps the latest release", () => {
+    const cfg = t1();
+    cfg.haproxy.ova = { url: "https://mirror.example.com/ova/appliance.ova?x=haproxy-v0.1.9.ova" };
+    expect(ovfDeploy(write(cfg)).remote_ovf_url).toBe(
+      "https://mirror.example.com/ova/appliance.ova?x=haproxy-v0.1.9.ova",
+    );
+    expect(HaproxyOva.fromUrl(cfg.haproxy.ova.url).version).toBe(HaproxyOva.LATEST_VERSION);
+    expect(HaproxyOva.fromLocalPath("/ova/haproxy-v0.1.9.ova").version).toBe("v0.1.9");
   });
 });

@@ -58,16 +58,35 @@ export class HaproxyOva {
     );
   }
 
-  /** An OVA at another URL (a mirror), of the given release; downloaded by the machine that runs Terraform. */
-  public static fromUrl(url: string, version: string = HaproxyOva.LATEST_VERSION): HaproxyOva {
-    HaproxyOva.assertKnown(version);
-    return new HaproxyOva(version, url, undefined);
+  /**
+   * An OVA at another URL (a mirror), of the given release; downloaded by the machine that runs Terraform.
+   * @param version the release; @default - the known release its file name says (`haproxy-v0.1.10.ova`, as the
+   * releases are published), else `LATEST_VERSION`
+   */
+  public static fromUrl(url: string, version?: string): HaproxyOva {
+    const release = version ?? HaproxyOva.versionInFileName(url) ?? HaproxyOva.LATEST_VERSION;
+    HaproxyOva.assertKnown(release);
+    return new HaproxyOva(release, url, undefined);
   }
 
-  /** An OVA on the machine that runs Terraform, of the given release. */
-  public static fromLocalPath(path: string, version: string = HaproxyOva.LATEST_VERSION): HaproxyOva {
-    HaproxyOva.assertKnown(version);
-    return new HaproxyOva(version, undefined, path);
+  /**
+   * An OVA on the machine that runs Terraform, of the given release.
+   * @param version the release; @default - the known release its file name says, else `LATEST_VERSION`
+   */
+  public static fromLocalPath(path: string, version?: string): HaproxyOva {
+    const release = version ?? HaproxyOva.versionInFileName(path) ?? HaproxyOva.LATEST_VERSION;
+    HaproxyOva.assertKnown(release);
+    return new HaproxyOva(release, undefined, path);
+  }
+
+  /**
+   * The known release a URL's or path's file name says, as HAProxy publishes them (`haproxy-v0.1.10.ova`, the
+   * CDN's `haproxy-${version}.ova`); undefined for another name or a release not in `KNOWN_VERSIONS`.
+   */
+  public static versionInFileName(location: string): string | undefined {
+    const name = location.split(/[?#]/)[0].split(/[/\\]/).pop() ?? "";
+    const m = /^haproxy-(v\d+\.\d+\.\d+)\.ova$/i.exec(name);
+    return m && HaproxyOva.KNOWN_VERSIONS.includes(m[1]) ? m[1] : undefined;
   }
 
   private static assertKnown(version: string): void {

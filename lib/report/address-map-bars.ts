@@ -126,9 +126,10 @@ export function serviceBar(
       last: s.cidr.last,
       texts: [subnet],
     });
-    items.push(...s.allocations.filter((a) => shown.includes(a.kind) && under(a)).map(itemOf));
+    for (const x of s.allocations.filter((a) => shown.includes(a.kind) && under(a)).map(itemOf))
+      items.push(x);
   }
-  items.push(...serverItems(servers, cidr));
+  for (const x of serverItems(servers, cidr)) items.push(x);
   const service: MapItem = {
     kind: "service",
     owner: `service CIDR ${formatCidr(cidr)}`,

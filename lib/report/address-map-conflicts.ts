@@ -4,7 +4,7 @@
  * names). Pure: no SVG.
  */
 import { Diagnostic, Severity } from "../model/diagnostics";
-import { formatAddress, Interval, overlappingPairs } from "../model/ip";
+import { crossingPairs, formatAddress, Interval, Labelled, overlappingPairs } from "../model/ip";
 import { AllocationKind } from "./plan-report";
 
 /** What a block on the map is: an allocation of a subnet, a DNS or NTP server, a whole subnet, the service CIDR. */
@@ -152,13 +152,13 @@ function matching(list: readonly MapFinding[], rules: readonly string[], c: Conf
  */
 export function conflictsOf(items: readonly MapItem[], list: MapFinding[], involving?: MapItem): Conflict[] {
   const labelled = items.map((item) => ({ first: item.first, last: item.last, label: item }));
-  const pairs = overlappingPairs(
-    labelled,
-    (x, y) =>
-      pairRules(x.label.kind, y.label.kind) !== undefined &&
-      (involving === undefined || x.label === involving || y.label === involving),
-    200,
-  );
+  const ruled = (x: Labelled<MapItem>, y: Labelled<MapItem>) =>
+    pairRules(x.label.kind, y.label.kind) !== undefined;
+  // With `involving`, only its pairs are read: a crossing sweep, not every pair of the bar refused one by one.
+  const pairs =
+    involving === undefined
+      ? overlappingPairs(labelled, ruled, 200)
+      : crossingPairs(labelled, (x) => x.label === involving, 200).filter(([x, y]) => ruled(x, y));
   return pairs.map(([x, y]) => {
     const c: Conflict = {
       first: Math.max(x.first, y.first),

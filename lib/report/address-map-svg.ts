@@ -297,11 +297,11 @@ export function renderAddressMap(
     `<text x="${LEFT}" y="26" font-size="18" font-weight="bold">${esc(`IP plan: ${title}`)}</text>`,
   ];
   const top = banner(list, 38);
-  parts.push(...top);
+  for (const x of top) parts.push(x);
   let y = top.length > 0 ? 80 : 44;
   for (const bar of bars) {
     const drawn = drawBar(bar, y, list);
-    parts.push(...drawn.parts);
+    for (const x of drawn.parts) parts.push(x);
     y = drawn.bottom + 18;
   }
   const outside = servers.filter(
@@ -333,9 +333,9 @@ export function renderAddressMap(
     y += 22;
   }
   const found = findingsList(list, y);
-  parts.push(...found.parts);
+  for (const x of found.parts) parts.push(x);
   const keyed = legend(found.bottom + 12);
-  parts.push(...keyed.parts);
+  for (const x of keyed.parts) parts.push(x);
   const height = keyed.bottom + 16;
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,

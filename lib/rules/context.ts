@@ -10,7 +10,7 @@ import {
   formatRange,
   Interval,
   Labelled,
-  overlappingPairs,
+  crossingPairs,
   parseCidr,
   ParseResult,
   quote,
@@ -253,7 +253,7 @@ export function haproxyContext(
       );
     }
   }
-  items.push(...rangeItems(network));
+  for (const x of rangeItems(network)) items.push(x);
   const block = network.managementBlock;
   if (block) {
     items.push(
@@ -280,11 +280,7 @@ export function haproxyContext(
 
   // One sweep finds every collision that involves the appliance.
   const haproxySide = new Set<ItemKind>(["vip", "haproxy", "nameserver"]);
-  const pairs = overlappingPairs(
-    items,
-    (a, b) => haproxySide.has(a.label.kind) || haproxySide.has(b.label.kind),
-    5000,
-  ).map(([p, q]) =>
+  const pairs = crossingPairs(items, (item) => haproxySide.has(item.label.kind), 5000).map(([p, q]) =>
     KIND_ORDER.indexOf(p.label.kind) <= KIND_ORDER.indexOf(q.label.kind)
       ? ([p, q] as const)
       : ([q, p] as const),
