@@ -355,7 +355,7 @@ describe("supervisor.workloadDnsServers in the site file", () => {
     const { file, result } = run(["dns.example.com"]);
     expect(result.code).toBe(1);
     expect(result.err[1]).toBe(
-      `  ${file}: SUP-01 supervisor.workloadDnsServers[0]: DNS server "dns.example.com" is not an IPv4 address; the provider takes addresses only. Give the server's address, e.g. "10.0.0.2". [docs/rules.md#sup-01]`,
+      `  ${file}: SUP-01 supervisor.workloadDnsServers[0]: DNS server "dns.example.com" is not an IPv4 address; the provider takes addresses only. Give the server's address; did you mean "10.0.0.2" (the appliance's nameserver)? [docs/rules.md#sup-01]`,
     );
   });
 
