@@ -9,7 +9,13 @@ import * as path from "path";
 import { HaproxyOva, Severity, SiteRule, SiteRules } from "../lib";
 import { acknowledgementProblem } from "../lib/constructs/acknowledgements";
 import { nearestName } from "../lib/model/nearest-name";
-import { siteRuleIdProblem } from "../lib/rules/site-rules";
+import { parseCidr, quote } from "../lib/model/ip";
+import {
+  maxVipPrefixProblem,
+  portGroupNamePatternProblem,
+  siteRuleListProblems,
+  vlanRangeProblem,
+} from "../lib/rules/site-rules";
 import { isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
 
 /** A port group in the site file. */
@@ -323,9 +329,11 @@ function checkRulesAndAcknowledgements(cfg: SiteConfig, out: string[]): void {
     const problem = acknowledgementProblem({ ruleId: a.rule, reason: a.reason });
     if (problem) out.push(`CFG-03 acknowledge[${i}]: ${problem}.`);
   });
-  (cfg.siteRules ?? []).forEach((r, i) => {
+  const rules = cfg.siteRules ?? [];
+  const idProblems = new Map(siteRuleListProblems(rules.map((r) => r.id)).map((p) => [p.index, p.problem]));
+  rules.forEach((r, i) => {
     const at = `siteRules[${i}]`;
-    const idProblem = siteRuleIdProblem(r.id);
+    const idProblem = idProblems.get(i);
     if (idProblem) out.push(`CFG-03 ${at}.id: ${idProblem}.`);
     const kinds = RULE_KINDS.filter((k) => r[k] !== undefined);
     if (kinds.length !== 1) {
@@ -334,42 +342,29 @@ function checkRulesAndAcknowledgements(cfg: SiteConfig, out: string[]): void {
       );
       return;
     }
-    if (
-      r.maxVipPrefix !== undefined &&
-      (!Number.isInteger(r.maxVipPrefix) || r.maxVipPrefix < 0 || r.maxVipPrefix > 32)
-    ) {
-      out.push(`CFG-03 ${at}.maxVipPrefix: ${r.maxVipPrefix} is not a prefix length from 0 to 32.`);
-    }
-    if (r.vlanRange !== undefined) {
-      const [min, max] = r.vlanRange;
-      if (
-        r.vlanRange.length !== 2 ||
-        !Number.isInteger(min) ||
-        !Number.isInteger(max) ||
-        min < 0 ||
-        max > 4094 ||
-        min > max
-      ) {
-        out.push(
-          `CFG-03 ${at}.vlanRange: ${JSON.stringify(r.vlanRange)} is not [lowest, highest] VLAN ids within 0–4094, e.g. [100, 199].`,
-        );
-      }
-    }
-    if (r.portGroupNamePattern !== undefined) {
-      try {
-        new RegExp(r.portGroupNamePattern);
-      } catch {
-        out.push(
-          `CFG-03 ${at}.portGroupNamePattern: ${JSON.stringify(r.portGroupNamePattern)} is not a regular expression, e.g. "^tkg-".`,
-        );
-      }
-    }
-    if (r.allowedSubnets !== undefined) {
-      try {
-        SiteRules.allowedSubnets(r.id, r.allowedSubnets);
-      } catch (e) {
-        out.push(`CFG-03 ${at}.allowedSubnets: ${(e as Error).message.replace(/^[^:]*: /, "")}`);
-      }
+    const problems: [string, string | undefined][] = [
+      ["maxVipPrefix", r.maxVipPrefix === undefined ? undefined : maxVipPrefixProblem(r.maxVipPrefix)],
+      [
+        "vlanRange",
+        r.vlanRange === undefined
+          ? undefined
+          : r.vlanRange.length !== 2
+            ? `${JSON.stringify(r.vlanRange)} is not [lowest, highest] VLAN ids within 0–4094, e.g. [100, 199]`
+            : vlanRangeProblem(r.vlanRange[0], r.vlanRange[1]),
+      ],
+      [
+        "portGroupNamePattern",
+        r.portGroupNamePattern === undefined
+          ? undefined
+          : portGroupNamePatternProblem(r.portGroupNamePattern),
+      ],
+      ...(r.allowedSubnets ?? []).map((c, j): [string, string | undefined] => {
+        const parsed = parseCidr(c);
+        return [`allowedSubnets[${j}]`, parsed.ok ? undefined : `${quote(c)} ${parsed.reason}`];
+      }),
+    ];
+    for (const [key, problem] of problems) {
+      if (problem !== undefined) out.push(`CFG-03 ${at}.${key}: ${problem}.`);
     }
   });
 }

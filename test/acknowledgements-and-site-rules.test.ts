@@ -14,6 +14,7 @@ import {
   SupervisorWorkloadNetwork,
   SupervisorWorkloadNetworkProps,
 } from "../lib";
+import { PropsError } from "../lib/constructs/construct-props";
 import { builtInSiteFiles, checkSiteConfig, loadSiteConfig } from "../stacks/site-config";
 import { synthesizeSites } from "../stacks/run";
 import { TopologyStack } from "../stacks/topology-stack";
@@ -330,4 +331,56 @@ describe("the site-rules example (examples/site-rules/site.json)", () => {
     const t4 = builtInSiteFiles().find((f) => path.basename(f).startsWith("t4-"))!;
     expect(loadSiteConfig(t4).siteRules).toBeUndefined();
   });
+});
+
+describe("a port group name pattern that can backtrack catastrophically", () => {
+  const NAME = "tkgworkloadnetworkprimaryvlan120zonea_";
+  const NESTED = "^([a-z0-9]+-?)*$";
+  /** The error a call throws (fails the test when it throws none). */
+  const thrown = (f: () => unknown): Error => {
+    try {
+      f();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error("nothing was thrown");
+  };
+
+  test("from TypeScript, SiteRules.portGroupNamePattern refuses it before it runs: CFG-03, frameless, with a safe form", () => {
+    for (const [pattern, safe] of [
+      [NESTED, "^[a-z0-9-]*$"],
+      ["^(a+)+$", "^[a]+$"],
+    ]) {
+      const e = thrown(() => SiteRules.portGroupNamePattern("ACME-03", pattern));
+      expect(e).toBeInstanceOf(PropsError);
+      expect(e.message).toBe(
+        `[SiteRules.portGroupNamePattern("ACME-03", …)] CFG-03 pattern: ${JSON.stringify(pattern)} nests a repeated part inside another (such as \`(a+)*\`): on a name that almost matches, checking it can take longer than any run (catastrophic backtracking), so it is not run. Use a pattern without nesting, e.g. ${JSON.stringify(safe)}.`,
+      );
+      expect(e.stack).not.toMatch(/\n\s+at /);
+      // The safe form is accepted, and runs on the name at once.
+      const rule = SiteRules.portGroupNamePattern("ACME-03", safe);
+      const { stack } = build({
+        primaryWorkloadNetwork: {
+          ...s13Network().primaryWorkloadNetwork,
+          portGroup: { ...s13Network().primaryWorkloadNetwork.portGroup, name: NAME },
+        },
+        siteRules: [rule],
+      });
+      expect(ruleLines(validationError(stack))).toContainEqual(
+        expect.stringContaining(`ACME-03 primaryWorkloadNetwork.portGroup.name: port group name "${NAME}"`),
+      );
+    }
+  }, 10_000);
+
+  test("in a site file it is CFG-03 at its line, with the safe form, and nothing is run", () => {
+    const cfg = t1() as { primaryWorkloadNetwork: { portGroup: { name: string } }; siteRules?: unknown };
+    cfg.primaryWorkloadNetwork.portGroup.name = NAME;
+    cfg.siteRules = [{ id: "ACME-03", portGroupNamePattern: NESTED }];
+    const result = synthesizeSites([write(cfg)], fs.mkdtempSync(path.join(os.tmpdir(), "redos-")));
+    expect(result.code).toBe(1);
+    expect(result.err.join("\n")).toContain(
+      `CFG-03 siteRules[0].portGroupNamePattern (line 1): ${JSON.stringify(NESTED)} nests a repeated part inside another`,
+    );
+    expect(result.err.join("\n")).toContain('Use a pattern without nesting, e.g. "^[a-z0-9-]*$".');
+  }, 10_000);
 });
