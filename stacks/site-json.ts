@@ -249,10 +249,45 @@ function duplicateKeys(text: string, root: Node): string[] {
   return out;
 }
 
+/**
+ * Objects and lists nested deeper than this are refused before parsing: a site file needs 5 levels, and the
+ * parser and the checks walk the tree recursively, so a file of thousands of `[` would overflow the stack.
+ */
+export const MAX_NESTING = 64;
+
+/** The offset of the first `[` or `{` (outside strings) that opens level MAX_NESTING + 1, if any. One pass. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === "[" || c === "{") {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === "]" || c === "}") {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
 /** Parse a site file's text: its value and places, or its syntax problems. */
 export function parseSiteJson(text: string): ParsedSiteJson | SiteJsonSyntax {
   // An editor's byte-order mark is not content.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deep = tooDeepAt(body);
+  if (deep !== undefined) {
+    const { line, column } = position(body, deep);
+    return {
+      syntax: [
+        `line ${line}, column ${column}: objects and lists nested deeper than ${MAX_NESTING} levels; a site file needs at most 5. Remove the extra nesting.\n${excerpt(body, line, column)}`,
+      ],
+    };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, {
     disallowComments: true,

@@ -2,12 +2,14 @@
  * The site file's text: syntax errors with a subject, line, column, caret and reason; a key given twice (CFG-06)
  * with both lines; the line of every other CFG problem; exit code 2 for a file that is not JSON or cannot be read.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
-import { isSyntaxProblem, parseSiteJson } from "../stacks/site-json";
+import { isSyntaxProblem, MAX_NESTING, parseSiteJson } from "../stacks/site-json";
+import { filesUnder, plainEnv, ROOT, STACK_FRAME } from "./cli-process";
 
 const T1 = () => fs.readFileSync(builtInSiteFiles()[0], "utf8");
 
@@ -160,5 +162,40 @@ describe("the line of the other CFG problems", () => {
       `CFG-01 haproxy.fronendIp (line ${placeOf(text, '"fronendIp"').line}): unknown key "fronendIp". Did you mean "frontendIp"?`,
       `CFG-02 haproxy.mode (line ${placeOf(text, '"mode"').line}): "three-nic" is not one of "default", "frontend".`,
     ]);
+  });
+});
+
+describe("a file nested too deep", () => {
+  const DEEP_LIST = "[".repeat(2001);
+  const DEEP_OBJECT = '{"a":'.repeat(50_000);
+  const DEEP_DESCRIPTION = () =>
+    T1().replace(/"description": "[^"]*"/, `"description": ${"[".repeat(3000)}${"]".repeat(3000)}`);
+
+  test("2001 `[` from the command line: exit 2, its line and column, no stack trace, nothing written", () => {
+    const file = write(DEEP_LIST);
+    const out = path.join(path.dirname(file), "out");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bin/main.ts", "--site", file], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: plainEnv({ CDKTF_OUTDIR: out }),
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      `The site file ${file} is not valid JSON:\n  line 1, column ${MAX_NESTING + 1}: objects and lists nested deeper than ${MAX_NESTING} levels`,
+    );
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+    expect(run.stderr).not.toContain("RangeError");
+    expect(filesUnder(out)).toEqual([]);
+  }, 30_000);
+
+  test.each([
+    ["an object nested 50,000 deep", () => DEEP_OBJECT, 1, 5 * MAX_NESTING + 1],
+    ["a deep list as the description", DEEP_DESCRIPTION, 3, '  "description": '.length + MAX_NESTING],
+  ])("%s is refused at the level past the limit", (_name, text, line, column) => {
+    const result = synthesizeSites([write(text())], fs.mkdtempSync(path.join(os.tmpdir(), "deep-")));
+    expect(result.code).toBe(2);
+    expect(result.err.join("\n")).toContain(
+      `line ${line}, column ${column}: objects and lists nested deeper than ${MAX_NESTING} levels; a site file needs at most 5.`,
+    );
   });
 });
