@@ -384,3 +384,74 @@ describe("a port group name pattern that can backtrack catastrophically", () => 
     expect(result.err.join("\n")).toContain('Use a pattern without nesting, e.g. "^[a-z0-9-]*$".');
   }, 10_000);
 });
+
+describe("acknowledgements that cannot be accepted, from TypeScript", () => {
+  const R = "We accept this on purpose for a lab.";
+  const refusal = (f: () => unknown): PropsError => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PropsError);
+      expect((e as Error).stack).not.toMatch(/\n\s+at /);
+      return e as PropsError;
+    }
+    throw new Error("nothing was thrown");
+  };
+  const AT = "[test] CFG-03 PlanAcknowledgements.add acknowledgements";
+
+  test.each([
+    [
+      "an error's id",
+      [{ ruleId: "VIP-01", reason: R }],
+      `${AT}[0]: VIP-01 is an error, and errors cannot be acknowledged: fix the plan instead (see docs/rules.md#vip-01).`,
+    ],
+    [
+      "a reason of one word",
+      [{ ruleId: "HAP-07", reason: "ok" }],
+      `${AT}[0]: the reason for acknowledging HAP-07 is "ok"; give at least a sentence (20 characters, three words) saying why the finding is accepted here.`,
+    ],
+    [
+      "an id in lower case",
+      [{ ruleId: "vip-06", reason: R }],
+      `${AT}[0]: "vip-06" is neither a rule of the catalogue nor a site rule id: the catalogue's is "VIP-06" (ids are upper case).`,
+    ],
+    [
+      "`rule` instead of `ruleId`",
+      [{ rule: "VIP-06", reason: R }],
+      `${AT}[0].rule: unknown key "rule". Did you mean "ruleId"?`,
+    ],
+    [
+      "one object instead of a list",
+      { ruleId: "VIP-06", reason: R },
+      `${AT}: {"ruleId":"VIP-06","reason":"We accept this on purpose for a lab."} is not a list; write [{ ruleId: "HAP-07", reason: "…" }], one object per finding.`,
+    ],
+    [
+      "a null entry",
+      [null],
+      `${AT}[0]: null is not an acknowledgement; write { ruleId: "HAP-07", reason: "…" }.`,
+    ],
+  ])("PlanAcknowledgements.add with %s: one frameless CFG-03 error", (_name, acknowledgements, message) => {
+    const stack = stackWithProviders();
+    expect(refusal(() => PlanAcknowledgements.add(stack, acknowledgements as never)).message).toBe(message);
+  });
+
+  test("the acknowledge prop with an error's id names the construct and the prop", () => {
+    const e = refusal(() => build({}, { acknowledge: [{ ruleId: "VIP-01", reason: R }] }));
+    expect(e.message).toBe(
+      "[test/haproxy] CFG-03 acknowledge[0]: VIP-01 is an error, and errors cannot be acknowledged: fix the plan instead (see docs/rules.md#vip-01).",
+    );
+  });
+
+  test("SiteRules factories: a bad pattern, an id of the catalogue and a prefix over 32 are CFG-03 with factory and argument", () => {
+    expect(refusal(() => SiteRules.portGroupNamePattern("ACME-03", "^(tkg-")).message).toBe(
+      '[SiteRules.portGroupNamePattern("ACME-03", …)] CFG-03 pattern: "^(tkg-" is not a regular expression (Unterminated group), e.g. "^tkg-".',
+    );
+    expect(refusal(() => SiteRules.maxVipPrefix("VIP-99", 26)).message).toBe(
+      '[SiteRules.maxVipPrefix("VIP-99", …)] CFG-03 id: site rule id "VIP-99" uses the catalogue\'s prefix VIP-; use your own (e.g. "ACME-01").',
+    );
+    expect(refusal(() => SiteRules.maxVipPrefix("ACME-01", 40)).message).toBe(
+      '[SiteRules.maxVipPrefix("ACME-01", …)] CFG-03 prefix: 40 is not a prefix length from 0 to 32, e.g. 26.',
+    );
+    expect(() => SiteRules.maxVipPrefix("ACME-01", 32)).not.toThrow();
+  });
+});

@@ -7,7 +7,7 @@ import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { Fn, ITerraformDependable, TerraformElement, TerraformOutput, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
-import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
+import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { healthCheck, readinessWait } from "./dataplane-readiness";
 import { lifecycleForHcl } from "./hcl-rendering";
@@ -510,7 +510,7 @@ export class HaproxyLoadBalancer extends Construct {
     );
     this.plan = check.plan;
     this.diagnostics = check.diagnostics;
-    PlanAcknowledgements.add(this, props.acknowledge ?? []);
+    addAcknowledgements(this, props.acknowledge ?? [], "acknowledge");
     this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
 
     // Secrets: generated unless given.

@@ -5,7 +5,7 @@ import { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-po
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { SiteRule, siteRuleListProblems } from "../rules/site-rules";
-import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
+import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { Diagnostic } from "../model/diagnostics";
 import { NetworkPlan, NetworkPlanProps, PortGroupProps, WorkloadNetworkProps } from "../model/plan";
@@ -185,7 +185,7 @@ export class SupervisorWorkloadNetwork extends Construct {
     const check = checkNetworkPlan(props, { ...TOKEN_AWARE, siteRules: this.siteRules });
     this.plan = check.plan;
     this.diagnostics = check.diagnostics;
-    PlanAcknowledgements.add(this, props.acknowledge ?? []);
+    addAcknowledgements(this, props.acknowledge ?? [], "acknowledge");
     this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
     // The stack gets ip-plan.md and address-map.svg on every synth, and no Terraform while the plan has errors.
     reportNetwork(this, {

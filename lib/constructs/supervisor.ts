@@ -11,7 +11,7 @@ import { toDnsLabel } from "../model/names";
 import { SupervisorPlanProps } from "../model/plan";
 import { SupervisorSettings } from "../report/supervisor-report";
 import { checkSupervisorPlan } from "../rules/engine";
-import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
+import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { readinessPrecondition } from "./dataplane-readiness";
 import { DATAPLANE_READINESS_PATH, HaproxyLoadBalancer } from "./haproxy-load-balancer";
@@ -251,7 +251,7 @@ export class Supervisor extends Construct {
     };
     const check = checkSupervisorPlan(plan, haproxy.plan, supervisorProps, TOKEN_AWARE);
     this.diagnostics = check.diagnostics;
-    PlanAcknowledgements.add(this, props.acknowledge ?? []);
+    addAcknowledgements(this, props.acknowledge ?? [], "acknowledge");
     this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
     reportFindings(this, { construct: this, diagnostics: this.diagnostics, acknowledged: this.acknowledged });
 
