@@ -16,7 +16,7 @@ import {
   siteRuleListProblems,
   vlanRangeProblem,
 } from "../lib/rules/site-rules";
-import { isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
+import { decodeSiteFile, isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
 
 /** A port group in the site file. */
 export interface PortGroupConfig {
@@ -262,8 +262,28 @@ function describeShape(shape: Shape): string {
 /** Keys of earlier releases and their names now: CIDR blocks are `…Cidrs`, `first-last` ranges `…Ranges`. */
 const RENAMED_KEYS: Readonly<Record<string, string>> = { virtualIpRanges: "virtualIpCidrs" };
 
+/** A value as a message quotes it: JSON of at most 80 characters. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 79)}…` : json;
+}
+
+/** What a JSON value is, in words: a list, a string, … */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
 function checkShape(value: unknown, shape: Shape, at: string, out: string[]): void {
-  const wrong = () => out.push(`CFG-02 ${at}: ${JSON.stringify(value)} is not ${describeShape(shape)}.`);
+  const wrong = () =>
+    out.push(
+      at === ""
+        ? `CFG-02 (line 1): the file must hold one JSON object, it holds ${kindOf(value)}. Put the site's keys in one { … }.`
+        : typeof value === "number" && !Number.isFinite(value)
+          ? `CFG-02 ${at}: the number is too large (beyond ±1.8e308, JSON reads it as infinity); it must be ${describeShape(shape)} of the range the key takes.`
+          : `CFG-02 ${at}: ${shown(value)} is not ${describeShape(shape)}.`,
+    );
   if (shape === "string" || shape === "number" || shape === "boolean") {
     if (typeof value !== shape || (shape === "number" && !Number.isFinite(value))) wrong();
     return;
@@ -505,9 +525,9 @@ const CANNOT_READ: Readonly<Record<string, string>> = {
 
 /** Read and check one site file. */
 export function loadSiteConfig(file: string): SiteConfig {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    bytes = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "error";
     throw new SiteConfigError(
@@ -517,7 +537,11 @@ export function loadSiteConfig(file: string): SiteConfig {
       `The site file ${file} cannot be read`,
     );
   }
-  const parsed = parseSiteJson(text);
+  const decoded = decodeSiteFile(bytes);
+  if ("syntax" in decoded) {
+    throw new SiteConfigError(file, decoded.syntax, true, `The site file ${file} is not UTF-8 text`);
+  }
+  const parsed = parseSiteJson(decoded.text);
   if (isSyntaxProblem(parsed)) {
     throw new SiteConfigError(file, parsed.syntax, true, `The site file ${file} is not valid JSON`);
   }

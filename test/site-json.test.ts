@@ -199,3 +199,61 @@ describe("a file nested too deep", () => {
     );
   });
 });
+
+describe("a file that is misread", () => {
+  const refused = (content: string | Buffer) =>
+    synthesizeSites([write(content as string)], fs.mkdtempSync(path.join(os.tmpdir(), "misread-")));
+  const T1_DC = () => T1().replace('"datacenter": "dc-01"', '"datacenter": "dc-é01"');
+
+  test("a Latin-1 file: the byte that is not UTF-8, its line, column and value, exit 2; never a U+FFFD", () => {
+    const text = T1_DC();
+    const result = refused(Buffer.from(text, "latin1"));
+    const { line, column } = placeOf(text, "é");
+    expect(result.code).toBe(2);
+    expect(result.err.join("\n")).toContain(
+      `is not UTF-8 text:\n  line ${line}, column ${column}: the byte 0xE9 (in Latin-1 or Windows-1252, "é") is not UTF-8; the file is in another encoding. Save the file as UTF-8`,
+    );
+    expect(result.err.join("\n")).not.toContain("\uFFFD");
+  });
+
+  test("the same text in UTF-8 loads", () => {
+    expect(loadSiteConfig(write(T1_DC())).vsphere.datacenter).toBe("dc-é01");
+  });
+
+  test("a UTF-16 file with its byte-order mark is named as UTF-16", () => {
+    const result = refused(Buffer.from(`\uFEFF${T1()}`, "utf16le"));
+    expect(result.code).toBe(2);
+    expect(result.err.join("\n")).toContain(
+      "the file is UTF-16 (little-endian), as its byte-order mark says, not UTF-8.",
+    );
+  });
+
+  test("a NUL byte in a string is called a NUL character, at its column", () => {
+    const text = T1().replace('"dc-01"', '"dc-\u000001"');
+    const result = refused(text);
+    const { line, column } = placeOf(text, "\u0000");
+    expect(result.code).toBe(2);
+    expect(result.err.join("\n")).toContain(
+      `line ${line}, column ${column}: a NUL character (U+0000, a zero byte) inside a string`,
+    );
+  });
+
+  test('"vlanId": 1e400 is a number too large, at its line, not "null"', () => {
+    const text = T1().replace('"vlanId": 120', '"vlanId": 1e400');
+    const result = refused(text);
+    expect(result.code).toBe(1);
+    expect(result.err.join("\n")).toContain(
+      `CFG-02 primaryWorkloadNetwork.portGroup.vlanId (line ${placeOf(text, "1e400").line}): the number is too large (beyond ±1.8e308`,
+    );
+    expect(result.err.join("\n")).not.toContain("null");
+  });
+
+  test("a top-level list: the file must hold one object, said without the file's content", () => {
+    const result = refused(`[${T1()}]`);
+    expect(result.code).toBe(1);
+    expect(result.err[0].split("\n")[1]).toBe(
+      "  CFG-02 (line 1): the file must hold one JSON object, it holds a list. Put the site's keys in one { … }.",
+    );
+    expect(result.err.join("\n")).not.toContain("stackName");
+  });
+});
