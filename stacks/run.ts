@@ -49,6 +49,11 @@ const SITE_WORDS: [RegExp, string][] = [
   [/e\.g\. from a vsphere_storage_policy data source/g, "by name in supervisor.storagePolicy"],
   [/\((managementIp|workloadIp|frontendIp|nameservers\[\d+\])\)/g, "(haproxy.$1)"],
   [
+    /has both existingNetworkId "\$\{TfToken\[[^\]]*\]\}" and vlanId/g,
+    'is "existing": true and has "vlanId"',
+  ],
+  [/Drop vlanId, or drop existingNetworkId to create/g, 'Drop "vlanId", or drop "existing" to create'],
+  [
     /acknowledge: \[\{ ruleId: "([A-Z]+-\d+)", reason: "…" \}\] on the appliance or PlanAcknowledgements\.add on its stack/g,
     '"acknowledge": [{ "rule": "$1", "reason": "…" }] in the site file',
   ],
@@ -64,7 +69,7 @@ export function inSiteTerms(line: string, file: string, stackName: string): stri
   const construct = where.slice(where.lastIndexOf("/") + 1);
   let key = prop;
   if (where === `${stackName}/network`) {
-    key = prop;
+    key = prop.replace(/\.existingNetworkId$/, ".existing");
   } else if (where === `${stackName}/haproxy`) {
     key = HAPROXY_KEYS[prop] ?? `haproxy.${prop}`;
   } else if (construct === "supervisor") {

@@ -9,7 +9,7 @@ import * as path from "path";
 import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
 import { isSyntaxProblem, MAX_NESTING, parseSiteJson } from "../stacks/site-json";
-import { filesUnder, plainEnv, ROOT, STACK_FRAME } from "./cli-process";
+import { filesUnder, plainEnv, ROOT, STACK_FRAME, terraformFiles } from "./cli-process";
 
 const T1 = () => fs.readFileSync(builtInSiteFiles()[0], "utf8");
 
@@ -255,5 +255,25 @@ describe("a file that is misread", () => {
       "  CFG-02 (line 1): the file must hold one JSON object, it holds a list. Put the site's keys in one { … }.",
     );
     expect(result.err.join("\n")).not.toContain("stackName");
+  });
+});
+
+describe("an existing network given a VLAN in a site file", () => {
+  test('managementNetwork with "existing": true and "vlanId": 10 is NET-06, as from TypeScript', () => {
+    const cfg = JSON.parse(T1()) as { managementNetwork: Record<string, unknown> };
+    cfg.managementNetwork = { ...cfg.managementNetwork, existing: true, vlanId: 10 };
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "existing-vlan-"));
+    const result = synthesizeSites([write(JSON.stringify(cfg, null, 2))], out);
+    expect(result.code).toBe(1);
+    expect(result.err).toContainEqual(
+      expect.stringMatching(
+        /: NET-06 managementNetwork\.existing: port group "[^"]+" is "existing": true and has "vlanId" 10: an existing network is used as it is and cannot be given a VLAN\. Drop "vlanId", or drop "existing" to create the port group\./,
+      ),
+    );
+    expect(terraformFiles(filesUnder(out))).toEqual([]);
+    delete cfg.managementNetwork.vlanId;
+    expect(
+      synthesizeSites([write(JSON.stringify(cfg))], fs.mkdtempSync(path.join(os.tmpdir(), "existing-"))).code,
+    ).toBe(0);
   });
 });
