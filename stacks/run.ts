@@ -7,7 +7,7 @@ import { AnnotationMetadataEntryType, App } from "cdktf";
 import { Construct } from "constructs";
 import { Severity, Supervisor } from "../lib";
 import { cliPrintsAnnotations, removeTerraformFiles } from "../lib/constructs/refused-synthesis";
-import { loadSiteConfig, SiteConfig, SiteConfigError } from "./site-config";
+import { loadSiteConfig, SiteConfig, SiteConfigError, withLineOf } from "./site-config";
 import { SupervisorStack, supervisorProps } from "./supervisor-stack";
 import { TopologyStack } from "./topology-stack";
 
@@ -94,7 +94,10 @@ function assertDistinctStacks(configs: readonly { file: string; config: SiteConf
       const first = owner.get(name);
       if (first !== undefined) {
         throw new SiteConfigError(file, [
-          `CFG-05 stackName: stack ${JSON.stringify(name)} is already made by ${first}; every site needs its own stackName (its Supervisor's stack is "<stackName>-supervisor"). Rename one, e.g. ${JSON.stringify(`${config.stackName}-2`)}.`,
+          withLineOf(
+            config,
+            `CFG-05 stackName: stack ${JSON.stringify(name)} is already made by ${first}; every site needs its own stackName (its Supervisor's stack is "<stackName>-supervisor"). Rename one, e.g. ${JSON.stringify(`${config.stackName}-2`)}.`,
+          ),
         ]);
       }
       owner.set(name, file);

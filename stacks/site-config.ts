@@ -547,12 +547,25 @@ export function loadSiteConfig(file: string): SiteConfig {
   }
   const problems = [...parsed.duplicates, ...checkSiteConfig(parsed.value).map((p) => withLine(p, parsed))];
   if (problems.length === 0) {
-    problems.push(...checkOvaLocation(parsed.value as SiteConfig, path.dirname(file)));
+    problems.push(
+      ...checkOvaLocation(parsed.value as SiteConfig, path.dirname(file)).map((p) => withLine(p, parsed)),
+    );
   }
   if (problems.length > 0) {
     throw new SiteConfigError(file, problems);
   }
-  return withAbsoluteOvaPath(parsed.value as SiteConfig, path.dirname(file));
+  const config = withAbsoluteOvaPath(parsed.value as SiteConfig, path.dirname(file));
+  placesOf.set(config, parsed);
+  return config;
+}
+
+/** The places of each loaded site file's keys, for problems found across files (CFG-05). */
+const placesOf = new WeakMap<SiteConfig, ParsedSiteJson>();
+
+/** A `CFG-0x <JSON path>: …` problem of a loaded site file with its line, as the problems found at load have. */
+export function withLineOf(config: SiteConfig, problem: string): string {
+  const parsed = placesOf.get(config);
+  return parsed ? withLine(problem, parsed) : problem;
 }
 
 /**

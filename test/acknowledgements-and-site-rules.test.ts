@@ -455,3 +455,51 @@ describe("acknowledgements that cannot be accepted, from TypeScript", () => {
     expect(() => SiteRules.maxVipPrefix("ACME-01", 32)).not.toThrow();
   });
 });
+
+describe("ids given twice and ids that never existed", () => {
+  const R = "We accept this on purpose for a lab.";
+
+  test("two site rules ACME-01 in a site file: CFG-03 at the second, with a free id", () => {
+    const cfg = t1();
+    cfg.siteRules = [
+      { id: "ACME-01", maxVipPrefix: 26 },
+      { id: "ACME-01", vlanRange: [100, 199] },
+    ];
+    expect(checkSiteConfig(cfg)).toEqual([
+      'CFG-03 siteRules[1].id: site rule id "ACME-01" is already the id of site rule [0]; every site rule needs its own id (findings and acknowledgements name it). Give this one another, e.g. "ACME-02".',
+    ]);
+  });
+
+  test("two site rules ACME-01 from TypeScript: one frameless CFG-03 error on the network", () => {
+    let error: unknown;
+    try {
+      build({ siteRules: [SiteRules.maxVipPrefix("ACME-01", 26), SiteRules.vlanRange("ACME-01", 100, 199)] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PropsError);
+    expect((error as Error).message).toBe(
+      '[test/network] CFG-03 siteRules[1].id: site rule id "ACME-01" is already the id of site rule [0]; every site rule needs its own id (findings and acknowledgements name it). Give this one another, e.g. "ACME-02".',
+    );
+  });
+
+  test("ACK-01 says unknown rule id for XYZ-99 and acknowledged twice for a repeat, not stale", () => {
+    const cfg = t1();
+    cfg.acknowledge = [
+      { rule: "XYZ-99", reason: R },
+      { rule: "HAP-07", reason: R },
+      { rule: "HAP-07", reason: R },
+    ];
+    const result = synthesizeSites([write(cfg)], fs.mkdtempSync(path.join(os.tmpdir(), "ack-ids-")));
+    const warnings = result.out.filter((l) => l.includes("ACK-01"));
+    expect(warnings).toEqual([
+      expect.stringContaining(
+        'ACK-01 acknowledge[0]: "XYZ-99" is an unknown rule id: no rule of the catalogue and no site rule of this stack has it',
+      ),
+      expect.stringContaining(
+        "ACK-01 acknowledge[2]: HAP-07 is acknowledged twice here (also at acknowledge[1]); the first one covers it. Remove this one.",
+      ),
+    ]);
+    expect(warnings.join("\n")).not.toContain("no plan");
+  });
+});
