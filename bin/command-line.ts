@@ -30,7 +30,8 @@ Options:
   -h, --help             print this help and exit
 
 Environment:
-  SITE_CONFIG            the site files when --site is not given, as for --site
+  SITE_CONFIG            the site files when --site is not given, as for --site; set but empty is an
+                         error (unset it for the examples)
   CDKTF_OUTDIR           where to write (default: cdktf.out)
 
 Exit codes:
@@ -98,14 +99,15 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
           message: "--site needs the site file(s) to synthesize, e.g. --site my-site.json.",
         };
   }
-  // An empty SITE_CONFIG is an unset one; one with no file name in it is a mistake.
-  if (env.SITE_CONFIG !== undefined && env.SITE_CONFIG !== "") {
+  // A SITE_CONFIG that is set but names no file (empty: often `SITE_CONFIG=$UNSET_VARIABLE`) is a mistake, not
+  // a request for the examples: only an unset one means those.
+  if (env.SITE_CONFIG !== undefined) {
     const files = fileList([env.SITE_CONFIG]);
     return files.length > 0
       ? { kind: "synth", files }
       : {
           kind: "usage-error",
-          message: `SITE_CONFIG ${JSON.stringify(env.SITE_CONFIG)} names no site file.`,
+          message: `SITE_CONFIG ${JSON.stringify(env.SITE_CONFIG)} names no site file. Give one (SITE_CONFIG=my-site.json), or unset it (unset SITE_CONFIG) for the four examples.`,
         };
   }
   return { kind: "synth" };

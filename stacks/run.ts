@@ -7,7 +7,7 @@ import { AnnotationMetadataEntryType, App } from "cdktf";
 import { Construct } from "constructs";
 import { Severity, Supervisor } from "../lib";
 import { cliPrintsAnnotations, removeTerraformFiles } from "../lib/constructs/refused-synthesis";
-import { loadSiteConfig, SiteConfig, SiteConfigError } from "./site-config";
+import { loadSiteConfig, SiteConfig, SiteConfigError, withLineOf } from "./site-config";
 import { SupervisorStack, supervisorProps } from "./supervisor-stack";
 import { TopologyStack } from "./topology-stack";
 
@@ -50,6 +50,11 @@ const SITE_WORDS: [RegExp, string][] = [
   [/e\.g\. from a vsphere_storage_policy data source/g, "by name in supervisor.storagePolicy"],
   [/\((managementIp|workloadIp|frontendIp|nameservers\[\d+\])\)/g, "(haproxy.$1)"],
   [
+    /has both existingNetworkId "\$\{TfToken\[[^\]]*\]\}" and vlanId/g,
+    'is "existing": true and has "vlanId"',
+  ],
+  [/Drop vlanId, or drop existingNetworkId to create/g, 'Drop "vlanId", or drop "existing" to create'],
+  [
     /acknowledge: \[\{ ruleId: "([A-Z]+-\d+)", reason: "…" \}\] on the appliance or PlanAcknowledgements\.add on its stack/g,
     '"acknowledge": [{ "rule": "$1", "reason": "…" }] in the site file',
   ],
@@ -65,7 +70,7 @@ export function inSiteTerms(line: string, file: string, stackName: string): stri
   const construct = where.slice(where.lastIndexOf("/") + 1);
   let key = prop;
   if (where === `${stackName}/network`) {
-    key = prop;
+    key = prop.replace(/\.existingNetworkId$/, ".existing");
   } else if (where === `${stackName}/haproxy`) {
     key = HAPROXY_KEYS[prop] ?? `haproxy.${prop}`;
   } else if (construct === "supervisor") {
@@ -90,7 +95,10 @@ function assertDistinctStacks(configs: readonly { file: string; config: SiteConf
       const first = owner.get(name);
       if (first !== undefined) {
         throw new SiteConfigError(file, [
-          `CFG-05 stackName: stack ${JSON.stringify(name)} is already made by ${first}; every site needs its own stackName (its Supervisor's stack is "<stackName>-supervisor"). Rename one, e.g. ${JSON.stringify(`${config.stackName}-2`)}.`,
+          withLineOf(
+            config,
+            `CFG-05 stackName: stack ${JSON.stringify(name)} is already made by ${first}; every site needs its own stackName (its Supervisor's stack is "<stackName>-supervisor"). Rename one, e.g. ${JSON.stringify(`${config.stackName}-2`)}.`,
+          ),
         ]);
       }
       owner.set(name, file);

@@ -9,8 +9,14 @@ import * as path from "path";
 import { HaproxyOva, Severity, SiteRule, SiteRules } from "../lib";
 import { acknowledgementProblem } from "../lib/constructs/acknowledgements";
 import { nearestName } from "../lib/model/nearest-name";
-import { siteRuleIdProblem } from "../lib/rules/site-rules";
-import { isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
+import { parseCidr, quote } from "../lib/model/ip";
+import {
+  maxVipPrefixProblem,
+  portGroupNamePatternProblem,
+  siteRuleListProblems,
+  vlanRangeProblem,
+} from "../lib/rules/site-rules";
+import { decodeSiteFile, isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
 
 /** A port group in the site file. */
 export interface PortGroupConfig {
@@ -256,8 +262,28 @@ function describeShape(shape: Shape): string {
 /** Keys of earlier releases and their names now: CIDR blocks are `…Cidrs`, `first-last` ranges `…Ranges`. */
 const RENAMED_KEYS: Readonly<Record<string, string>> = { virtualIpRanges: "virtualIpCidrs" };
 
+/** A value as a message quotes it: JSON of at most 80 characters. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 79)}…` : json;
+}
+
+/** What a JSON value is, in words: a list, a string, … */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
 function checkShape(value: unknown, shape: Shape, at: string, out: string[]): void {
-  const wrong = () => out.push(`CFG-02 ${at}: ${JSON.stringify(value)} is not ${describeShape(shape)}.`);
+  const wrong = () =>
+    out.push(
+      at === ""
+        ? `CFG-02 (line 1): the file must hold one JSON object, it holds ${kindOf(value)}. Put the site's keys in one { … }.`
+        : typeof value === "number" && !Number.isFinite(value)
+          ? `CFG-02 ${at}: the number is too large (beyond ±1.8e308, JSON reads it as infinity); it must be ${describeShape(shape)} of the range the key takes.`
+          : `CFG-02 ${at}: ${shown(value)} is not ${describeShape(shape)}.`,
+    );
   if (shape === "string" || shape === "number" || shape === "boolean") {
     if (typeof value !== shape || (shape === "number" && !Number.isFinite(value))) wrong();
     return;
@@ -323,9 +349,11 @@ function checkRulesAndAcknowledgements(cfg: SiteConfig, out: string[]): void {
     const problem = acknowledgementProblem({ ruleId: a.rule, reason: a.reason });
     if (problem) out.push(`CFG-03 acknowledge[${i}]: ${problem}.`);
   });
-  (cfg.siteRules ?? []).forEach((r, i) => {
+  const rules = cfg.siteRules ?? [];
+  const idProblems = new Map(siteRuleListProblems(rules.map((r) => r.id)).map((p) => [p.index, p.problem]));
+  rules.forEach((r, i) => {
     const at = `siteRules[${i}]`;
-    const idProblem = siteRuleIdProblem(r.id);
+    const idProblem = idProblems.get(i);
     if (idProblem) out.push(`CFG-03 ${at}.id: ${idProblem}.`);
     const kinds = RULE_KINDS.filter((k) => r[k] !== undefined);
     if (kinds.length !== 1) {
@@ -334,42 +362,29 @@ function checkRulesAndAcknowledgements(cfg: SiteConfig, out: string[]): void {
       );
       return;
     }
-    if (
-      r.maxVipPrefix !== undefined &&
-      (!Number.isInteger(r.maxVipPrefix) || r.maxVipPrefix < 0 || r.maxVipPrefix > 32)
-    ) {
-      out.push(`CFG-03 ${at}.maxVipPrefix: ${r.maxVipPrefix} is not a prefix length from 0 to 32.`);
-    }
-    if (r.vlanRange !== undefined) {
-      const [min, max] = r.vlanRange;
-      if (
-        r.vlanRange.length !== 2 ||
-        !Number.isInteger(min) ||
-        !Number.isInteger(max) ||
-        min < 0 ||
-        max > 4094 ||
-        min > max
-      ) {
-        out.push(
-          `CFG-03 ${at}.vlanRange: ${JSON.stringify(r.vlanRange)} is not [lowest, highest] VLAN ids within 0–4094, e.g. [100, 199].`,
-        );
-      }
-    }
-    if (r.portGroupNamePattern !== undefined) {
-      try {
-        new RegExp(r.portGroupNamePattern);
-      } catch {
-        out.push(
-          `CFG-03 ${at}.portGroupNamePattern: ${JSON.stringify(r.portGroupNamePattern)} is not a regular expression, e.g. "^tkg-".`,
-        );
-      }
-    }
-    if (r.allowedSubnets !== undefined) {
-      try {
-        SiteRules.allowedSubnets(r.id, r.allowedSubnets);
-      } catch (e) {
-        out.push(`CFG-03 ${at}.allowedSubnets: ${(e as Error).message.replace(/^[^:]*: /, "")}`);
-      }
+    const problems: [string, string | undefined][] = [
+      ["maxVipPrefix", r.maxVipPrefix === undefined ? undefined : maxVipPrefixProblem(r.maxVipPrefix)],
+      [
+        "vlanRange",
+        r.vlanRange === undefined
+          ? undefined
+          : r.vlanRange.length !== 2
+            ? `${JSON.stringify(r.vlanRange)} is not [lowest, highest] VLAN ids within 0–4094, e.g. [100, 199]`
+            : vlanRangeProblem(r.vlanRange[0], r.vlanRange[1]),
+      ],
+      [
+        "portGroupNamePattern",
+        r.portGroupNamePattern === undefined
+          ? undefined
+          : portGroupNamePatternProblem(r.portGroupNamePattern),
+      ],
+      ...(r.allowedSubnets ?? []).map((c, j): [string, string | undefined] => {
+        const parsed = parseCidr(c);
+        return [`allowedSubnets[${j}]`, parsed.ok ? undefined : `${quote(c)} ${parsed.reason}`];
+      }),
+    ];
+    for (const [key, problem] of problems) {
+      if (problem !== undefined) out.push(`CFG-03 ${at}.${key}: ${problem}.`);
     }
   });
 }
@@ -510,9 +525,9 @@ const CANNOT_READ: Readonly<Record<string, string>> = {
 
 /** Read and check one site file. */
 export function loadSiteConfig(file: string): SiteConfig {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    bytes = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "error";
     throw new SiteConfigError(
@@ -522,18 +537,35 @@ export function loadSiteConfig(file: string): SiteConfig {
       `The site file ${file} cannot be read`,
     );
   }
-  const parsed = parseSiteJson(text);
+  const decoded = decodeSiteFile(bytes);
+  if ("syntax" in decoded) {
+    throw new SiteConfigError(file, decoded.syntax, true, `The site file ${file} is not UTF-8 text`);
+  }
+  const parsed = parseSiteJson(decoded.text);
   if (isSyntaxProblem(parsed)) {
     throw new SiteConfigError(file, parsed.syntax, true, `The site file ${file} is not valid JSON`);
   }
   const problems = [...parsed.duplicates, ...checkSiteConfig(parsed.value).map((p) => withLine(p, parsed))];
   if (problems.length === 0) {
-    problems.push(...checkOvaLocation(parsed.value as SiteConfig, path.dirname(file)));
+    problems.push(
+      ...checkOvaLocation(parsed.value as SiteConfig, path.dirname(file)).map((p) => withLine(p, parsed)),
+    );
   }
   if (problems.length > 0) {
     throw new SiteConfigError(file, problems);
   }
-  return withAbsoluteOvaPath(parsed.value as SiteConfig, path.dirname(file));
+  const config = withAbsoluteOvaPath(parsed.value as SiteConfig, path.dirname(file));
+  placesOf.set(config, parsed);
+  return config;
+}
+
+/** The places of each loaded site file's keys, for problems found across files (CFG-05). */
+const placesOf = new WeakMap<SiteConfig, ParsedSiteJson>();
+
+/** A `CFG-0x <JSON path>: …` problem of a loaded site file with its line, as the problems found at load have. */
+export function withLineOf(config: SiteConfig, problem: string): string {
+  const parsed = placesOf.get(config);
+  return parsed ? withLine(problem, parsed) : problem;
 }
 
 /**

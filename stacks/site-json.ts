@@ -171,12 +171,20 @@ function explain(text: string, e: ParseError): { at: number; reason: string; rec
         reason: 'an escape JSON does not know: use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX.',
         recoverable: false,
       };
-    case "InvalidCharacter":
-      return {
-        at: e.offset,
-        reason: "a control character (a tab or a line break) inside a string: write it as \\t or \\n.",
-        recoverable: false,
-      };
+    case "InvalidCharacter": {
+      const inside = [...found].findIndex((c) => c.charCodeAt(0) < 0x20);
+      const at = inside >= 0 ? e.offset + inside : e.offset;
+      const code = text.charCodeAt(at);
+      const what =
+        code === 0
+          ? "a NUL character (U+0000, a zero byte) inside a string: remove it (the file may be damaged or not text)."
+          : code === 9
+            ? "a tab inside a string: write it as \\t, or remove it."
+            : code === 10 || code === 13
+              ? "a line break inside a string: write it as \\n, or close the string on its line."
+              : `a control character (U+${code.toString(16).toUpperCase().padStart(4, "0")}) inside a string: remove it.`;
+      return { at, reason: what, recoverable: false };
+    }
     default:
       return { at: e.offset, reason: "not JSON here.", recoverable: false };
   }
@@ -270,10 +278,122 @@ function duplicateKeys(text: string, root: Node): string[] {
   return out;
 }
 
+/** Byte-order marks of the encodings a site file is not in, longest first. */
+const OTHER_BOMS: [number[], string][] = [
+  [[0x00, 0x00, 0xfe, 0xff], "UTF-32 (big-endian)"],
+  [[0xff, 0xfe, 0x00, 0x00], "UTF-32 (little-endian)"],
+  [[0xfe, 0xff], "UTF-16 (big-endian)"],
+  [[0xff, 0xfe], "UTF-16 (little-endian)"],
+];
+
+/** The offset of the first byte that does not begin a valid UTF-8 sequence, or undefined when all is UTF-8. */
+function firstNonUtf8(bytes: Uint8Array): number | undefined {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
+    if (n < 0) return i;
+    // Overlong, surrogate and beyond-U+10FFFF forms are refused by the second byte's range (RFC 3629 section 4).
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return undefined;
+}
+
+/**
+ * A site file's bytes as text, or why they are not UTF-8 text: the encoding a byte-order mark names (UTF-16,
+ * UTF-32), a file of zero bytes between characters (UTF-16 without a mark), or the line, column and value of the
+ * first byte that is not UTF-8 (Latin-1 `é` is the byte 0xE9). Never decoded with replacement characters.
+ */
+export function decodeSiteFile(bytes: Uint8Array): { text: string } | SiteJsonSyntax {
+  const save = "Save the file as UTF-8 (in most editors: Save with Encoding, UTF-8).";
+  for (const [bom, encoding] of OTHER_BOMS) {
+    if (bom.every((b, i) => bytes[i] === b)) {
+      return { syntax: [`the file is ${encoding}, as its byte-order mark says, not UTF-8. ${save}`] };
+    }
+  }
+  const head = bytes.subarray(0, 64);
+  if (head.length >= 4 && head.filter((b) => b === 0).length * 3 >= head.length) {
+    return {
+      syntax: [
+        `the file is not UTF-8 text: every other byte is zero, as in UTF-16 without a byte-order mark. ${save}`,
+      ],
+    };
+  }
+  const bad = firstNonUtf8(bytes);
+  if (bad === undefined) {
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") };
+  }
+  const before = Buffer.from(bytes.buffer, bytes.byteOffset, bad).toString("utf8");
+  const { line, column } = position(before, before.length);
+  const byte = bytes[bad];
+  const latin1 = byte >= 0xa0 ? ` (in Latin-1 or Windows-1252, ${quote(String.fromCharCode(byte))})` : "";
+  const lineText = before.slice(before.lastIndexOf("\n") + 1) + String.fromCharCode(byte);
+  return {
+    syntax: [
+      `line ${line}, column ${column}: the byte 0x${byte.toString(16).toUpperCase()}${latin1} is not UTF-8; the file is in another encoding. ${save}\n    ${lineText.slice(-80)}`,
+    ],
+  };
+}
+
+/** A value for a message: JSON, at most 80 characters. */
+function quote(value: string): string {
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 77)}…"` : json;
+}
+
+/**
+ * Objects and lists nested deeper than this are refused before parsing: a site file needs 5 levels, and the
+ * parser and the checks walk the tree recursively, so a file of thousands of `[` would overflow the stack.
+ */
+export const MAX_NESTING = 64;
+
+/** The offset of the first `[` or `{` (outside strings) that opens level MAX_NESTING + 1, if any. One pass. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === "[" || c === "{") {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === "]" || c === "}") {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
 /** Parse a site file's text: its value and places, or its syntax problems. */
 export function parseSiteJson(text: string): ParsedSiteJson | SiteJsonSyntax {
   // An editor's byte-order mark is not content.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deep = tooDeepAt(body);
+  if (deep !== undefined) {
+    const { line, column } = position(body, deep);
+    return {
+      syntax: [
+        `line ${line}, column ${column}: objects and lists nested deeper than ${MAX_NESTING} levels; a site file needs at most 5. Remove the extra nesting.\n${excerpt(body, line, column)}`,
+      ],
+    };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, {
     disallowComments: true,

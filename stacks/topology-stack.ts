@@ -93,7 +93,8 @@ export class TopologyStack extends TerraformStack {
         }).id;
         existing.set(pg.name, id);
       }
-      return { name: pg.name, cidr: pg.cidr, gateway: pg.gateway, existingNetworkId: id };
+      // A vlanId beside "existing": true goes to the construct, whose NET-06 refuses it as from TypeScript.
+      return { name: pg.name, vlanId: pg.vlanId, cidr: pg.cidr, gateway: pg.gateway, existingNetworkId: id };
     };
 
     this.network = new SupervisorWorkloadNetwork(this, "network", {

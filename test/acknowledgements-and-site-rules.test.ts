@@ -14,6 +14,7 @@ import {
   SupervisorWorkloadNetwork,
   SupervisorWorkloadNetworkProps,
 } from "../lib";
+import { PropsError } from "../lib/constructs/construct-props";
 import { builtInSiteFiles, checkSiteConfig, loadSiteConfig } from "../stacks/site-config";
 import { synthesizeSites } from "../stacks/run";
 import { TopologyStack } from "../stacks/topology-stack";
@@ -329,5 +330,176 @@ describe("the site-rules example (examples/site-rules/site.json)", () => {
   test("the production example T4 carries no site rules", () => {
     const t4 = builtInSiteFiles().find((f) => path.basename(f).startsWith("t4-"))!;
     expect(loadSiteConfig(t4).siteRules).toBeUndefined();
+  });
+});
+
+describe("a port group name pattern that can backtrack catastrophically", () => {
+  const NAME = "tkgworkloadnetworkprimaryvlan120zonea_";
+  const NESTED = "^([a-z0-9]+-?)*$";
+  /** The error a call throws (fails the test when it throws none). */
+  const thrown = (f: () => unknown): Error => {
+    try {
+      f();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error("nothing was thrown");
+  };
+
+  test("from TypeScript, SiteRules.portGroupNamePattern refuses it before it runs: CFG-03, frameless, with a safe form", () => {
+    for (const [pattern, safe] of [
+      [NESTED, "^[a-z0-9-]*$"],
+      ["^(a+)+$", "^[a]+$"],
+    ]) {
+      const e = thrown(() => SiteRules.portGroupNamePattern("ACME-03", pattern));
+      expect(e).toBeInstanceOf(PropsError);
+      expect(e.message).toBe(
+        `[SiteRules.portGroupNamePattern("ACME-03", …)] CFG-03 pattern: ${JSON.stringify(pattern)} nests a repeated part inside another (such as \`(a+)*\`): on a name that almost matches, checking it can take longer than any run (catastrophic backtracking), so it is not run. Use a pattern without nesting, e.g. ${JSON.stringify(safe)}.`,
+      );
+      expect(e.stack).not.toMatch(/\n\s+at /);
+      // The safe form is accepted, and runs on the name at once.
+      const rule = SiteRules.portGroupNamePattern("ACME-03", safe);
+      const { stack } = build({
+        primaryWorkloadNetwork: {
+          ...s13Network().primaryWorkloadNetwork,
+          portGroup: { ...s13Network().primaryWorkloadNetwork.portGroup, name: NAME },
+        },
+        siteRules: [rule],
+      });
+      expect(ruleLines(validationError(stack))).toContainEqual(
+        expect.stringContaining(`ACME-03 primaryWorkloadNetwork.portGroup.name: port group name "${NAME}"`),
+      );
+    }
+  }, 10_000);
+
+  test("in a site file it is CFG-03 at its line, with the safe form, and nothing is run", () => {
+    const cfg = t1() as { primaryWorkloadNetwork: { portGroup: { name: string } }; siteRules?: unknown };
+    cfg.primaryWorkloadNetwork.portGroup.name = NAME;
+    cfg.siteRules = [{ id: "ACME-03", portGroupNamePattern: NESTED }];
+    const result = synthesizeSites([write(cfg)], fs.mkdtempSync(path.join(os.tmpdir(), "redos-")));
+    expect(result.code).toBe(1);
+    expect(result.err.join("\n")).toContain(
+      `CFG-03 siteRules[0].portGroupNamePattern (line 1): ${JSON.stringify(NESTED)} nests a repeated part inside another`,
+    );
+    expect(result.err.join("\n")).toContain('Use a pattern without nesting, e.g. "^[a-z0-9-]*$".');
+  }, 10_000);
+});
+
+describe("acknowledgements that cannot be accepted, from TypeScript", () => {
+  const R = "We accept this on purpose for a lab.";
+  const refusal = (f: () => unknown): PropsError => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PropsError);
+      expect((e as Error).stack).not.toMatch(/\n\s+at /);
+      return e as PropsError;
+    }
+    throw new Error("nothing was thrown");
+  };
+  const AT = "[test] CFG-03 PlanAcknowledgements.add acknowledgements";
+
+  test.each([
+    [
+      "an error's id",
+      [{ ruleId: "VIP-01", reason: R }],
+      `${AT}[0]: VIP-01 is an error, and errors cannot be acknowledged: fix the plan instead (see docs/rules.md#vip-01).`,
+    ],
+    [
+      "a reason of one word",
+      [{ ruleId: "HAP-07", reason: "ok" }],
+      `${AT}[0]: the reason for acknowledging HAP-07 is "ok"; give at least a sentence (20 characters, three words) saying why the finding is accepted here.`,
+    ],
+    [
+      "an id in lower case",
+      [{ ruleId: "vip-06", reason: R }],
+      `${AT}[0]: "vip-06" is neither a rule of the catalogue nor a site rule id: the catalogue's is "VIP-06" (ids are upper case).`,
+    ],
+    [
+      "`rule` instead of `ruleId`",
+      [{ rule: "VIP-06", reason: R }],
+      `${AT}[0].rule: unknown key "rule". Did you mean "ruleId"?`,
+    ],
+    [
+      "one object instead of a list",
+      { ruleId: "VIP-06", reason: R },
+      `${AT}: {"ruleId":"VIP-06","reason":"We accept this on purpose for a lab."} is not a list; write [{ ruleId: "HAP-07", reason: "…" }], one object per finding.`,
+    ],
+    [
+      "a null entry",
+      [null],
+      `${AT}[0]: null is not an acknowledgement; write { ruleId: "HAP-07", reason: "…" }.`,
+    ],
+  ])("PlanAcknowledgements.add with %s: one frameless CFG-03 error", (_name, acknowledgements, message) => {
+    const stack = stackWithProviders();
+    expect(refusal(() => PlanAcknowledgements.add(stack, acknowledgements as never)).message).toBe(message);
+  });
+
+  test("the acknowledge prop with an error's id names the construct and the prop", () => {
+    const e = refusal(() => build({}, { acknowledge: [{ ruleId: "VIP-01", reason: R }] }));
+    expect(e.message).toBe(
+      "[test/haproxy] CFG-03 acknowledge[0]: VIP-01 is an error, and errors cannot be acknowledged: fix the plan instead (see docs/rules.md#vip-01).",
+    );
+  });
+
+  test("SiteRules factories: a bad pattern, an id of the catalogue and a prefix over 32 are CFG-03 with factory and argument", () => {
+    expect(refusal(() => SiteRules.portGroupNamePattern("ACME-03", "^(tkg-")).message).toBe(
+      '[SiteRules.portGroupNamePattern("ACME-03", …)] CFG-03 pattern: "^(tkg-" is not a regular expression (Unterminated group), e.g. "^tkg-".',
+    );
+    expect(refusal(() => SiteRules.maxVipPrefix("VIP-99", 26)).message).toBe(
+      '[SiteRules.maxVipPrefix("VIP-99", …)] CFG-03 id: site rule id "VIP-99" uses the catalogue\'s prefix VIP-; use your own (e.g. "ACME-01").',
+    );
+    expect(refusal(() => SiteRules.maxVipPrefix("ACME-01", 40)).message).toBe(
+      '[SiteRules.maxVipPrefix("ACME-01", …)] CFG-03 prefix: 40 is not a prefix length from 0 to 32, e.g. 26.',
+    );
+    expect(() => SiteRules.maxVipPrefix("ACME-01", 32)).not.toThrow();
+  });
+});
+
+describe("ids given twice and ids that never existed", () => {
+  const R = "We accept this on purpose for a lab.";
+
+  test("two site rules ACME-01 in a site file: CFG-03 at the second, with a free id", () => {
+    const cfg = t1();
+    cfg.siteRules = [
+      { id: "ACME-01", maxVipPrefix: 26 },
+      { id: "ACME-01", vlanRange: [100, 199] },
+    ];
+    expect(checkSiteConfig(cfg)).toEqual([
+      'CFG-03 siteRules[1].id: site rule id "ACME-01" is already the id of site rule [0]; every site rule needs its own id (findings and acknowledgements name it). Give this one another, e.g. "ACME-02".',
+    ]);
+  });
+
+  test("two site rules ACME-01 from TypeScript: one frameless CFG-03 error on the network", () => {
+    let error: unknown;
+    try {
+      build({ siteRules: [SiteRules.maxVipPrefix("ACME-01", 26), SiteRules.vlanRange("ACME-01", 100, 199)] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PropsError);
+    expect((error as Error).message).toBe(
+      '[test/network] CFG-03 siteRules[1].id: site rule id "ACME-01" is already the id of site rule [0]; every site rule needs its own id (findings and acknowledgements name it). Give this one another, e.g. "ACME-02".',
+    );
+  });
+
+  test("ACK-01 says unknown rule id for XYZ-99 and acknowledged twice for a repeat, not stale", () => {
+    const cfg = t1();
+    cfg.acknowledge = [
+      { rule: "XYZ-99", reason: R },
+      { rule: "HAP-07", reason: R },
+      { rule: "HAP-07", reason: R },
+    ];
+    const result = synthesizeSites([write(cfg)], fs.mkdtempSync(path.join(os.tmpdir(), "ack-ids-")));
+    const warnings = result.out.filter((l) => l.includes("ACK-01"));
+    expect(warnings).toEqual([
+      expect.stringContaining(
+        'ACK-01 acknowledge[0]: "XYZ-99" is an unknown rule id: no rule of the catalogue and no site rule of this stack has it',
+      ),
+      expect.stringContaining(
+        "ACK-01 acknowledge[2]: HAP-07 is acknowledged twice here (also at acknowledge[1]); the first one covers it. Remove this one.",
+      ),
+    ]);
+    expect(warnings.join("\n")).not.toContain("no plan");
   });
 });

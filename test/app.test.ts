@@ -326,7 +326,7 @@ describe("CFG-05: one name, one stack", () => {
     expect(result.err).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^${b}: the site configuration has 1 problem:\\n  CFG-05 stackName: stack "${second}" is already made by ${a};`,
+          `^${b}: the site configuration has 1 problem:\\n  CFG-05 stackName \\(line 1\\): stack "${second}" is already made by ${a};`,
         ),
       ),
     ]);

@@ -7,7 +7,6 @@ describe("the command line, parsed strictly", () => {
     [["--site", "a.json", "--site=b.json"], {}, { kind: "synth", files: ["a.json", "b.json"] }],
     [["--site", "a.json"], { SITE_CONFIG: "env.json" }, { kind: "synth", files: ["a.json"] }],
     [[], { SITE_CONFIG: "env.json,other.json" }, { kind: "synth", files: ["env.json", "other.json"] }],
-    [[], { SITE_CONFIG: "" }, { kind: "synth" }],
     [[], {}, { kind: "synth" }],
     [["--list-rules"], {}, { kind: "list-rules" }],
     [["-h"], {}, { kind: "help" }],
@@ -23,6 +22,11 @@ describe("the command line, parsed strictly", () => {
     [["--verbose"], {}, "unknown option --verbose. The options are --site, --list-rules, --help."],
     [["--site"], {}, "--site needs the site file(s) to synthesize, e.g. --site my-site.json."],
     [
+      [],
+      { SITE_CONFIG: "" },
+      'SITE_CONFIG "" names no site file. Give one (SITE_CONFIG=my-site.json), or unset it (unset SITE_CONFIG) for the four examples.',
+    ],
+    [
       ["--site", "--list-rules"],
       {},
       "--site needs the site file(s) to synthesize, e.g. --site my-site.json.",
@@ -31,7 +35,11 @@ describe("the command line, parsed strictly", () => {
     [["--site", " , "], {}, "--site needs the site file(s) to synthesize, e.g. --site my-site.json."],
     [["my.json"], {}, 'unexpected argument "my.json"; to synthesize a site file, write --site my.json.'],
     [["--help=yes"], {}, "--help takes no value."],
-    [[], { SITE_CONFIG: "," }, 'SITE_CONFIG "," names no site file.'],
+    [
+      [],
+      { SITE_CONFIG: "," },
+      'SITE_CONFIG "," names no site file. Give one (SITE_CONFIG=my-site.json), or unset it (unset SITE_CONFIG) for the four examples.',
+    ],
   ])("%j with %j is a usage error: %s", (argv, env, message) => {
     expect(parseCommandLine(argv, env)).toEqual({ kind: "usage-error", message });
   });

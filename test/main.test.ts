@@ -112,11 +112,10 @@ describe("bin/main.ts", () => {
     const cli = spawnSync(process.execPath, ["--import", "tsx", "bin/main.ts"], {
       cwd: ROOT,
       env: {
-        ...process.env,
+        ...withoutSiteConfig(process.env),
         CDKTF_OUTDIR: outdir,
         CHECKPOINT_DISABLE: "1",
         CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true",
-        SITE_CONFIG: "",
       },
       encoding: "utf8",
       timeout: 60000,
@@ -153,3 +152,9 @@ describe("a site file at the documented list sizes", () => {
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 });
+/** The environment without SITE_CONFIG (unset: the examples; set but empty is a usage error). */
+function withoutSiteConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.SITE_CONFIG;
+  return copy;
+}

@@ -141,7 +141,7 @@ describe("the README's acknowledgement example does what it says", () => {
         { ruleId: "HAP-07", reason: "Lab site: default mode is what we run here, on purpose." },
       ]),
     ).toThrow(
-      "test/haproxy: acknowledge before test/haproxy is created (its warnings are printed when it is): call PlanAcknowledgements.add on the stack first, or pass `acknowledge` in the construct's props.",
+      "[test/haproxy] CFG-03 PlanAcknowledgements.add acknowledgements: acknowledge before test/haproxy is created (its warnings are printed when it is): call PlanAcknowledgements.add on the stack first, or pass `acknowledge` in the construct's props.",
     );
   });
 });

@@ -71,12 +71,12 @@ describe("haproxy.ova in the site file", () => {
     const both = t1();
     both.haproxy.ova = { url: "https://mirror.example.com/a.ova", localPath: "a.ova" };
     expect(problems(write(both))).toEqual([
-      'CFG-02 haproxy.ova: give exactly one of "url" (an http or https URL of the OVA) or "localPath" (the OVA on the machine that runs Terraform); both are given.',
+      'CFG-02 haproxy.ova (line 1): give exactly one of "url" (an http or https URL of the OVA) or "localPath" (the OVA on the machine that runs Terraform); both are given.',
     ]);
     const neither = t1();
     neither.haproxy.ova = { version: "v0.2.0" };
     expect(problems(write(neither))).toEqual([
-      'CFG-02 haproxy.ova: give exactly one of "url" (an http or https URL of the OVA) or "localPath" (the OVA on the machine that runs Terraform).',
+      'CFG-02 haproxy.ova (line 1): give exactly one of "url" (an http or https URL of the OVA) or "localPath" (the OVA on the machine that runs Terraform).',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe("haproxy.ova in the site file", () => {
     const cfg = t1();
     cfg.haproxy.ova = { url: "ftp://mirror.example.com/haproxy-v0.2.0.ova" };
     expect(problems(write(cfg))).toEqual([
-      'CFG-04 haproxy.ova.url: "ftp://mirror.example.com/haproxy-v0.2.0.ova" is not an http or https URL, e.g. "https://mirror.example.com/haproxy-v0.2.0.ova". For a file on this machine use "localPath".',
+      'CFG-04 haproxy.ova.url (line 1): "ftp://mirror.example.com/haproxy-v0.2.0.ova" is not an http or https URL, e.g. "https://mirror.example.com/haproxy-v0.2.0.ova". For a file on this machine use "localPath".',
     ]);
   });
 
@@ -93,7 +93,7 @@ describe("haproxy.ova in the site file", () => {
     const cfg = t1();
     cfg.haproxy.ova = { localPath: "missing.ova" };
     expect(problems(write(cfg, dir))).toEqual([
-      `CFG-04 haproxy.ova.localPath: no file at "missing.ova" (${path.join(dir, "missing.ova")}). Give the path of the downloaded OVA, relative to the site file's folder or absolute.`,
+      `CFG-04 haproxy.ova.localPath (line 1): no file at "missing.ova" (${path.join(dir, "missing.ova")}). Give the path of the downloaded OVA, relative to the site file's folder or absolute.`,
     ]);
   });
 

@@ -2,12 +2,14 @@
  * The site file's text: syntax errors with a subject, line, column, caret and reason; a key given twice (CFG-06)
  * with both lines; the line of every other CFG problem; exit code 2 for a file that is not JSON or cannot be read.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
-import { isSyntaxProblem, parseSiteJson } from "../stacks/site-json";
+import { isSyntaxProblem, MAX_NESTING, parseSiteJson } from "../stacks/site-json";
+import { filesUnder, plainEnv, ROOT, STACK_FRAME, terraformFiles } from "./cli-process";
 
 const T1 = () => fs.readFileSync(builtInSiteFiles()[0], "utf8");
 
@@ -160,5 +162,118 @@ describe("the line of the other CFG problems", () => {
       `CFG-01 haproxy.fronendIp (line ${placeOf(text, '"fronendIp"').line}): unknown key "fronendIp". Did you mean "frontendIp"?`,
       `CFG-02 haproxy.mode (line ${placeOf(text, '"mode"').line}): "three-nic" is not one of "default", "frontend".`,
     ]);
+  });
+});
+
+describe("a file nested too deep", () => {
+  const DEEP_LIST = "[".repeat(2001);
+  const DEEP_OBJECT = '{"a":'.repeat(50_000);
+  const DEEP_DESCRIPTION = () =>
+    T1().replace(/"description": "[^"]*"/, `"description": ${"[".repeat(3000)}${"]".repeat(3000)}`);
+
+  test("2001 `[` from the command line: exit 2, its line and column, no stack trace, nothing written", () => {
+    const file = write(DEEP_LIST);
+    const out = path.join(path.dirname(file), "out");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bin/main.ts", "--site", file], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: plainEnv({ CDKTF_OUTDIR: out }),
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      `The site file ${file} is not valid JSON:\n  line 1, column ${MAX_NESTING + 1}: objects and lists nested deeper than ${MAX_NESTING} levels`,
+    );
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+    expect(run.stderr).not.toContain("RangeError");
+    expect(filesUnder(out)).toEqual([]);
+  }, 30_000);
+
+  test.each([
+    ["an object nested 50,000 deep", () => DEEP_OBJECT, 1, 5 * MAX_NESTING + 1],
+    ["a deep list as the description", DEEP_DESCRIPTION, 3, '  "description": '.length + MAX_NESTING],
+  ])("%s is refused at the level past the limit", (_name, text, line, column) => {
+    const result = synthesizeSites([write(text())], fs.mkdtempSync(path.join(os.tmpdir(), "deep-")));
+    expect(result.code).toBe(2);
+    expect(result.err.join("\n")).toContain(
+      `line ${line}, column ${column}: objects and lists nested deeper than ${MAX_NESTING} levels; a site file needs at most 5.`,
+    );
+  });
+});
+
+describe("a file that is misread", () => {
+  const refused = (content: string | Buffer) =>
+    synthesizeSites([write(content as string)], fs.mkdtempSync(path.join(os.tmpdir(), "misread-")));
+  const T1_DC = () => T1().replace('"datacenter": "dc-01"', '"datacenter": "dc-é01"');
+
+  test("a Latin-1 file: the byte that is not UTF-8, its line, column and value, exit 2; never a U+FFFD", () => {
+    const text = T1_DC();
+    const result = refused(Buffer.from(text, "latin1"));
+    const { line, column } = placeOf(text, "é");
+    expect(result.code).toBe(2);
+    expect(result.err.join("\n")).toContain(
+      `is not UTF-8 text:\n  line ${line}, column ${column}: the byte 0xE9 (in Latin-1 or Windows-1252, "é") is not UTF-8; the file is in another encoding. Save the file as UTF-8`,
+    );
+    expect(result.err.join("\n")).not.toContain("\uFFFD");
+  });
+
+  test("the same text in UTF-8 loads", () => {
+    expect(loadSiteConfig(write(T1_DC())).vsphere.datacenter).toBe("dc-é01");
+  });
+
+  test("a UTF-16 file with its byte-order mark is named as UTF-16", () => {
+    const result = refused(Buffer.from(`\uFEFF${T1()}`, "utf16le"));
+    expect(result.code).toBe(2);
+    expect(result.err.join("\n")).toContain(
+      "the file is UTF-16 (little-endian), as its byte-order mark says, not UTF-8.",
+    );
+  });
+
+  test("a NUL byte in a string is called a NUL character, at its column", () => {
+    const text = T1().replace('"dc-01"', '"dc-\u000001"');
+    const result = refused(text);
+    const { line, column } = placeOf(text, "\u0000");
+    expect(result.code).toBe(2);
+    expect(result.err.join("\n")).toContain(
+      `line ${line}, column ${column}: a NUL character (U+0000, a zero byte) inside a string`,
+    );
+  });
+
+  test('"vlanId": 1e400 is a number too large, at its line, not "null"', () => {
+    const text = T1().replace('"vlanId": 120', '"vlanId": 1e400');
+    const result = refused(text);
+    expect(result.code).toBe(1);
+    expect(result.err.join("\n")).toContain(
+      `CFG-02 primaryWorkloadNetwork.portGroup.vlanId (line ${placeOf(text, "1e400").line}): the number is too large (beyond ±1.8e308`,
+    );
+    expect(result.err.join("\n")).not.toContain("null");
+  });
+
+  test("a top-level list: the file must hold one object, said without the file's content", () => {
+    const result = refused(`[${T1()}]`);
+    expect(result.code).toBe(1);
+    expect(result.err[0].split("\n")[1]).toBe(
+      "  CFG-02 (line 1): the file must hold one JSON object, it holds a list. Put the site's keys in one { … }.",
+    );
+    expect(result.err.join("\n")).not.toContain("stackName");
+  });
+});
+
+describe("an existing network given a VLAN in a site file", () => {
+  test('managementNetwork with "existing": true and "vlanId": 10 is NET-06, as from TypeScript', () => {
+    const cfg = JSON.parse(T1()) as { managementNetwork: Record<string, unknown> };
+    cfg.managementNetwork = { ...cfg.managementNetwork, existing: true, vlanId: 10 };
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "existing-vlan-"));
+    const result = synthesizeSites([write(JSON.stringify(cfg, null, 2))], out);
+    expect(result.code).toBe(1);
+    expect(result.err).toContainEqual(
+      expect.stringMatching(
+        /: NET-06 managementNetwork\.existing: port group "[^"]+" is "existing": true and has "vlanId" 10: an existing network is used as it is and cannot be given a VLAN\. Drop "vlanId", or drop "existing" to create the port group\./,
+      ),
+    );
+    expect(terraformFiles(filesUnder(out))).toEqual([]);
+    delete cfg.managementNetwork.vlanId;
+    expect(
+      synthesizeSites([write(JSON.stringify(cfg))], fs.mkdtempSync(path.join(os.tmpdir(), "existing-"))).code,
+    ).toBe(0);
   });
 });

@@ -8,6 +8,8 @@
  */
 import { IConstruct } from "constructs";
 import { quote } from "../model/ip";
+import { nearestName } from "../model/nearest-name";
+import { PropsError } from "../model/props-error";
 import { RULES } from "../rules/catalogue";
 import { siteRuleIdProblem } from "../rules/site-rules";
 
@@ -34,43 +36,93 @@ export function markPrinted(scope: IConstruct): void {
 /** Why an acknowledgement cannot be accepted, or undefined when it can. */
 export function acknowledgementProblem(ack: { ruleId?: unknown; reason?: unknown }): string | undefined {
   const { ruleId, reason } = ack;
-  const rule = typeof ruleId === "string" ? RULES[ruleId] : undefined;
+  if (typeof ruleId !== "string" || ruleId.trim() === "") {
+    return `the rule id is ${quote(ruleId)}; give the id of the finding to acknowledge, e.g. "HAP-07"`;
+  }
+  const rule = RULES[ruleId];
   if (rule && !rule.acknowledgeable) {
     return `${rule.id} is an error, and errors cannot be acknowledged: fix the plan instead (see docs/rules.md#${rule.id.toLowerCase()})`;
   }
   if (!rule && siteRuleIdProblem(ruleId) !== undefined) {
-    return `${quote(ruleId)} is neither a rule of the catalogue nor a site rule id`;
+    const upper = ruleId.trim().toUpperCase();
+    const meant =
+      RULES[upper] !== undefined
+        ? `: the catalogue's is ${quote(upper)} (ids are upper case)`
+        : siteRuleIdProblem(upper) === undefined
+          ? `: as a site rule id it is ${quote(upper)} (ids are upper case)`
+          : " (NAME-<number>)";
+    return `${quote(ruleId)} is neither a rule of the catalogue nor a site rule id${meant}`;
   }
   const text = typeof reason === "string" ? reason.trim() : "";
   if (text.length < 20 || text.split(/\s+/).length < 3) {
-    return `the reason for acknowledging ${String(ruleId)} is ${quote(reason)}; give at least a sentence (20 characters, three words) saying why the finding is accepted here`;
+    return `the reason for acknowledging ${ruleId} is ${quote(reason)}; give at least a sentence (20 characters, three words) saying why the finding is accepted here`;
   }
   return undefined;
+}
+
+const ACK_KEYS = ["ruleId", "reason"];
+
+/**
+ * CFG-03 lines for a list of acknowledgements that cannot be accepted, each `CFG-03 <at>[i].<key>: …`: not a
+ * list, an entry that is not an object, a key it does not know (with the nearest, `rule` → `ruleId`), or an
+ * entry `acknowledgementProblem` refuses.
+ */
+export function acknowledgementListProblems(list: unknown, at: string): string[] {
+  if (!Array.isArray(list)) {
+    return [
+      `CFG-03 ${at}: ${quote(list)} is not a list; write [{ ruleId: "HAP-07", reason: "…" }], one object per finding.`,
+    ];
+  }
+  return list.flatMap((ack: unknown, i): string[] => {
+    const here = `${at}[${i}]`;
+    if (typeof ack !== "object" || ack === null || Array.isArray(ack)) {
+      return [
+        `CFG-03 ${here}: ${quote(ack)} is not an acknowledgement; write { ruleId: "HAP-07", reason: "…" }.`,
+      ];
+    }
+    const unknown = Object.keys(ack).filter((k) => !ACK_KEYS.includes(k));
+    if (unknown.length > 0) {
+      return unknown.map((k) => {
+        const near = nearestName(k, ACK_KEYS, 3);
+        return `CFG-03 ${here}.${k}: unknown key ${quote(k)}.${near ? ` Did you mean ${quote(near)}?` : ` The keys are ${ACK_KEYS.join(", ")}.`}`;
+      });
+    }
+    const problem = acknowledgementProblem(ack as { ruleId?: unknown; reason?: unknown });
+    return problem ? [`CFG-03 ${here}: ${problem}.`] : [];
+  });
+}
+
+/**
+ * Acknowledge on a construct, refusing what cannot be accepted with one frameless `PropsError` (CFG-03) that
+ * names the construct and the argument (`at`: `acknowledge` for a construct's prop).
+ */
+export function addAcknowledgements(scope: IConstruct, acknowledgements: unknown, at: string): void {
+  const late = scope.node.findAll().find((c) => printed.has(c));
+  if (late) {
+    throw new PropsError(scope.node.path, [
+      `CFG-03 ${at}: acknowledge before ${late.node.path} is created (its warnings are printed when it is): call PlanAcknowledgements.add on the stack first, or pass \`acknowledge\` in the construct's props.`,
+    ]);
+  }
+  const problems = acknowledgementListProblems(acknowledgements, at);
+  if (problems.length > 0) {
+    throw new PropsError(scope.node.path, problems);
+  }
+  byScope.set(scope, [...(byScope.get(scope) ?? []), ...(acknowledgements as Acknowledgement[])]);
 }
 
 /** Acknowledge warnings (and acknowledgeable errors, HAP-10) on a construct and everything under it. */
 export class PlanAcknowledgements {
   /**
    * Acknowledge warnings (and acknowledgeable errors, HAP-10) with a reason each, on a scope whose plan
-   * constructs are not created yet (a stack or app, before them); throws for the id of an error that cannot be
-   * acknowledged, an unknown id, a missing reason or a construct that exists.
+   * constructs are not created yet (a stack or app, before them). Throws one `PropsError` (CFG-03, the scope's
+   * path, no stack frames) for the id of an error that cannot be acknowledged, an unknown id (with the id meant,
+   * `vip-06` → `VIP-06`), a reason shorter than a sentence, an unknown key (`rule` → `ruleId`), an argument that
+   * is not a list of objects, or a scope whose plan constructs exist.
    *
    * @example PlanAcknowledgements.add(stack, [{ ruleId: "HAP-07", reason: "Lab site: default mode is intended." }]) // before `new HaproxyLoadBalancer(stack, …)`
    */
   public static add(scope: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
-    const late = scope.node.findAll().find((c) => printed.has(c));
-    if (late) {
-      throw new Error(
-        `${scope.node.path}: acknowledge before ${late.node.path} is created (its warnings are printed when it is): call PlanAcknowledgements.add on the stack first, or pass \`acknowledge\` in the construct's props.`,
-      );
-    }
-    for (const ack of acknowledgements) {
-      const problem = acknowledgementProblem(ack);
-      if (problem) {
-        throw new Error(`${scope.node.path}: ${problem}.`);
-      }
-    }
-    byScope.set(scope, [...(byScope.get(scope) ?? []), ...acknowledgements]);
+    addAcknowledgements(scope, acknowledgements, "PlanAcknowledgements.add acknowledgements");
   }
 
   /** The acknowledgements that cover a construct: its own and its ancestors'. */

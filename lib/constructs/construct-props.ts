@@ -9,41 +9,14 @@
  * crash, which the CLI would print twice with Node's excerpt and its own "cdktf encountered an error": see
  * `reportToCliWhenUncaught`.
  */
-import { inspect } from "util";
 import { App, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
+import { PropsError } from "../model/props-error";
 import { checkProps, PropSpec } from "../model/prop-spec";
 import { TOKEN_AWARE } from "./construct-diagnostics";
 import { cliPrintsAnnotations, refuseBeforeSynthesis, removeTerraformFiles } from "./refused-synthesis";
 
-/**
- * Props a construct cannot be built from. `name` is `"PropsError"`; the message has one line per problem,
- * `[<construct path>] CFG-0x <prop>: <what is wrong>. <fix>`, and no stack frames (the construct path says
- * where, and the frames would be the library's).
- */
-export class PropsError extends Error {
-  /** The path of the construct that was being created, e.g. `site-a/haproxy`. */
-  declare public readonly constructPath: string;
-  /** One line per problem, `CFG-0x <prop>: …`. */
-  declare public readonly problems: string[];
-
-  constructor(constructPath: string, problems: string[]) {
-    super(problems.map((p) => `[${constructPath}] ${p}`).join("\n"));
-    // Not enumerable: Node prints an uncaught error's own enumerable fields after it, which would say it twice.
-    Object.defineProperties(this, {
-      name: { value: "PropsError", enumerable: false },
-      constructPath: { value: constructPath, enumerable: false },
-      problems: { value: problems, enumerable: false },
-      // The message is the whole story: a trace of the library's own frames would only bury it.
-      stack: { value: `PropsError: ${this.message}`, enumerable: false, writable: true },
-    });
-  }
-
-  /** How Node prints it (an uncaught error, console.log): the message, once, without frames. */
-  public [inspect.custom](): string {
-    return `PropsError: ${this.message}`;
-  }
-}
+export { PropsError };
 
 /**
  * Check a construct's props against its spec, in its constructor before `super(scope, id)` (so nothing, cdktf's
@@ -51,7 +24,15 @@ export class PropsError extends Error {
  * `PropsError` naming the path the construct would have had.
  */
 export function checkConstructProps(scope: IConstruct, id: string, props: unknown, spec: PropSpec): void {
-  const problems = checkProps(props, spec, { isUnresolved: TOKEN_AWARE.isUnresolved });
+  refuseProps(scope, id, checkProps(props, spec, { isUnresolved: TOKEN_AWARE.isUnresolved }));
+}
+
+/**
+ * Throw a `PropsError` for the construct `id` under `scope` when there are problems (each `CFG-0x <prop>: …`),
+ * as `checkConstructProps` does: Terraform an earlier synth wrote is removed, and under the cdktf CLI the
+ * problems become its error annotations.
+ */
+export function refuseProps(scope: IConstruct, id: string, problems: string[]): void {
   if (problems.length === 0) {
     return;
   }

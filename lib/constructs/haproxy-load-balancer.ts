@@ -7,7 +7,7 @@ import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { Fn, ITerraformDependable, TerraformElement, TerraformOutput, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
-import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
+import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, reviseDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { healthCheck, readinessWait } from "./dataplane-readiness";
 import { lifecycleForHcl } from "./hcl-rendering";
@@ -529,7 +529,7 @@ export class HaproxyLoadBalancer extends Construct {
     );
     this.plan = check.plan;
     this.diagnostics = check.diagnostics;
-    PlanAcknowledgements.add(this, props.acknowledge ?? []);
+    addAcknowledgements(this, props.acknowledge ?? [], "acknowledge");
     this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
     // The network's fixes, checked again with the appliance (a gateway proposed on a VIP or on a NIC is not one).
     const whole = checkWholePlan(network.plan.props, check.plan.props, undefined, {

@@ -22,7 +22,7 @@ import {
 import { Construct, IConstruct } from "constructs";
 import { renderPlanAddressMap } from "../report/address-map-svg";
 import { Diagnostic, Severity } from "../model/diagnostics";
-import { isAcknowledgeable } from "../rules/catalogue";
+import { isAcknowledgeable, RULES } from "../rules/catalogue";
 import { quote } from "../model/ip";
 import { toDnsLabel } from "../model/names";
 import { Acknowledgement, PlanAcknowledgements, STALE_ACKNOWLEDGEMENT } from "./acknowledgements";
@@ -175,16 +175,36 @@ export function finalizeFindings(stack: TerraformStack): readonly StaleAcknowled
       }
     }
   }
+  const siteRuleIds = new Set(
+    // The network construct's site rules (read by shape: that construct imports this file).
+    stack.node
+      .findAll()
+      .flatMap((c) => ((c as { siteRules?: readonly { id: string }[] }).siteRules ?? []).map((r) => r.id)),
+  );
   for (const c of stack.node.findAll()) {
-    for (const ack of PlanAcknowledgements.on(c)) {
-      if (!matched.has(ack)) {
+    const on = PlanAcknowledgements.on(c);
+    on.forEach((ack, i) => {
+      const first = on.findIndex((a) => a.ruleId === ack.ruleId);
+      if (first < i) {
+        warn(
+          c,
+          ack,
+          `${ack.ruleId} is acknowledged twice here (also at acknowledge[${first}]); the first one covers it. Remove this one.`,
+        );
+      } else if (RULES[ack.ruleId] === undefined && !siteRuleIds.has(ack.ruleId)) {
+        warn(
+          c,
+          ack,
+          `${quote(ack.ruleId)} is an unknown rule id: no rule of the catalogue and no site rule of this stack has it, so the acknowledgement covers nothing. Correct the id (docs/rules.md lists the catalogue's), or remove the acknowledgement.`,
+        );
+      } else if (!matched.has(ack)) {
         warn(
           c,
           ack,
           `${ack.ruleId} is acknowledged here (${quote(ack.reason.trim())}), but no plan under ${c.node.path} has that finding any more. Remove the acknowledgement.`,
         );
       }
-    }
+    });
   }
   return stale;
 }

@@ -4,8 +4,8 @@
 import { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-port-group";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { SiteRule } from "../rules/site-rules";
-import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
+import { SiteRule, siteRuleListProblems } from "../rules/site-rules";
+import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { Diagnostic } from "../model/diagnostics";
 import { NetworkPlan, NetworkPlanProps, PortGroupProps, WorkloadNetworkProps } from "../model/plan";
@@ -13,7 +13,7 @@ import { reportNetwork } from "./plan-report-synthesizer";
 import { checkNetworkPlan } from "../rules/engine";
 import { Severity } from "../model/diagnostics";
 import { enumOf, fn, listOf, num, objectOf, optional, PropSpec, required, str } from "../model/prop-spec";
-import { checkConstructProps } from "./construct-props";
+import { checkConstructProps, refuseProps } from "./construct-props";
 
 export type { PortGroupProps, WorkloadNetworkProps };
 
@@ -171,6 +171,13 @@ export class SupervisorWorkloadNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: SupervisorWorkloadNetworkProps) {
     checkConstructProps(scope, id, props, NETWORK_PROPS_SPEC);
+    refuseProps(
+      scope,
+      id,
+      siteRuleListProblems((props.siteRules ?? []).map((r) => r.id)).map(
+        (p) => `CFG-03 siteRules[${p.index}].id: ${p.problem}.`,
+      ),
+    );
     super(scope, id);
     this.distributedSwitchUuid = props.distributedSwitchUuid;
 
@@ -178,7 +185,7 @@ export class SupervisorWorkloadNetwork extends Construct {
     const check = checkNetworkPlan(props, { ...TOKEN_AWARE, siteRules: this.siteRules });
     this.plan = check.plan;
     this.diagnostics = check.diagnostics;
-    PlanAcknowledgements.add(this, props.acknowledge ?? []);
+    addAcknowledgements(this, props.acknowledge ?? [], "acknowledge");
     this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
     // The stack gets ip-plan.md and address-map.svg on every synth, and no Terraform while the plan has errors.
     reportNetwork(this, {

@@ -11,7 +11,7 @@ import { toDnsLabel } from "../model/names";
 import { SupervisorPlanProps } from "../model/plan";
 import { SupervisorSettings } from "../report/supervisor-report";
 import { checkSupervisorPlan, checkWholePlan } from "../rules/engine";
-import { Acknowledgement, PlanAcknowledgements } from "./acknowledgements";
+import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, reviseDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { readinessPrecondition } from "./dataplane-readiness";
 import { DATAPLANE_READINESS_PATH, HaproxyLoadBalancer } from "./haproxy-load-balancer";
@@ -262,7 +262,7 @@ export class Supervisor extends Construct {
         ? whole.supervisor[i]
         : d,
     );
-    PlanAcknowledgements.add(this, props.acknowledge ?? []);
+    addAcknowledgements(this, props.acknowledge ?? [], "acknowledge");
     this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
     reportFindings(this, { construct: this, diagnostics: this.diagnostics, acknowledged: this.acknowledged });
 

@@ -15,7 +15,8 @@ import {
 import { RULE_UNITS } from "./catalogue";
 import { haproxyContext, networkContext, SupervisorContext, supervisorContext } from "./context";
 import { Report } from "./rule";
-import { SiteRule, siteRuleIdProblem } from "./site-rules";
+import { SiteRule, siteRuleListProblems } from "./site-rules";
+import { PropsError } from "../model/props-error";
 import { getAt, setAt, verifySuggestions } from "./suggestions";
 
 /** The result of checking a plan. */
@@ -73,11 +74,12 @@ function reporter(out: Diagnostic[], ruleId: string, severity: Severity): Report
 /** The site's own rules, their ids checked (an id in the catalogue's namespace is misuse). */
 function siteRulesOf(options: EngineOptions): readonly SiteRule[] {
   const rules = options.siteRules ?? [];
-  for (const r of rules) {
-    const problem = siteRuleIdProblem(r.id);
-    if (problem) {
-      throw new Error(`${problem}.`);
-    }
+  const problems = siteRuleListProblems(rules.map((r) => r.id));
+  if (problems.length > 0) {
+    throw new PropsError(
+      "siteRules",
+      problems.map((p) => `CFG-03 siteRules[${p.index}].id: ${p.problem}.`),
+    );
   }
   return rules;
 }
