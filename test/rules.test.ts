@@ -951,3 +951,36 @@ describe("SUP-01: servers a server can be, and search domains that are domains",
     expect(errorsOf({ dnsSearchDomains: ["Corp.Example.com"] })).toEqual([]);
   });
 });
+
+describe("NET-04 says when it stops listing", () => {
+  test("50 copies of one range (1,225 overlapping pairs): 1,000 pairs listed, then one line that more follow", () => {
+    const p = s13();
+    p.network = {
+      ...p.network,
+      primaryWorkloadNetwork: {
+        ...p.network.primaryWorkloadNetwork,
+        addressRanges: Array.from({ length: 50 }, () => "192.168.120.31-192.168.120.40"),
+      },
+    };
+    const net04 = run(p).filter((d) => d.ruleId === "NET-04");
+    expect(net04).toHaveLength(1001);
+    expect(net04[1000].message).toMatch(
+      /^and more overlapping ranges from here on: the first 1,000 overlapping pairs are listed/,
+    );
+    expect(net04.slice(0, 1000).every((d) => d.message.includes(" overlaps "))).toBe(true);
+  });
+
+  test("below the cap, no such line", () => {
+    const p = s13();
+    p.network = {
+      ...p.network,
+      primaryWorkloadNetwork: {
+        ...p.network.primaryWorkloadNetwork,
+        addressRanges: Array.from({ length: 3 }, () => "192.168.120.31-192.168.120.40"),
+      },
+    };
+    const net04 = run(p).filter((d) => d.ruleId === "NET-04");
+    expect(net04).toHaveLength(3);
+    expect(net04.some((d) => d.message.startsWith("and more"))).toBe(false);
+  });
+});
