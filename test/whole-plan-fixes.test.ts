@@ -120,3 +120,32 @@ describe("fixes are re-checked with the whole plan (network, appliance and Super
     },
   );
 });
+
+describe("NET-09: the service CIDR's fix is a free block of the plan, not the current value", () => {
+  test('T1 with managementNetwork.cidr "10.0.0.0/8" and no serviceCidr says the default is in use, names the key, and proposes a free /23 that passes', () => {
+    const site = set(T1(), "managementNetwork.cidr", "10.0.0.0/8");
+    delete site.supervisor.serviceCidr;
+    const { line, value } = proposal(site, "NET-09", "supervisor.serviceCidr");
+    expect(line).toContain(
+      'service CIDR "10.96.0.0/23" (the default: the site file has no "supervisor.serviceCidr") overlaps CIDR "10.0.0.0/8" of port group "VM Network"',
+    );
+    expect(line).toContain(
+      'Set "supervisor.serviceCidr" to a block no network of the site uses, e.g. "172.16.0.0/23"',
+    );
+    expect(value).not.toBe("10.96.0.0/23");
+    expect(run(set(site, "supervisor.serviceCidr", value)).code).toBe(0);
+  });
+
+  test('T1 with serviceCidr "10.96.0.0/23" under a VIP CIDR "10.96.0.0/24" proposes the next free /23, and NET-09 is gone with it', () => {
+    const site = set(T1(), "haproxy.virtualIpCidrs", ["192.168.120.128/25", "10.96.0.0/24"]);
+    const { line, value } = proposal(site, "NET-09", "supervisor.serviceCidr");
+    expect(line).toContain("Pick a block no network of the site uses");
+    expect(line).not.toContain("the default");
+    expect(value).toBe("10.96.2.0/23");
+    const said = (lines: string[]) => lines.map((l) => l.replace(/^.*site\.json: /, ""));
+    const before = said(run(site).lines).filter((l) => !l.startsWith("NET-09 "));
+    expect(before.length).toBeGreaterThan(0);
+    // The VIP block outside the appliance's subnets keeps its own errors; the fix adds none and clears NET-09.
+    expect(said(run(set(site, "supervisor.serviceCidr", value)).lines)).toEqual(before);
+  });
+});

@@ -236,6 +236,7 @@ export class Supervisor extends Construct {
     const supervisorProps: SupervisorPlanProps = {
       name,
       serviceCidr: serviceCidrText,
+      serviceCidrIsDefault: props.serviceCidr === undefined,
       dnsServers: props.dnsServers,
       workloadDnsServers: props.workloadDnsServers,
       ntpServers: props.ntpServers,
