@@ -149,3 +149,18 @@ describe("NET-09: the service CIDR's fix is a free block of the plan, not the cu
     expect(said(run(set(site, "supervisor.serviceCidr", value)).lines)).toEqual(before);
   });
 });
+
+describe("NET-05: a primary workload network with no range gets a free range of its port group", () => {
+  test('T1 with primaryWorkloadNetwork.addressRanges [] proposes 10 free addresses of "wl-120" clear of the appliance, and the plan with them passes', () => {
+    const site = set(T1(), "primaryWorkloadNetwork.addressRanges", []);
+    const { lines } = run(site);
+    const line = lines.find((l) => l.includes(": NET-05 primaryWorkloadNetwork.addressRanges: "));
+    expect(line).toContain(
+      'Add a range of at least 3 free addresses of port group "wl-120" (192.168.120.0/24), e.g. ["192.168.120.12-192.168.120.21"].',
+    );
+    // 192.168.120.2-192.168.120.11 holds the appliance's workload address 192.168.120.5: re-checked and passed over.
+    expect(line).not.toContain("192.168.120.2-");
+    const fix = JSON.parse(/e\.g\. (\[[^\]]*\])/.exec(line!)![1]) as string[];
+    expect(run(set(site, "primaryWorkloadNetwork.addressRanges", fix)).code).toBe(0);
+  });
+});
