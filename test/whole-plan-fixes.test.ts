@@ -164,3 +164,17 @@ describe("NET-05: a primary workload network with no range gets a free range of 
     expect(run(set(site, "primaryWorkloadNetwork.addressRanges", fix)).code).toBe(0);
   });
 });
+
+describe("VIP-05: a VIP CIDR larger than the serving subnet gets a free block of that subnet", () => {
+  test('T1 with virtualIpCidrs ["0.0.0.0/0"]: one finding proposes a free block of workload subnet 192.168.120.0/24, and the plan with it passes', () => {
+    const site = set(T1(), "haproxy.virtualIpCidrs", ["0.0.0.0/0"]);
+    const { lines } = run(site);
+    const proposing = lines.filter((l) => /(?:did you mean|e\.g\.) "/.test(l));
+    expect(proposing).toHaveLength(1);
+    expect(proposing[0]).toContain(
+      ': VIP-05 haproxy.virtualIpCidrs[0]: VIP CIDR "0.0.0.0/0" lies in no subnet of the appliance\'s NICs',
+    );
+    expect(proposing[0]).toContain('Take the VIPs from the workload subnet, e.g. "192.168.120.64/26".');
+    expect(run(set(site, "haproxy.virtualIpCidrs", ["192.168.120.64/26"])).code).toBe(0);
+  });
+});
