@@ -261,7 +261,13 @@ describe("wrong JavaScript types get the value fixed where its form tells how", 
     ],
     [
       { nameservers: ["10.0.0.2", 53] },
-      'CFG-02 nameservers[1]: 53 is a number; give a string. Did you mean "53"?',
+      // 53 is 0.0.0.53 as an address: no server's, so no fix; "53" would fail IP-01.
+      "CFG-02 nameservers[1]: 53 is a number; give a string.",
+    ],
+    [{ managementIp: 10 }, "CFG-02 managementIp: 10 is a number; give a string."],
+    [
+      { workloadIp: 3232266245 },
+      'CFG-02 workloadIp: 3232266245 is a number; give a string. Did you mean "192.168.120.5"?',
     ],
     [
       { network: { managementNetwork: {} } },
@@ -274,6 +280,19 @@ describe("wrong JavaScript types get the value fixed where its form tells how", 
     ],
   ])("%j", (patch, line) => {
     expect(appliance(patch)).toBe(`[test/haproxy] ${line}`);
+  });
+
+  test('the dotted form proposed for workloadIp 3232266245, "192.168.120.5", synthesizes the S-13 plan with no error', () => {
+    const fix = /Did you mean "([^"]+)"\?/.exec(appliance({ workloadIp: 3232266245 }))?.[1];
+    expect(fix).toBe("192.168.120.5");
+    const stack = stackWithProviders();
+    const net = network(stack);
+    new HaproxyLoadBalancer(
+      stack,
+      "haproxy",
+      applianceProps(net, { workloadIp: fix }) as unknown as HaproxyLoadBalancerProps,
+    );
+    expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
   test("every problem at once, nested ones by their path, each once", () => {

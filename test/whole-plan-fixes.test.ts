@@ -120,3 +120,61 @@ describe("fixes are re-checked with the whole plan (network, appliance and Super
     },
   );
 });
+
+describe("NET-09: the service CIDR's fix is a free block of the plan, not the current value", () => {
+  test('T1 with managementNetwork.cidr "10.0.0.0/8" and no serviceCidr says the default is in use, names the key, and proposes a free /23 that passes', () => {
+    const site = set(T1(), "managementNetwork.cidr", "10.0.0.0/8");
+    delete site.supervisor.serviceCidr;
+    const { line, value } = proposal(site, "NET-09", "supervisor.serviceCidr");
+    expect(line).toContain(
+      'service CIDR "10.96.0.0/23" (the default: the site file has no "supervisor.serviceCidr") overlaps CIDR "10.0.0.0/8" of port group "VM Network"',
+    );
+    expect(line).toContain(
+      'Set "supervisor.serviceCidr" to a block no network of the site uses, e.g. "172.16.0.0/23"',
+    );
+    expect(value).not.toBe("10.96.0.0/23");
+    expect(run(set(site, "supervisor.serviceCidr", value)).code).toBe(0);
+  });
+
+  test('T1 with serviceCidr "10.96.0.0/23" under a VIP CIDR "10.96.0.0/24" proposes the next free /23, and NET-09 is gone with it', () => {
+    const site = set(T1(), "haproxy.virtualIpCidrs", ["192.168.120.128/25", "10.96.0.0/24"]);
+    const { line, value } = proposal(site, "NET-09", "supervisor.serviceCidr");
+    expect(line).toContain("Pick a block no network of the site uses");
+    expect(line).not.toContain("the default");
+    expect(value).toBe("10.96.2.0/23");
+    const said = (lines: string[]) => lines.map((l) => l.replace(/^.*site\.json: /, ""));
+    const before = said(run(site).lines).filter((l) => !l.startsWith("NET-09 "));
+    expect(before.length).toBeGreaterThan(0);
+    // The VIP block outside the appliance's subnets keeps its own errors; the fix adds none and clears NET-09.
+    expect(said(run(set(site, "supervisor.serviceCidr", value)).lines)).toEqual(before);
+  });
+});
+
+describe("NET-05: a primary workload network with no range gets a free range of its port group", () => {
+  test('T1 with primaryWorkloadNetwork.addressRanges [] proposes 10 free addresses of "wl-120" clear of the appliance, and the plan with them passes', () => {
+    const site = set(T1(), "primaryWorkloadNetwork.addressRanges", []);
+    const { lines } = run(site);
+    const line = lines.find((l) => l.includes(": NET-05 primaryWorkloadNetwork.addressRanges: "));
+    expect(line).toContain(
+      'Add a range of at least 3 free addresses of port group "wl-120" (192.168.120.0/24), e.g. ["192.168.120.12-192.168.120.21"].',
+    );
+    // 192.168.120.2-192.168.120.11 holds the appliance's workload address 192.168.120.5: re-checked and passed over.
+    expect(line).not.toContain("192.168.120.2-");
+    const fix = JSON.parse(/e\.g\. (\[[^\]]*\])/.exec(line!)![1]) as string[];
+    expect(run(set(site, "primaryWorkloadNetwork.addressRanges", fix)).code).toBe(0);
+  });
+});
+
+describe("VIP-05: a VIP CIDR larger than the serving subnet gets a free block of that subnet", () => {
+  test('T1 with virtualIpCidrs ["0.0.0.0/0"]: one finding proposes a free block of workload subnet 192.168.120.0/24, and the plan with it passes', () => {
+    const site = set(T1(), "haproxy.virtualIpCidrs", ["0.0.0.0/0"]);
+    const { lines } = run(site);
+    const proposing = lines.filter((l) => /(?:did you mean|e\.g\.) "/.test(l));
+    expect(proposing).toHaveLength(1);
+    expect(proposing[0]).toContain(
+      ': VIP-05 haproxy.virtualIpCidrs[0]: VIP CIDR "0.0.0.0/0" lies in no subnet of the appliance\'s NICs',
+    );
+    expect(proposing[0]).toContain('Take the VIPs from the workload subnet, e.g. "192.168.120.64/26".');
+    expect(run(set(site, "haproxy.virtualIpCidrs", ["192.168.120.64/26"])).code).toBe(0);
+  });
+});

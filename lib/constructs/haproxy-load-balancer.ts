@@ -22,6 +22,7 @@ import { NIC_PRESERVING_PROVIDER_VERSION } from "../model/provider-release";
 import { checkHaproxyPlan, checkWholePlan, HaproxyPlan } from "../rules/engine";
 import { ACKNOWLEDGEMENTS_SPEC, SupervisorWorkloadNetwork } from "./supervisor-workload-network";
 import {
+  address,
   bool,
   enumOf,
   instance,
@@ -214,10 +215,10 @@ export const HAPROXY_PROPS_SPEC: PropSpec = {
     ),
     mode: optional(enumOf("HaproxyMode", HaproxyMode)),
     virtualIpCidrs: required(listOf(str), 'the VIP blocks as CIDRs, e.g. ["192.168.120.128/25"]'),
-    managementIp: required(str, "the appliance's management address"),
-    workloadIp: required(str, "the appliance's workload address"),
+    managementIp: required(address, "the appliance's management address"),
+    workloadIp: required(address, "the appliance's workload address"),
     workloadNetworkName: optional(str),
-    frontendIp: optional(str),
+    frontendIp: optional(address),
     datacenterId: required(str, "the datacenter's id, e.g. a vsphere_datacenter data source's id"),
     resourcePoolId: required(
       str,
@@ -235,7 +236,7 @@ export const HAPROXY_PROPS_SPEC: PropSpec = {
     ),
     diskProvisioning: optional(enumOf("DiskProvisioning", DiskProvisioning)),
     hostname: optional(str),
-    nameservers: optional(listOf(str)),
+    nameservers: optional(listOf(address)),
     dataplanePort: optional(num),
     dataplaneUser: optional(str),
     dataplanePassword: optional(str),

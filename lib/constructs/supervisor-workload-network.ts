@@ -12,7 +12,18 @@ import { NetworkPlan, NetworkPlanProps, PortGroupProps, WorkloadNetworkProps } f
 import { reportNetwork } from "./plan-report-synthesizer";
 import { checkNetworkPlan } from "../rules/engine";
 import { Severity } from "../model/diagnostics";
-import { enumOf, fn, listOf, num, objectOf, optional, PropSpec, required, str } from "../model/prop-spec";
+import {
+  address,
+  enumOf,
+  fn,
+  listOf,
+  num,
+  objectOf,
+  optional,
+  PropSpec,
+  required,
+  str,
+} from "../model/prop-spec";
 import { checkConstructProps, refuseProps } from "./construct-props";
 
 export type { PortGroupProps, WorkloadNetworkProps };
@@ -70,7 +81,7 @@ const PORT_GROUP_SPEC: PropSpec = {
     name: required(str),
     vlanId: optional(num),
     cidr: required(str, 'the subnet as a CIDR, e.g. "192.168.120.0/24"'),
-    gateway: required(str, 'the subnet\'s gateway, e.g. "192.168.120.1"'),
+    gateway: required(address, 'the subnet\'s gateway, e.g. "192.168.120.1"'),
     existingNetworkId: optional(str),
   },
   aliases: {
@@ -108,7 +119,7 @@ export const NETWORK_PROPS_SPEC: PropSpec = {
     primaryWorkloadNetwork: required(objectOf(WORKLOAD_NETWORK_SPEC)),
     workloadNetworks: optional(listOf(objectOf(WORKLOAD_NETWORK_SPEC))),
     frontendNetwork: optional(objectOf(PORT_GROUP_SPEC)),
-    supervisorManagementStartIp: optional(str),
+    supervisorManagementStartIp: optional(address),
     portGroupOptions: optional(
       objectOf({
         fields: {

@@ -20,7 +20,17 @@ import { pinVsphereProvider, requireTerraformVersion } from "./provider-pin";
 import { controlPlaneBlock, supervisorSettings, workloadsBlock } from "./supervisor-settings";
 import { snake, SupervisorV2 } from "./supervisor-v2";
 import { ACKNOWLEDGEMENTS_SPEC, SupervisorWorkloadNetwork } from "./supervisor-workload-network";
-import { enumOf, instance, listOf, num, optional, PropSpec, required, str } from "../model/prop-spec";
+import {
+  address,
+  enumOf,
+  instance,
+  listOf,
+  num,
+  optional,
+  PropSpec,
+  required,
+  str,
+} from "../model/prop-spec";
 import { checkConstructProps } from "./construct-props";
 
 /** The size of the control-plane VMs. */
@@ -164,8 +174,8 @@ export const SUPERVISOR_PROPS_SPEC: PropSpec = {
     controlPlaneSize: optional(enumOf("ControlPlaneSize", ControlPlaneSize)),
     controlPlaneCount: optional(num),
     storagePolicyId: required(str, "the storage policy's id, e.g. a vsphere_storage_policy data source's id"),
-    dnsServers: required(listOf(str), 'the DNS servers\' addresses, e.g. ["10.0.0.2"]'),
-    workloadDnsServers: optional(listOf(str)),
+    dnsServers: required(listOf(address), 'the DNS servers\' addresses, e.g. ["10.0.0.2"]'),
+    workloadDnsServers: optional(listOf(address)),
     dnsSearchDomains: optional(listOf(str)),
     ntpServers: required(listOf(str), 'the NTP servers, e.g. ["pool.ntp.org"]'),
     serviceCidr: optional(str),
@@ -236,6 +246,7 @@ export class Supervisor extends Construct {
     const supervisorProps: SupervisorPlanProps = {
       name,
       serviceCidr: serviceCidrText,
+      serviceCidrIsDefault: props.serviceCidr === undefined,
       dnsServers: props.dnsServers,
       workloadDnsServers: props.workloadDnsServers,
       ntpServers: props.ntpServers,

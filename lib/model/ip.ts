@@ -493,3 +493,29 @@ export function pointsWithin<P extends { readonly address: number }>(
   }
   return out;
 }
+
+/**
+ * Why an IPv4 address is no server's (DNS, NTP): "this network" 0.0.0.0/8 and loopback 127.0.0.0/8 (RFC 1122
+ * section 3.2.1.3), multicast 224.0.0.0/4 (RFC 5771), and the reserved 240.0.0.0/4 with the limited broadcast
+ * 255.255.255.255 (RFC 1112 section 4, RFC 919); RFC 6890 lists them as not forwardable to a host. Undefined for
+ * an address a server can have.
+ */
+export function notAServerAddress(address: number): string | undefined {
+  const first = Math.floor(address / 2 ** 24);
+  if (address === 0xffffffff) {
+    return "the limited broadcast address (RFC 919), which no server has";
+  }
+  if (first === 0) {
+    return 'in 0.0.0.0/8, "this network" (RFC 1122 section 3.2.1.3), which no server has';
+  }
+  if (first === 127) {
+    return "a loopback address (127.0.0.0/8, RFC 1122 section 3.2.1.3): each VM would ask itself";
+  }
+  if (first >= 224 && first <= 239) {
+    return "a multicast address (224.0.0.0/4, RFC 5771), which no server has";
+  }
+  if (first >= 240) {
+    return "a reserved address (240.0.0.0/4, RFC 1112 section 4), which no server has";
+  }
+  return undefined;
+}

@@ -473,6 +473,12 @@ export interface SupervisorPlanProps {
   readonly name: string;
   /** The Kubernetes service CIDR, e.g. `10.96.0.0/23`. */
   readonly serviceCidr: string;
+  /**
+   * True when the user set no service CIDR and `serviceCidr` is the default (`Supervisor.DEFAULT_SERVICE_CIDR`):
+   * NET-09 then says so and names the key to set.
+   * @default false
+   */
+  readonly serviceCidrIsDefault?: boolean;
   /** DNS servers of the control plane, on the management network (IPv4 addresses). */
   readonly dnsServers: readonly string[];
   /**

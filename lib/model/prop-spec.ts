@@ -6,12 +6,14 @@
  * the site file uses for the same mistakes. Pure: values only known at apply are recognised by a function the
  * caller gives (cdktf's token test).
  */
-import { quote } from "./ip";
+import { formatAddress, notAServerAddress, quote } from "./ip";
 import { nearestName } from "./nearest-name";
 
 /** What one prop takes. */
 export type PropShape =
   | { readonly kind: "string" | "number" | "boolean" | "function" }
+  /** A string that holds an IPv4 address: a number is fixed to the address it encodes, when that is a host's. */
+  | { readonly kind: "address" }
   | { readonly kind: "list"; readonly of: PropShape }
   | { readonly kind: "record"; readonly of: PropShape }
   | { readonly kind: "enum"; readonly name: string; readonly values: Readonly<Record<string, string>> }
@@ -46,6 +48,8 @@ export interface PropCheckOptions {
 }
 
 export const str: PropShape = { kind: "string" };
+/** An IPv4 address as a string (`"192.168.120.5"`). */
+export const address: PropShape = { kind: "address" };
 export const num: PropShape = { kind: "number" };
 export const bool: PropShape = { kind: "boolean" };
 export const fn: PropShape = { kind: "function" };
@@ -75,6 +79,8 @@ export function describeShape(shape: PropShape): string {
     case "boolean":
     case "function":
       return `a ${shape.kind}`;
+    case "address":
+      return "a string";
     case "list":
       return shape.of.kind === "object"
         ? "a list of objects"
@@ -127,6 +133,12 @@ function coerced(value: unknown, shape: PropShape): unknown {
   if (shape.kind === "string" && (typeof value === "number" || typeof value === "boolean")) {
     return String(value);
   }
+  if (shape.kind === "address" && typeof value === "number") {
+    // An address given as its 32-bit number (3232266245 is 192.168.120.5): the dotted form, when the number is
+    // one and a host can have it; "10" or 0.0.0.10 would be no fix.
+    const isAddress = Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
+    return isAddress && notAServerAddress(value) === undefined ? formatAddress(value) : undefined;
+  }
   if (shape.kind === "number" && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value.trim())) {
     return Number(value);
   }
@@ -159,6 +171,7 @@ function fixFor(value: unknown, shape: PropShape): string {
 function matches(value: unknown, shape: PropShape, isUnresolved: (v: unknown) => boolean): boolean {
   switch (shape.kind) {
     case "string":
+    case "address":
       return typeof value === "string" || isUnresolved(value);
     case "number":
       return (typeof value === "number" && Number.isFinite(value)) || isUnresolved(value);

@@ -207,3 +207,35 @@ export function vipSuggester(
     return text;
   };
 }
+
+/**
+ * Where a free service CIDR is looked for, in order: the Supervisor's default block and the rest of 10.96.0.0/11
+ * above it, then the private blocks of RFC 1918 (172.16.0.0/12, 192.168.0.0/16, the rest of 10.0.0.0/8).
+ */
+const SERVICE_CIDR_SCOPES: readonly Interval[] = [
+  { first: 0x0a600000, last: 0x0a7fffff },
+  { first: 0xac100000, last: 0xac1fffff },
+  { first: 0xc0a80000, last: 0xc0a8ffff },
+  { first: 0x0a000000, last: 0x0affffff },
+];
+
+/**
+ * Free blocks for the Kubernetes service CIDR, of `prefix` length (the user's own block size), that overlap
+ * nothing of `taken` (every port group CIDR, VIP CIDR, node range and server address of the plan) and are not
+ * `current`: the first free aligned block of each scope of `SERVICE_CIDR_SCOPES`, in that order.
+ */
+export function freeServiceBlocks(prefix: number, taken: readonly Interval[], current?: Cidr): Cidr[] {
+  const width = 2 ** (32 - prefix);
+  const out: Cidr[] = [];
+  for (const scope of SERVICE_CIDR_SCOPES) {
+    for (const g of gaps(scope, taken)) {
+      let start = Math.ceil(g.first / width) * width;
+      if (current && start === current.first) start += width;
+      if (start + width - 1 <= g.last) {
+        if (!out.some((c) => c.first === start)) out.push({ first: start, last: start + width - 1, prefix });
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,7 +1,13 @@
 import { Severity } from "../../model/diagnostics";
-import { containsAddress, formatAddress, formatRange, parseAddress, quote } from "../../model/ip";
+import {
+  containsAddress,
+  formatAddress,
+  formatRange,
+  notAServerAddress,
+  parseAddress,
+  quote,
+} from "../../model/ip";
 import { HaproxyContext } from "../context";
-import { notAServerAddress } from "../occupied";
 import { planRule } from "../rule";
 
 /** Why a nameserver's address cannot serve the appliance, or undefined when it can (VIPs: VIP-03). */

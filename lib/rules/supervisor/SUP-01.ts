@@ -1,8 +1,7 @@
 import { Severity } from "../../model/diagnostics";
-import { parseAddress, quote } from "../../model/ip";
+import { notAServerAddress, parseAddress, quote } from "../../model/ip";
 import { isDnsName, toDnsName } from "../../model/names";
 import { SupervisorContext } from "../context";
-import { notAServerAddress } from "../occupied";
 import { planRule } from "../rule";
 
 /** A DNS server the plan names elsewhere (the appliance's nameservers), as the fix's wording. */

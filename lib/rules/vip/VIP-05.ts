@@ -1,7 +1,20 @@
 import { Severity } from "../../model/diagnostics";
-import { contains, formatAddress, formatCidr, quote } from "../../model/ip";
+import { Cidr, contains, formatAddress, formatCidr, quote } from "../../model/ip";
+import { HaproxyContext } from "../context";
+import { freeBlocks } from "../proposals";
 import { planRule } from "../rule";
 import { applianceSubnets, servingNic } from "../appliance-routing";
+
+/**
+ * Free blocks of the serving subnet for a VIP CIDR too large to move there whole (`0.0.0.0/0`): the largest free
+ * block of each size, clear of everything of the plan but the VIPs, as `, e.g. "…"` and the other blocks to try
+ * when the whole plan refuses the first.
+ */
+function smallerBlocks(ctx: HaproxyContext, subnet: Cidr): { fix: string; alternatives: string[] } {
+  const taken = ctx.items.filter((i) => i.label.kind !== "vip");
+  const [first, ...others] = freeBlocks(subnet, taken).map(formatCidr);
+  return { fix: first === undefined ? "" : `, e.g. ${quote(first)}`, alternatives: others };
+}
 
 /** VIP-05: every VIP lies in the subnet of one of the appliance's NICs. */
 export default planRule({
@@ -28,13 +41,17 @@ export default planRule({
         continue;
       }
       const vip = ctx.items.find((i) => i.label.kind === "vip" && i.label.path === v.path);
-      const fix = vip ? ctx.suggestVip(vip, serving.cidr) : "";
+      const sameSize = vip ? ctx.suggestVip(vip, serving.cidr) : "";
+      const { fix, alternatives } = sameSize
+        ? { fix: sameSize, alternatives: [] }
+        : smallerBlocks(ctx, serving.cidr);
       const nics = subnets.map((s) => `${s.nic} ${quote(s.portGroup)} ${formatCidr(s.cidr!)}`).join(", ");
       const gateway =
         management?.gateway !== undefined ? ` to its gateway ${formatAddress(management.gateway)}` : "";
       report(
         v.path,
         `VIP CIDR ${quote(formatCidr(v.cidr))} lies in no subnet of the appliance's NICs (${nics}). The appliance policy-routes replies only from its NICs' own subnets, so replies from these VIPs are answered from the management NIC${gateway}, whichever NIC a router's static route brings the requests to: requests and replies take different paths, and a static route towards the appliance does not change that return path. Take the VIPs from the ${serving.nic} subnet${fix || ` ${quote(formatCidr(serving.cidr))}`}.`,
+        alternatives,
       );
     }
   },
