@@ -48,7 +48,10 @@ const SITE_WORDS: [RegExp, string][] = [
   [/e\.g\. the id of a vsphere_host data source/g, 'the "vsphere.host" key'],
   [/on the SupervisorWorkloadNetwork/g, "in the site file"],
   [/e\.g\. from a vsphere_storage_policy data source/g, "by name in supervisor.storagePolicy"],
-  [/\(the default: serviceCidr is not set\)/g, '(the default: the site file has no "supervisor.serviceCidr")'],
+  [
+    /\(the default: serviceCidr is not set\)/g,
+    '(the default: the site file has no "supervisor.serviceCidr")',
+  ],
   [/Set serviceCidr to/g, 'Set "supervisor.serviceCidr" to'],
   [/\((managementIp|workloadIp|frontendIp|nameservers\[\d+\])\)/g, "(haproxy.$1)"],
   [
