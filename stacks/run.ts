@@ -2,14 +2,16 @@
  * The app's real path for site files: load each file, build its stacks (and its Supervisor's), synthesize, and
  * word every problem in the site file's own terms: the file, the JSON path and the key as written there.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { AnnotationMetadataEntryType, App } from "cdktf";
 import { Construct } from "constructs";
 import { Severity, Supervisor } from "../lib";
-import { cliPrintsAnnotations, removeTerraformFiles } from "../lib/constructs/refused-synthesis";
+import { cliPrintsAnnotations, removeStaleOutputs } from "../lib/constructs/refused-synthesis";
 import { loadSiteConfig, SiteConfig, SiteConfigError, withLineOf } from "./site-config";
 import { SupervisorStack, supervisorProps } from "./supervisor-stack";
 import { TopologyStack } from "./topology-stack";
+import { SITE_FILES_STACK } from "./refused-site-files";
 
 /**
  * What a run produced: the exit code and what it printed. 0: Terraform written; 1: the plan or the site file's
@@ -139,7 +141,7 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
   } catch (e) {
     if (e instanceof SiteConfigError) {
       // The app makes one plan: Terraform an earlier run wrote must not stay applicable beside a refused one.
-      removeTerraformFiles(outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
+      removeStaleOutputs(outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
       return { code: e.unreadable ? 2 : 1, out, err: [e.message], siteConfigError: e };
     }
     throw e;
@@ -167,7 +169,7 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof SiteConfigError) {
-      removeTerraformFiles(app.outdir);
+      removeStaleOutputs(app.outdir);
       err.push(message);
       return { code: 1, out, err, siteConfigError: e };
     }
@@ -201,6 +203,10 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
     s.planReportInput().diagnostics.some((d) => d.severity === Severity.ERROR);
   if (sites.some(({ stack }) => errorsOf(stack))) {
     return { code: 0, out, err };
+  }
+  // A refusal of site files by an earlier run under the CLI (its placeholder stack) is not current any more.
+  if (!sites.some(({ stack }) => stack.config.stackName === SITE_FILES_STACK)) {
+    fs.rmSync(path.join(app.outdir, "stacks", SITE_FILES_STACK), { recursive: true, force: true });
   }
   // The network construct wrote the IP-plan report beside each stack's Terraform; a one-line summary each,
   // then its warnings (ACK-01 included) as the TypeScript path's cdktf annotations show them, in site terms.

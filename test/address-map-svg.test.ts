@@ -387,3 +387,17 @@ describe("the map's layout helpers", () => {
     expect(placed[3].row).toBe(0);
   });
 });
+
+describe("a VIP block over a gateway and the network address", () => {
+  test("the network address's overlap is keyed to VIP-01's error, not to a finding of the map's own", () => {
+    const p = s13();
+    const { svg, findings } = render({
+      ...p,
+      haproxy: { ...p.haproxy, virtualIpCidrs: ["192.168.120.0/26"] },
+    });
+    expect(findings.map((d) => d.ruleId)).toContain("VIP-01");
+    expect(findings.map((d) => d.ruleId)).not.toContain("VIP-06");
+    expect(svg).not.toMatch(/overlap — error/);
+    expect(svg).not.toMatch(/Give each its own addresses/);
+  });
+});

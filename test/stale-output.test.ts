@@ -17,6 +17,19 @@ function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** What an earlier run wrote that would read as current: Terraform, reports, request bodies. */
+function staleOutputs(outdir: string): string[] {
+  const stacks = path.join(outdir, "stacks");
+  return fs.existsSync(stacks)
+    ? fs
+        .readdirSync(stacks, { recursive: true })
+        .map(String)
+        .filter((f) =>
+          /(^|\/)(cdk\.tf(\.json)?|ip-plan\.md|address-map\.svg|supervisor-enable-request.*\.json)$/.test(f),
+        )
+    : [];
+}
+
 function terraformFiles(outdir: string): string[] {
   const stacks = path.join(outdir, "stacks");
   return fs.existsSync(stacks)
@@ -48,9 +61,15 @@ describe("a refused run leaves no Terraform of an earlier run", () => {
     const out = path.join(dir, "out");
     expect(synthesizeSites([T1], out).code).toBe(0);
     const file = path.join(dir, "broken.json");
+    expect(staleOutputs(out)).toEqual(
+      expect.arrayContaining([
+        "t1-single-workload-network/ip-plan.md",
+        "t1-single-workload-network/supervisor-enable-request.json",
+      ]),
+    );
     fs.writeFileSync(file, fs.readFileSync(T1, "utf8").replace(/\}\s*$/, ",}"));
     expect(synthesizeSites([file], out).code).toBe(2);
-    expect(terraformFiles(out)).toEqual([]);
+    expect(staleOutputs(out)).toEqual([]);
   });
 
   test("props a construct cannot be built from (a PropsError) after a run that passed", () => {
@@ -67,8 +86,9 @@ describe("a refused run leaves no Terraform of an earlier run", () => {
     };
     build({});
     expect(terraformFiles(outdir)).toEqual(["site-a/cdk.tf.json"]);
+    expect(staleOutputs(outdir)).toContain("site-a/ip-plan.md");
     expect(() => build({ managmentIp: "10.0.0.10" })).toThrow(/CFG-01 managmentIp/);
-    expect(terraformFiles(outdir)).toEqual([]);
+    expect(staleOutputs(outdir)).toEqual([]);
   });
 });
 

@@ -14,7 +14,7 @@ import { IConstruct } from "constructs";
 import { PropsError } from "../model/props-error";
 import { checkProps, PropSpec } from "../model/prop-spec";
 import { TOKEN_AWARE } from "./construct-diagnostics";
-import { cliPrintsAnnotations, refuseBeforeSynthesis, removeTerraformFiles } from "./refused-synthesis";
+import { cliPrintsAnnotations, refuseBeforeSynthesis, removeStaleOutputs } from "./refused-synthesis";
 
 export { PropsError };
 
@@ -40,7 +40,7 @@ export function refuseProps(scope: IConstruct, id: string, problems: string[]): 
   // The app makes one plan: Terraform an earlier synth wrote must not stay applicable beside a failed run.
   const root = (scope as IConstruct | undefined)?.node?.root;
   if (root && App.isApp(root)) {
-    removeTerraformFiles(root.outdir);
+    removeStaleOutputs(root.outdir);
   }
   const error = new PropsError(parent ? `${parent}/${id}` : String(id), problems);
   if (cliPrintsAnnotations()) {

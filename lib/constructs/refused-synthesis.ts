@@ -163,6 +163,26 @@ function writePlanErrorsFile(
 }
 
 /**
+ * For a run refused before any plan was made (props a construct cannot be built from, a site file that cannot be
+ * used): the Terraform files as `removeTerraformFiles` removes them, and the reports and request bodies an earlier
+ * run wrote, which would describe that run's plan as current (and a request body is meant to be sent as it is).
+ */
+export function removeStaleOutputs(outdir: string): void {
+  removeTerraformFiles(outdir);
+  const stacksDir = path.join(outdir, "stacks");
+  const stackDirs = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
+  for (const stack of stackDirs) {
+    const dir = path.join(stacksDir, stack);
+    const files = fs.statSync(dir).isDirectory() ? fs.readdirSync(dir) : [];
+    for (const file of files) {
+      if (/^(ip-plan\.md|address-map\.svg|supervisor-enable-request.*\.json)$/.test(file)) {
+        fs.rmSync(path.join(dir, file), { force: true });
+      }
+    }
+  }
+}
+
+/**
  * For the CLI: the stack's manifest entry names `plan-errors.json` (no Terraform: neither `*.tf` nor
  * `*.tf.json`, which Terraform would load) and carries the stack's annotations, with the other validations'
  * errors as error annotations.
@@ -227,7 +247,7 @@ export class RefusedStackSynthesizer implements IStackSynthesizer {
  */
 export function refuseBeforeSynthesis(outdir: string, stackName: string, errors: RefusalError[]): void {
   fs.mkdirSync(outdir, { recursive: true });
-  removeTerraformFiles(outdir);
+  removeStaleOutputs(outdir);
   const workingDirectory = path.join("stacks", stackName);
   const version = cdktfVersion();
   const file = writePlanErrorsFile(
