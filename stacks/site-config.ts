@@ -9,7 +9,7 @@ import * as path from "path";
 import { HaproxyOva, Severity, SiteRule, SiteRules } from "../lib";
 import { acknowledgementProblem } from "../lib/constructs/acknowledgements";
 import { nearestName } from "../lib/model/nearest-name";
-import { parseCidr, quote } from "../lib/model/ip";
+import { parseCidr, quote, quoteShort } from "../lib/model/ip";
 import {
   maxVipPrefixProblem,
   portGroupNamePatternProblem,
@@ -263,10 +263,7 @@ function describeShape(shape: Shape): string {
 const RENAMED_KEYS: Readonly<Record<string, string>> = { virtualIpRanges: "virtualIpCidrs" };
 
 /** A value as a message quotes it: JSON of at most 80 characters. */
-function shown(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > 80 ? `${json.slice(0, 79)}…` : json;
-}
+const shown = (value: unknown): string => quoteShort(value);
 
 /** What a JSON value is, in words: a list, a string, … */
 function kindOf(value: unknown): string {

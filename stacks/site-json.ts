@@ -5,6 +5,7 @@
  * them; the value itself is `JSON.parse`'s, so what is checked is exactly what Node reads.
  */
 import { Node, parseTree, ParseError, printParseErrorCode } from "jsonc-parser";
+import { quoteShort } from "../lib/model/ip";
 
 /** A site file that parsed: its value, the keys given twice, and the line of a JSON path. */
 export interface ParsedSiteJson {
@@ -340,19 +341,14 @@ export function decodeSiteFile(bytes: Uint8Array): { text: string } | SiteJsonSy
   const before = Buffer.from(bytes.buffer, bytes.byteOffset, bad).toString("utf8");
   const { line, column } = position(before, before.length);
   const byte = bytes[bad];
-  const latin1 = byte >= 0xa0 ? ` (in Latin-1 or Windows-1252, ${quote(String.fromCharCode(byte))})` : "";
+  const latin1 =
+    byte >= 0xa0 ? ` (in Latin-1 or Windows-1252, ${quoteShort(String.fromCharCode(byte))})` : "";
   const lineText = before.slice(before.lastIndexOf("\n") + 1) + String.fromCharCode(byte);
   return {
     syntax: [
       `line ${line}, column ${column}: the byte 0x${byte.toString(16).toUpperCase()}${latin1} is not UTF-8; the file is in another encoding. ${save}\n    ${lineText.slice(-80)}`,
     ],
   };
-}
-
-/** A value for a message: JSON, at most 80 characters. */
-function quote(value: string): string {
-  const json = JSON.stringify(value);
-  return json.length > 80 ? `${json.slice(0, 77)}…"` : json;
 }
 
 /**

@@ -54,6 +54,12 @@ export function quote(value: unknown): string {
   }
 }
 
+/** `quote`, at most `max` characters: a long value is cut and ends in "…" (messages quote what the user wrote). */
+export function quoteShort(value: unknown, max = 80): string {
+  const text = quote(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 function notAString(value: unknown): string {
   return value === undefined || value === null ? "is missing" : `is a ${typeof value}, not a string`;
 }

@@ -6,7 +6,7 @@
  * the site file uses for the same mistakes. Pure: values only known at apply are recognised by a function the
  * caller gives (cdktf's token test).
  */
-import { formatAddress, notAServerAddress, quote } from "./ip";
+import { formatAddress, notAServerAddress, quote, quoteShort } from "./ip";
 import { nearestName } from "./nearest-name";
 
 /** What one prop takes. */
@@ -120,8 +120,7 @@ function typeOf(value: unknown): string {
 function shown(value: unknown): string {
   if (typeof value === "function") return "a function";
   if (value !== null && typeof value === "object" && !Array.isArray(value)) return typeOf(value);
-  const text = quote(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return quoteShort(value);
 }
 
 /** The value made the right type, when its form tells how (`"5556"` → 5556, `"10.0.0.2"` → `["10.0.0.2"]`). */
