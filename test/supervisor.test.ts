@@ -15,6 +15,7 @@ import { supervisorV2Problems } from "./supervisor-v2-schema";
 import * as fixture from "./fixtures/vsphere-provider-2.5.1-attributes.json";
 import { ProviderAttributes, unknownAttributePaths } from "./provider-compatibility";
 import { synthesizeSites } from "../stacks/run";
+import { diagnosticLine } from "../lib/constructs/construct-diagnostics";
 
 const PROVIDER_2_5_1 = fixture as unknown as ProviderAttributes;
 import { builtInSiteFiles, loadSiteConfig } from "../stacks/site-config";
@@ -592,5 +593,27 @@ describe("values announced as known only at apply", () => {
     const { stack } = site(T1);
     const info = stack.supervisor.node.metadata.filter((m) => m.type === "@cdktf/info");
     expect(info).toEqual([]);
+  });
+});
+
+describe("the Supervisor's findings as printed and as reported", () => {
+  test("each annotation on the Supervisor is one of its findings, with the fix the report lists", () => {
+    const app = Testing.app();
+    const config = loadSiteConfig(builtInSiteFiles()[T1]);
+    const appliance = new TopologyStack(app, config);
+    const { supervisor } = new SupervisorStack(app, appliance, config.supervisor!, {
+      // SUP-04's first candidate for the workload DNS server is the dnsServers entry, itself refused (SUP-01):
+      // only the whole plan's check drops that fix.
+      dnsServers: ["127.0.0.1"],
+      workloadDnsServers: ["192.168.120.200"],
+      serviceCidr: "192.168.120.0/23",
+    });
+    const printed = supervisor.node.metadata
+      .filter((m) => m.type === "@cdktf/error" || m.type === "@cdktf/warn")
+      .map((m) => String(m.data));
+    expect(supervisor.diagnostics.length).toBeGreaterThan(1);
+    expect(printed).toEqual(supervisor.diagnostics.map(diagnosticLine));
+    expect(printed.filter((l) => l.startsWith("SUP-04 workloadDnsServers[0]"))).toHaveLength(1);
+    expect(printed.join("\n")).not.toMatch(/did you mean "127\.0\.0\.1"/);
   });
 });

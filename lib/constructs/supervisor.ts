@@ -260,21 +260,19 @@ export class Supervisor extends Construct {
         { path: "haproxy.name", value: lbId },
       ],
     };
-    const check = checkSupervisorPlan(plan, haproxy.plan, supervisorProps, TOKEN_AWARE);
-    // Every fix, the network's and the appliance's too, checked again with the whole plan.
+    // Every fix, the network's and the appliance's too, checked again with the whole plan: the Supervisor's
+    // findings are the whole check's (its fixes verified); its own rules' pass gives the values known at apply.
     const whole = checkWholePlan(plan.props, haproxy.plan.props, supervisorProps, {
       ...TOKEN_AWARE,
       siteRules: network.siteRules,
     });
     reviseDiagnostics(network, network.diagnostics, whole.network, network.acknowledged);
     reviseDiagnostics(haproxy, haproxy.diagnostics, whole.haproxy, haproxy.acknowledged);
-    this.diagnostics = check.diagnostics.map((d, i) =>
-      whole.supervisor[i]?.ruleId === d.ruleId && whole.supervisor[i]?.path === d.path
-        ? whole.supervisor[i]
-        : d,
-    );
+    this.diagnostics = whole.supervisor;
     addAcknowledgements(this, props.acknowledge ?? [], "acknowledge");
-    this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
+    const { unresolved } = checkSupervisorPlan(plan, haproxy.plan, supervisorProps, TOKEN_AWARE);
+    // The annotations print the same findings (and fixes) the report lists.
+    this.acknowledged = attachDiagnostics(this, this.diagnostics, unresolved);
     reportFindings(this, { construct: this, diagnostics: this.diagnostics, acknowledged: this.acknowledged });
 
     this.settings = supervisorSettings({
