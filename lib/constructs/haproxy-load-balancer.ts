@@ -418,19 +418,20 @@ export class HaproxyLoadBalancer extends Construct {
         vsphereProviderVersion: this.vsphereProviderVersion,
         hostSystemId: props.hostSystemId,
       },
-      { ...TOKEN_AWARE, siteRules: network.siteRules },
+      // Its fixes are verified once, below, with the whole plan.
+      { ...TOKEN_AWARE, siteRules: network.siteRules, verifySuggestions: false },
     );
     this.plan = check.plan;
-    this.diagnostics = check.diagnostics;
-    addAcknowledgements(this, props.acknowledge ?? [], "acknowledge");
-    this.acknowledged = attachDiagnostics(this, check.diagnostics, check.unresolved);
-    // The network's fixes, checked again with the appliance (a gateway proposed on a VIP or on a NIC is not one).
+    // Every fix, the network's too, checked with the whole plan (a gateway proposed on a VIP or on a NIC is not
+    // one): the appliance's findings are the whole check's.
     const whole = checkWholePlan(network.plan.props, check.plan.props, undefined, {
       ...TOKEN_AWARE,
       siteRules: network.siteRules,
     });
+    this.diagnostics = whole.haproxy;
+    addAcknowledgements(this, props.acknowledge ?? [], "acknowledge");
+    this.acknowledged = attachDiagnostics(this, this.diagnostics, check.unresolved);
     reviseDiagnostics(network, network.diagnostics, whole.network, network.acknowledged);
-    reviseDiagnostics(this, this.diagnostics, whole.haproxy, this.acknowledged);
 
     // Secrets: generated unless given.
     this.rootPassword = props.rootPassword ?? generatedPassword(this, "root-password").result;
