@@ -91,6 +91,8 @@ export type { SupervisorPlanProps } from "./model/plan";
 
 // State that moves with the project.
 export { ProjectLocalBackend } from "./constructs/local-backend";
+export { StateBackend, StateBackendType } from "./constructs/state-backend";
+export type { PgStateProps, S3StateProps, CloudStateProps } from "./constructs/state-backend";
 
 // Acknowledging warnings, and rules of the site's own.
 export { PlanAcknowledgements } from "./constructs/acknowledgements";

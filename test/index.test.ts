@@ -27,6 +27,8 @@ describe("the package's public API", () => {
         "PlanAcknowledgements",
         "ProjectLocalBackend",
         "SiteRules",
+        "StateBackend",
+        "StateBackendType",
         "RULES",
         "Severity",
         "SupervisorWorkloadNetwork",

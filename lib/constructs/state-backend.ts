@@ -1,0 +1,320 @@
+/**
+ * Where a stack keeps its Terraform state: the project folder (`local`), PostgreSQL (`pg`), an S3-compatible
+ * object store (`s3`, including on-premises stores) or HCP Terraform / Terraform Enterprise (`cloud`). One
+ * choice for a whole app: each stack gets its own place in the store, named from the stack, and a stack that
+ * reads another's outputs (a cdktf cross-stack reference) reads them through the same store, because cdktf builds
+ * the consumer's `terraform_remote_state` from the PRODUCER's backend (cdktf 0.21
+ * `lib/terraform-stack.ts`, `registerIncomingCrossStackReference`: `fromStack.ensureBackendExists()
+ * .getRemoteStateDataSource(...)`).
+ *
+ * Secrets never go into the synthesized files: the PostgreSQL connection string comes only from Terraform's own
+ * `PG_CONN_STR` environment variable, object-store keys from `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`, and
+ * an HCP Terraform token from `terraform login` or `TF_TOKEN_<host>`. A prop that would carry one is refused
+ * (CFG-07).
+ */
+import {
+  CloudBackend,
+  DataTerraformRemoteStateConfig,
+  NamedCloudWorkspace,
+  S3Backend,
+  TerraformBackend,
+  TerraformRemoteState,
+  TerraformStack,
+} from "cdktf";
+import { Construct } from "constructs";
+import { PropsError } from "../model/props-error";
+import { ProjectLocalBackend } from "./local-backend";
+
+/** The kind of state store. */
+export enum StateBackendType {
+  /** Files in the project folder, paths relative to it (`ProjectLocalBackend`). */
+  LOCAL = "local",
+  /** PostgreSQL: one schema per stack; the connection string from `PG_CONN_STR` only. */
+  PG = "pg",
+  /** An S3-compatible object store: AWS S3, or an on-premises store by its `endpoint` with path-style URLs. */
+  S3 = "s3",
+  /** HCP Terraform or Terraform Enterprise: the `cloud` block, one workspace per stack. */
+  CLOUD = "cloud",
+}
+
+/** State in PostgreSQL (Terraform's `pg` backend). */
+export interface PgStateProps {
+  /**
+   * Prepended to the stack name to make the stack's schema, `<schemaPrefix><stack>` (at most 63 bytes, the
+   * length PostgreSQL keeps of a name: CFG-04).
+   * @default "" (the schema is the stack name)
+   */
+  readonly schemaPrefix?: string;
+}
+
+/** State in an S3-compatible object store (Terraform's `s3` backend). */
+export interface S3StateProps {
+  /** The bucket; it must exist (Terraform does not create it). */
+  readonly bucket: string;
+  /**
+   * Prepended to each stack's object key `<keyPrefix><stack>/terraform.tfstate`, e.g. `"tanzu/"`.
+   * @default "" (the key starts with the stack name)
+   */
+  readonly keyPrefix?: string;
+  /**
+   * The region. Terraform 1.11 requires one, from here or `AWS_REGION` / `AWS_DEFAULT_REGION`.
+   * @default - `"us-east-1"` when `endpoint` is set (what on-premises stores expect unless configured
+   * otherwise); else from `AWS_REGION` / `AWS_DEFAULT_REGION`
+   */
+  readonly region?: string;
+  /**
+   * The S3 API URL of an on-premises or other S3-compatible store, e.g. `"https://minio.example.com:9000"`
+   * (`endpoints.s3`). With an endpoint, the AWS-only checks (STS credentials, account id, instance metadata,
+   * region name) are skipped.
+   * @default - AWS S3
+   */
+  readonly endpoint?: string;
+  /**
+   * Path-style URLs (`https://host/bucket/key`), which most on-premises stores need (`use_path_style`).
+   * @default - true when `endpoint` is set, false otherwise
+   */
+  readonly usePathStyle?: boolean;
+  /**
+   * Lock the state with a lock object beside it (S3 conditional writes, `use_lockfile`; the store must support
+   * `If-None-Match` on PUT).
+   * @default true
+   */
+  readonly useLockfile?: boolean;
+  /**
+   * Do not send checksums with uploads, for stores that reject them (`skip_s3_checksum`).
+   * @default false
+   */
+  readonly skipS3Checksum?: boolean;
+}
+
+/** State in HCP Terraform or Terraform Enterprise (the `cloud` block). */
+export interface CloudStateProps {
+  /** The organization. */
+  readonly organization: string;
+  /**
+   * Prepended to the stack name to make the stack's workspace, `<workspacePrefix><stack>`.
+   * @default "" (the workspace is the stack name)
+   */
+  readonly workspacePrefix?: string;
+  /**
+   * The project the workspaces are created in.
+   * @default - the organization's default project
+   */
+  readonly project?: string;
+  /**
+   * Terraform Enterprise's host name.
+   * @default "app.terraform.io" (HCP Terraform)
+   */
+  readonly hostname?: string;
+}
+
+/** Props that carry a secret, by backend, and where the secret comes from instead. */
+const SECRET_PROPS: Record<string, Record<string, string>> = {
+  pg: { connStr: "PG_CONN_STR", conn_str: "PG_CONN_STR" },
+  s3: {
+    accessKey: "AWS_ACCESS_KEY_ID",
+    access_key: "AWS_ACCESS_KEY_ID",
+    secretKey: "AWS_SECRET_ACCESS_KEY",
+    secret_key: "AWS_SECRET_ACCESS_KEY",
+    token: "AWS_SESSION_TOKEN",
+    sseCustomerKey: "AWS_SSE_CUSTOMER_KEY",
+    sse_customer_key: "AWS_SSE_CUSTOMER_KEY",
+  },
+  cloud: { token: "TF_TOKEN_<host> or `terraform login`" },
+};
+
+/** CFG-07 for every prop of `props` that would write a secret into the synthesized Terraform. */
+function refuseSecrets(factory: string, type: string, props: object): void {
+  const found = Object.keys(props).filter((k) => k in SECRET_PROPS[type]);
+  if (found.length > 0) {
+    throw new PropsError(
+      `StateBackend.${factory}`,
+      found.map(
+        (k) =>
+          `CFG-07 ${k}: a secret in the backend's settings would be written in clear into every stack's cdk.tf.json (and into the terraform_remote_state of every stack reading it). Remove ${k}; Terraform reads it from ${SECRET_PROPS[type][k]} at init.`,
+      ),
+    );
+  }
+}
+
+/** Terraform's `pg` backend with no `conn_str`: Terraform takes it from `PG_CONN_STR`. */
+class PgEnvBackend extends TerraformBackend {
+  constructor(
+    scope: Construct,
+    private readonly schemaName: string,
+  ) {
+    super(scope, "backend", "pg");
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return { schema_name: this.schemaName };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return { schema_name: this.schemaName };
+  }
+
+  public getRemoteStateDataSource(scope: Construct, name: string, _fromStack: string): TerraformRemoteState {
+    // The data source's `conn_str` too comes from PG_CONN_STR (the backend's SDK-like defaults apply to
+    // terraform_remote_state's config: hashicorp/terraform v1.11.4 internal/backend/remote-state/pg/backend.go
+    // lines 57-60).
+    return new PgRemoteState(scope, name, this.schemaName);
+  }
+}
+
+/** The config of `terraform_remote_state` on the `pg` backend. */
+interface PgRemoteStateConfig extends DataTerraformRemoteStateConfig {
+  readonly schemaName: string;
+}
+
+/** `terraform_remote_state` on the `pg` backend, in the reading stack's workspace. */
+class PgRemoteState extends TerraformRemoteState {
+  constructor(scope: Construct, id: string, schemaName: string) {
+    const config: PgRemoteStateConfig = { schemaName, workspace: "${terraform.workspace}" };
+    super(scope, id, "pg", config);
+  }
+}
+
+/** PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1); a longer schema name would be cut. */
+const PG_NAME_BYTES = 63;
+/** HCP Terraform workspace names: letters, digits, `-` and `_`, at most 90. */
+const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
+
+/**
+ * The state store of an app's stacks, chosen once and applied to each stack (`applyTo`). Made by its static
+ * factories, one per `StateBackendType`.
+ *
+ * ```ts
+ * const state = StateBackend.pg({ schemaPrefix: "tanzu_" });
+ * state.applyTo(applianceStack);   // schema "tanzu_site-a"
+ * state.applyTo(supervisorStack);  // schema "tanzu_site-a-supervisor"
+ * ```
+ */
+export class StateBackend {
+  /**
+   * Files in the project: `terraform.<stack>.tfstate` beside the output folder, non-default workspaces under
+   * `terraform.<stack>.tfstate.d/<workspace>/` (see `ProjectLocalBackend`).
+   */
+  public static local(): StateBackend {
+    return new StateBackend(
+      StateBackendType.LOCAL,
+      (stack) => `terraform.${stack}.tfstate`,
+      (scope) => new ProjectLocalBackend(scope),
+    );
+  }
+
+  /**
+   * PostgreSQL (Terraform's `pg` backend): the stack's state is the row of workspace `default` (or the
+   * workspace's name) in table `states` of schema `<schemaPrefix><stack>`, which `terraform init` creates;
+   * locking uses PostgreSQL advisory locks (hashicorp/terraform v1.11.4 `internal/backend/remote-state/pg/
+   * client.go`, `Lock`). The connection string comes only from `PG_CONN_STR`.
+   * @throws PropsError CFG-07 for a `connStr` prop
+   */
+  public static pg(props: PgStateProps = {}): StateBackend {
+    refuseSecrets("pg", "pg", props);
+    const prefix = props.schemaPrefix ?? "";
+    return new StateBackend(
+      StateBackendType.PG,
+      (stack) => `${prefix}${stack}`,
+      (scope, schema) => {
+        if (Buffer.byteLength(schema) > PG_NAME_BYTES) {
+          throw new PropsError(scope.node.path, [
+            `CFG-04 schemaPrefix: schema ${JSON.stringify(schema)} is ${Buffer.byteLength(schema)} bytes; PostgreSQL keeps ${PG_NAME_BYTES} and two stacks whose names agree that far would share one state. Shorten schemaPrefix ${JSON.stringify(prefix)} or the stack name.`,
+          ]);
+        }
+        return new PgEnvBackend(scope, schema);
+      },
+    );
+  }
+
+  /**
+   * An S3-compatible object store (Terraform's `s3` backend): the stack's state is object
+   * `<keyPrefix><stack>/terraform.tfstate`, a non-default workspace's `env:/<workspace>/<keyPrefix><stack>/
+   * terraform.tfstate`. Argument names of Terraform 1.11 (hashicorp/terraform v1.11.4
+   * `internal/backend/remote-state/s3/backend.go`: `endpoints` line 102 with `s3` line 560, `use_lockfile`
+   * line 157, `skip_*` lines 193-216, `use_path_style` line 238; `region` required from the block or the
+   * environment, line 641).
+   * @throws PropsError CFG-07 for `accessKey`, `secretKey`, `token` or `sseCustomerKey` props
+   */
+  public static s3(props: S3StateProps): StateBackend {
+    refuseSecrets("s3", "s3", props);
+    const onPremises = props.endpoint !== undefined;
+    return new StateBackend(
+      StateBackendType.S3,
+      (stack) => `${props.keyPrefix ?? ""}${stack}/terraform.tfstate`,
+      (scope, key) => {
+        const backend = new S3Backend(scope, {
+          bucket: props.bucket,
+          key,
+          region: props.region ?? (onPremises ? "us-east-1" : undefined),
+          ...(onPremises
+            ? {
+                endpoints: { s3: props.endpoint },
+                skipCredentialsValidation: true,
+                skipRequestingAccountId: true,
+                skipMetadataApiCheck: true,
+                skipRegionValidation: true,
+              }
+            : {}),
+          usePathStyle: props.usePathStyle ?? onPremises,
+          ...(props.skipS3Checksum ? { skipS3Checksum: true } : {}),
+        });
+        // cdktf 0.21's S3BackendConfig has no use_lockfile (Terraform 1.10+).
+        backend.addOverride("use_lockfile", props.useLockfile ?? true);
+        return backend;
+      },
+    );
+  }
+
+  /**
+   * HCP Terraform or Terraform Enterprise (the `cloud` block): workspace `<workspacePrefix><stack>` in the
+   * organization. A stack reading another's outputs reads them with the `remote` backend from the producer's
+   * workspace (cdktf 0.21 `lib/backends/cloud-backend.ts`), which needs that workspace's remote state sharing
+   * to include the reader's.
+   * @throws PropsError CFG-07 for a `token` prop; CFG-04 for a workspace name HCP Terraform refuses
+   */
+  public static cloud(props: CloudStateProps): StateBackend {
+    refuseSecrets("cloud", "cloud", props);
+    const prefix = props.workspacePrefix ?? "";
+    return new StateBackend(
+      StateBackendType.CLOUD,
+      (stack) => `${prefix}${stack}`,
+      (scope, workspace) => {
+        if (!WORKSPACE_NAME.test(workspace)) {
+          throw new PropsError(scope.node.path, [
+            `CFG-04 workspacePrefix: workspace ${JSON.stringify(workspace)} is not a workspace name (letters, digits, "-" and "_", at most 90). Use e.g. ${JSON.stringify(workspace.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 90))}.`,
+          ]);
+        }
+        return new CloudBackend(scope, {
+          organization: props.organization,
+          hostname: props.hostname,
+          workspaces: new NamedCloudWorkspace(workspace, props.project),
+        });
+      },
+    );
+  }
+
+  /** The kind of store. */
+  public readonly type: StateBackendType;
+
+  private constructor(
+    type: StateBackendType,
+    private readonly placeOf: (stack: string) => string,
+    private readonly make: (scope: TerraformStack, place: string) => TerraformBackend,
+  ) {
+    this.type = type;
+  }
+
+  /**
+   * Where a stack's state lives in the store: the local file, the PostgreSQL schema, the object key or the
+   * workspace, from the stack's name.
+   */
+  public placeOfStack(stackName: string): string {
+    return this.placeOf(stackName);
+  }
+
+  /** Give `stack` this store (its `terraform { backend … }` or `cloud` block); returns the backend construct. */
+  public applyTo(stack: TerraformStack): TerraformBackend {
+    return this.make(stack, this.placeOf(stack.node.id));
+  }
+}
