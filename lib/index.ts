@@ -92,6 +92,11 @@ export type { SupervisorPlanProps } from "./model/plan";
 // State that moves with the project.
 export { ProjectLocalBackend } from "./constructs/local-backend";
 export { StateBackend, StateBackendType } from "./constructs/state-backend";
+
+// Checks across sites.
+export { checkFleet } from "./rules/fleet-engine";
+export type { FleetCheckOptions } from "./rules/fleet-engine";
+export type { FleetSite } from "./rules/fleet-context";
 export type { PgStateProps, S3StateProps, CloudStateProps } from "./constructs/state-backend";
 
 // Acknowledging warnings, and rules of the site's own.

@@ -37,6 +37,7 @@ describe("the package's public API", () => {
         "assertValidPlan",
         "checkHaproxyPlan",
         "checkNetworkPlan",
+        "checkFleet",
         "checkPlan",
         "formatDiagnostic",
         "hasErrors",

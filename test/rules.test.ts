@@ -1,5 +1,7 @@
 import {
+  checkFleet,
   checkPlan,
+  FleetSite,
   SupervisorPlanProps,
   Diagnostic,
   formatDiagnostic,
@@ -518,6 +520,157 @@ const cases: Case[] = [
   },
 ];
 
+/** Two sites of vCenter "vc01" on switch "dvs-1" in routing domain "dc1", each plan S-13 in its own numbers. */
+function fleet(): FleetSite[] {
+  const b = (pg: typeof WL120, n: number, name: string) => ({
+    name,
+    vlanId: n,
+    cidr: pg.cidr.replace(/\.(\d+)\.0\//, (_m, x) => `.${Number(x) + 1}.0/`),
+    gateway: pg.gateway.replace(/\.(\d+)\.1$/, (_m, x) => `.${Number(x) + 1}.1`),
+  });
+  const siteB: FleetSite = {
+    name: "lab-b",
+    vcenter: "vc01.example.com",
+    distributedSwitch: "dvs-1",
+    routingDomain: "dc1",
+    applianceName: "haproxy-b",
+    network: {
+      managementNetwork: b(MGMT, 11, "mgmt-b"),
+      primaryWorkloadNetwork: {
+        name: "primary",
+        portGroup: b(WL120, 121, "wl-121"),
+        addressRanges: ["192.168.121.31-192.168.121.40"],
+      },
+      supervisorManagementStartIp: "10.0.1.20",
+    },
+    haproxy: s13Haproxy({
+      managementIp: "10.0.1.10",
+      workloadIp: "192.168.121.5",
+      virtualIpCidrs: ["192.168.121.128/25"],
+    }),
+  };
+  return [
+    {
+      name: "lab-a",
+      vcenter: "vc01.example.com",
+      distributedSwitch: "dvs-1",
+      routingDomain: "dc1",
+      applianceName: "haproxy-a",
+      network: { ...s13Network(), supervisorManagementStartIp: "10.0.0.20" },
+      haproxy: s13Haproxy(),
+    },
+    siteB,
+  ];
+}
+
+/** Site B as a copy of site A's plan on another switch ("dvs-2") of the same vCenter. */
+function fleetTwins(): FleetSite[] {
+  const [a, b] = fleet();
+  return [a, { ...a, name: "lab-b", distributedSwitch: "dvs-2", applianceName: b.applianceName }];
+}
+
+interface FleetCase {
+  id: string;
+  what: string;
+  base?: () => FleetSite[];
+  bad: (f: FleetSite[]) => void;
+  good: (f: FleetSite[]) => void;
+  quoted: string[];
+}
+
+const setB = (f: FleetSite[], patch: (b: FleetSite) => FleetSite) => {
+  f[1] = patch(f[1]);
+};
+const setBNet = (f: FleetSite[], patch: Partial<NetworkPlanProps>) =>
+  setB(f, (b) => ({ ...b, network: { ...b.network, ...patch } }));
+const bPrimary = (f: FleetSite[]) => f[1].network.primaryWorkloadNetwork;
+
+const fleetCases: FleetCase[] = [
+  {
+    id: "FLT-01",
+    what: "a port-group name both sites create on one switch",
+    bad: (f) => setBNet(f, { managementNetwork: { ...f[1].network.managementNetwork, name: "mgmt" } }),
+    good: (f) => setBNet(f, { managementNetwork: { ...f[1].network.managementNetwork, name: "mgmt-b" } }),
+    quoted: ['"mgmt"', '"lab-a"', '"lab-b"', 'e.g. "mgmt-lab-b"'],
+  },
+  {
+    id: "FLT-02",
+    what: "one VLAN for two sites' subnets on one switch",
+    bad: (f) =>
+      setBNet(f, {
+        primaryWorkloadNetwork: { ...bPrimary(f), portGroup: { ...bPrimary(f).portGroup, vlanId: 120 } },
+      }),
+    good: (f) =>
+      setBNet(f, {
+        primaryWorkloadNetwork: { ...bPrimary(f), portGroup: { ...bPrimary(f).portGroup, vlanId: 121 } },
+      }),
+    quoted: ["VLAN 120", '"wl-121" (192.168.121.0/24)', '"wl-120" (192.168.120.0/24', "e.g. VLAN 121"],
+  },
+  {
+    id: "FLT-03",
+    what: "overlapping subnets of two sites on one switch",
+    bad: (f) => setBNet(f, { managementNetwork: { ...f[1].network.managementNetwork, cidr: "10.0.0.0/23" } }),
+    good: (f) =>
+      setBNet(f, { managementNetwork: { ...f[1].network.managementNetwork, cidr: "10.0.1.0/24" } }),
+    quoted: ['"10.0.0.0/23"', '"10.0.0.0/24"', '"lab-a"'],
+  },
+  {
+    id: "FLT-04",
+    what: "one appliance VM name in one vCenter",
+    bad: (f) => setB(f, (b) => ({ ...b, applianceName: "haproxy-a" })),
+    good: (f) => setB(f, (b) => ({ ...b, applianceName: "haproxy-b" })),
+    quoted: ['"haproxy-a"', '"vc01.example.com"', 'e.g. "haproxy-a-lab-b"'],
+  },
+  {
+    id: "FLT-05",
+    what: "one appliance management address in one vCenter",
+    base: fleetTwins,
+    bad: () => undefined,
+    good: (f) =>
+      setB(f, (b) => ({
+        ...b,
+        haproxy: { ...b.haproxy!, managementIp: "10.0.0.11" },
+        network: { ...b.network, supervisorManagementStartIp: "10.0.0.30" },
+      })),
+    quoted: ["10.0.0.10", "10.0.0.20-10.0.0.24", '"lab-a"', "e.g."],
+  },
+  {
+    id: "FLT-06",
+    what: "overlapping VIP blocks in one routing domain",
+    base: () => fleetTwins().map((s, i) => (i === 1 ? { ...s, vcenter: "vc02.example.com" } : s)),
+    bad: () => undefined,
+    good: (f) => setB(f, (b) => ({ ...b, routingDomain: "dc2" })),
+    quoted: ['"192.168.120.128/25"', '"dc1"', '"lab-a"'],
+  },
+];
+
+describe("one cross-site rule at a time", () => {
+  test("the two sites of the fleet pass every cross-site rule", () => {
+    expect(checkFleet(fleet())).toEqual([]);
+    expect(
+      checkFleet(fleetTwins().map((s, i) => (i === 1 ? { ...s, vcenter: "vc02", routingDomain: "dc2" } : s))),
+    ).toEqual([]);
+  });
+
+  test.each(fleetCases.map((c) => [c.id, c.what, c] as const))(
+    "%s: %s is reported, and the nearest valid fleet is not",
+    (id, _what, c) => {
+      const bad = (c.base ?? fleet)();
+      c.bad(bad);
+      const found = checkFleet(bad).filter((d) => d.ruleId === id);
+      expect(found.length).toBeGreaterThan(0);
+      const text = found.map(formatDiagnostic).join("\n");
+      for (const q of c.quoted) {
+        expect(text).toContain(q);
+      }
+      expect(found[0].severity).toBe(RULES[id].severity);
+      const good = (c.base ?? fleet)();
+      c.good(good);
+      expect(checkFleet(good).filter((d) => d.ruleId === id)).toEqual([]);
+    },
+  );
+});
+
 describe("one rule at a time", () => {
   test.each(cases.map((c) => [c.id, c.what, c] as const))(
     "%s: %s is reported, and the nearest valid plan is not",
@@ -540,7 +693,7 @@ describe("one rule at a time", () => {
   );
 
   test("every rule of the catalogue has a case", () => {
-    const covered = new Set(cases.map((c) => c.id));
+    const covered = new Set([...cases, ...fleetCases].map((c) => c.id));
     expect(Object.keys(RULES).filter((id) => !covered.has(id))).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ export const FAMILIES = [
   { folder: "appliance", prefix: "HAP", title: "HAProxy appliance" },
   { folder: "supervisor", prefix: "SUP", title: "Supervisor enablement" },
   { folder: "secrets", prefix: "SEC", title: "Secrets" },
+  { folder: "fleet", prefix: "FLT", title: "Across sites" },
 ] as const;
 
 const UNIT_FILE = /^([A-Z]+-\d+)\.(js|ts)$/;

@@ -5,6 +5,7 @@
  */
 import { Severity } from "../model/diagnostics";
 import { NetworkContext, HaproxyContext, SupervisorContext } from "./context";
+import type { FleetContext } from "./fleet-context";
 
 /**
  * Where a rule reports: the prop path of the offending value and the message; optionally other values for the
@@ -34,6 +35,8 @@ export interface PlanRule {
   readonly haproxy?: (ctx: HaproxyContext, report: Report) => void;
   /** The check on the Supervisor's settings, when the rule has one. */
   readonly supervisor?: (ctx: SupervisorContext, report: Report) => void;
+  /** The check across many sites' plans (`checkFleet`), when the rule has one. */
+  readonly fleet?: (ctx: FleetContext, report: Report) => void;
 }
 
 /** Declare a rule unit (typed identity: the unit's file default-exports it). */

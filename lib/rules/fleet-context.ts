@@ -1,0 +1,194 @@
+/**
+ * Many sites' plans parsed once for the cross-site rules (FLT): each site's port groups, appliance and VIP
+ * blocks, grouped by what sites share (a vCenter, a distributed switch of a vCenter, a routing domain) in maps,
+ * so that a rule looks at one group at a time and sweeps it sorted: never all pairs of sites. Pure: no
+ * constructs.
+ */
+import { Cidr, Interval, parseAddress, parseCidr } from "../model/ip";
+import {
+  HaproxyPlanProps,
+  NetworkPlan,
+  NetworkPlanProps,
+  parseNetworkPlan,
+  PlanPortGroup,
+} from "../model/plan";
+import { occupiedAddresses } from "./occupied";
+
+/**
+ * One site of a fleet as the cross-site rules see it: its plan and what it shares with other sites.
+ */
+export interface FleetSite {
+  /** The site's name, e.g. its stack name `lab`; messages name sites by it. */
+  readonly name: string;
+  /**
+   * The vCenter Server that manages the site's cluster, as the site names it (host name or address; compared
+   * without regard to case). Appliance VM names and management addresses are unique per vCenter (FLT-04,
+   * FLT-05).
+   */
+  readonly vcenter: string;
+  /**
+   * The distributed switch (VDS) of that vCenter its port groups are on. Sites sharing a vCenter and a switch
+   * share its port-group names, VLANs and subnets (FLT-01, FLT-02, FLT-03).
+   */
+  readonly distributedSwitch: string;
+  /**
+   * The routing domain: sites in one domain reach each other's addresses, so their VIP blocks never overlap
+   * (FLT-06).
+   * @default - the site's own: its VIP blocks are compared with no other site's
+   */
+  readonly routingDomain?: string;
+  /** The site's network plan. */
+  readonly network: NetworkPlanProps;
+  /**
+   * The site's HAProxy appliance.
+   * @default - no appliance: its management address and VIP blocks are not compared
+   */
+  readonly haproxy?: HaproxyPlanProps;
+  /**
+   * The appliance's VM name in vCenter (FLT-04).
+   * @default - the VM name is not compared
+   */
+  readonly applianceName?: string;
+}
+
+/** A site parsed: where it is in the list, its parsed network and its appliance's addresses. */
+export interface ParsedFleetSite {
+  readonly index: number;
+  readonly site: FleetSite;
+  /** `sites[<index>]`, the start of every path into this site. */
+  readonly at: string;
+  readonly network: NetworkPlan;
+  /** The appliance's management address, when it parses. */
+  readonly managementIp?: number;
+  /** The appliance's VIP blocks that parse, with their paths. */
+  readonly vips: { readonly path: string; readonly cidr: Cidr }[];
+}
+
+/** A port group of a site, with the site. */
+export interface FleetPortGroup {
+  readonly site: ParsedFleetSite;
+  readonly portGroup: PlanPortGroup;
+  /** True when the site creates it (no `existingNetworkId`). */
+  readonly creates: boolean;
+}
+
+/** The fleet parsed, grouped by what sites share. */
+export interface FleetContext {
+  readonly sites: ParsedFleetSite[];
+  /** Port groups by distributed switch (`vCenter` + switch), in site order. */
+  readonly switches: Map<string, FleetPortGroup[]>;
+  /** Sites by vCenter. */
+  readonly vcenters: Map<string, ParsedFleetSite[]>;
+  /** Sites by routing domain (sites without one are in none). */
+  readonly routingDomains: Map<string, ParsedFleetSite[]>;
+  /** Every address a site's own plan gives to something (computed once per site, when asked). */
+  occupied(site: ParsedFleetSite): Interval[];
+}
+
+/** How a site names its vCenter, compared without regard to case. */
+export function vcenterKey(site: FleetSite): string {
+  return String(site.vcenter).toLowerCase();
+}
+
+/** A distributed switch of a vCenter. */
+export function switchKey(site: FleetSite): string {
+  return `${vcenterKey(site)}\u0000${site.distributedSwitch}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Parse one site: its network, its appliance's management address and VIP blocks. */
+function parseSite(site: FleetSite, index: number): ParsedFleetSite {
+  const network = parseNetworkPlan(site.network).plan;
+  const h = site.haproxy;
+  const mgmt = h && typeof h.managementIp === "string" ? parseAddress(h.managementIp) : undefined;
+  const vips: { path: string; cidr: Cidr }[] = [];
+  (h && Array.isArray(h.virtualIpCidrs) ? h.virtualIpCidrs : []).forEach((v, k) => {
+    const c = typeof v === "string" ? parseCidr(v) : undefined;
+    if (c?.ok) vips.push({ path: `sites[${index}].haproxy.virtualIpCidrs[${k}]`, cidr: c.value });
+  });
+  return {
+    index,
+    site,
+    at: `sites[${index}]`,
+    network,
+    managementIp: mgmt?.ok ? mgmt.value : undefined,
+    vips,
+  };
+}
+
+/** Parse every site once and group them. */
+export function fleetContext(sites: readonly FleetSite[]): FleetContext {
+  const parsed = sites.map(parseSite);
+  const switches = new Map<string, FleetPortGroup[]>();
+  const vcenters = new Map<string, ParsedFleetSite[]>();
+  const routingDomains = new Map<string, ParsedFleetSite[]>();
+  for (const p of parsed) {
+    push(vcenters, vcenterKey(p.site), p);
+    if (p.site.routingDomain !== undefined) push(routingDomains, p.site.routingDomain, p);
+    for (const pg of p.network.portGroups) {
+      push(switches, switchKey(p.site), { site: p, portGroup: pg, creates: !pg.props.existingNetworkId });
+    }
+  }
+  const occupied = new Map<number, Interval[]>();
+  return {
+    sites: parsed,
+    switches,
+    vcenters,
+    routingDomains,
+    occupied(site) {
+      let o = occupied.get(site.index);
+      if (!o) {
+        o = occupiedAddresses({ network: site.network, haproxy: site.site.haproxy });
+        occupied.set(site.index, o);
+      }
+      return o;
+    },
+  };
+}
+
+/** Where a site's port group is described, e.g. `sites[1].network.managementNetwork`. */
+export function portGroupPath(pg: FleetPortGroup): string {
+  return `${pg.site.at}.network.${pg.portGroup.path}`;
+}
+
+/** How a message names a site's switch: `distributed switch "dvs-1" of vCenter "vc01"`. */
+export function switchWords(site: FleetSite): string {
+  return `distributed switch ${JSON.stringify(site.distributedSwitch)} of vCenter ${JSON.stringify(site.vcenter)}`;
+}
+
+/** The first of `candidates` that `taken` does not hold. */
+export function firstFree(candidates: readonly string[], taken: (name: string) => boolean): string[] {
+  return candidates.filter((c) => !taken(c));
+}
+
+/**
+ * Blocks of `cidr`'s size, aligned, clear of `used` (merged and sorted, as `union` gives), the nearest above
+ * `cidr` first: binary search for the interval a candidate meets, then a jump past it.
+ */
+export function freeAlignedBlocks(cidr: Cidr, used: readonly Interval[], count = 3): Cidr[] {
+  const width = cidr.last - cidr.first + 1;
+  const out: Cidr[] = [];
+  let start = cidr.first + width;
+  while (out.length < count && start + width - 1 <= 0xffffffff) {
+    let lo = 0;
+    let hi = used.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (used[mid].last < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const hit = used[lo];
+    if (hit && hit.first <= start + width - 1) {
+      start = Math.ceil((hit.last + 1) / width) * width;
+      continue;
+    }
+    out.push({ first: start, last: start + width - 1, prefix: cidr.prefix });
+    start += width;
+  }
+  return out;
+}
