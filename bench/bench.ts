@@ -5,6 +5,7 @@
  */
 import * as os from "os";
 import { checkPlan, HaproxyMode, WorkloadNetworkProps } from "../lib";
+import { fleetBench } from "./fleet";
 import { limits } from "./limits";
 import { worstInputs } from "./worst-inputs";
 import { constructVsRaw, gc, measure, plan } from "./workloads";
@@ -44,6 +45,8 @@ function main(): void {
   console.log(
     `engine: ${ranges} ranges checked in ${engine.ms.toFixed(1)} ms (median of 9), ${errors} errors`,
   );
+  console.log("\nThe cross-site check (FLT rules), 10 namespace networks per site:");
+  fleetBench((l) => console.log(l));
   console.log("\nWorst malformed inputs found (the app's real path: load, build, synth):");
   worstInputs((l) => console.log(l));
   console.log("\nAt the documented limits (one run each):");
