@@ -652,6 +652,32 @@ describe("one cross-site rule at a time", () => {
     ).toEqual([]);
   });
 
+  test("FLT-03's proposed subnet, with the site's gateway, ranges and appliance moved into it, passes across sites and in the site's own plan", () => {
+    const f = fleet();
+    setBNet(f, { managementNetwork: { ...f[1].network.managementNetwork, cidr: "10.0.0.0/23" } });
+    const [d] = checkFleet(f).filter((x) => x.ruleId === "FLT-03");
+    const proposed = /e\.g\. "([^"]+)"/.exec(d.message)![1];
+    const delta = (s: string) => s.replace(/^10\.0\.1\./, `10.0.${Number(proposed.split(".")[2]) + 1}.`);
+    const b = f[1];
+    f[1] = {
+      ...b,
+      network: {
+        ...b.network,
+        managementNetwork: {
+          ...b.network.managementNetwork,
+          cidr: proposed,
+          gateway: delta(b.network.managementNetwork.gateway),
+        },
+        supervisorManagementStartIp: delta(b.network.supervisorManagementStartIp!),
+      },
+      haproxy: { ...b.haproxy!, managementIp: delta(b.haproxy!.managementIp) },
+    };
+    expect(checkFleet(f)).toEqual([]);
+    expect(
+      checkPlan(f[1].network, f[1].haproxy).diagnostics.filter((x) => x.severity === Severity.ERROR),
+    ).toEqual([]);
+  });
+
   test.each(fleetCases.map((c) => [c.id, c.what, c] as const))(
     "%s: %s is reported, and the nearest valid fleet is not",
     (id, _what, c) => {
