@@ -65,7 +65,7 @@ export {
   hasErrors,
 } from "./rules/engine";
 export type { PlanCheck, HaproxyPlan, WholePlanCheck, EngineOptions } from "./rules/engine";
-export { adviseTopology, Topology } from "./model/topology-advisor";
+export { adviseTopology, Topology, AdvisedLoadBalancer } from "./model/topology-advisor";
 export type { TopologyQuestions, TopologyAdvice } from "./model/topology-advisor";
 export { renderPlanMarkdown, subnetReports, wizardValues, AllocationKind } from "./report/plan-report";
 export type { PlanReportInput, SubnetReport, Allocation, WizardField } from "./report/plan-report";

@@ -24,6 +24,7 @@ import { checkWholePlan, HaproxyPlan, checkHaproxyPlan } from "../rules/engine";
 import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, reviseDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { checkConstructProps } from "./construct-props";
+import { reportFindings } from "./plan-report-synthesizer";
 import type { VirtualServerRange } from "./haproxy-load-balancer";
 import { ACKNOWLEDGEMENTS_SPEC, SupervisorWorkloadNetwork } from "./supervisor-workload-network";
 
@@ -84,6 +85,8 @@ export function checkUndeployedLoadBalancer(
     whole.unresolved.filter((u) => !network_.includes(u)),
   );
   reviseDiagnostics(network, network.diagnostics, whole.network, network.acknowledged);
+  // Its errors block its stack's Terraform, as the appliance's and the Supervisor's do.
+  reportFindings(scope, { construct: scope, diagnostics, acknowledged });
   const virtualServerRanges = check.plan.virtualIps.flatMap((v) =>
     loadBalancerRangesOf(network.plan, v.cidr).map((r) => ({
       cidr: formatCidr(v.cidr),
