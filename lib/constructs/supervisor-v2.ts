@@ -239,6 +239,31 @@ const SERVICES = objectOf({
   },
 });
 
+const FOUNDATION_INTERFACE = objectOf({
+  fields: {
+    personas: required(listOf(str)),
+    network: required(
+      objectOf({
+        fields: {
+          networkType: required(str),
+          dvpgNetwork: required(
+            objectOf({
+              fields: {
+                name: required(str),
+                network: required(str),
+                ipam: required(str),
+                ipConfig: required(
+                  objectOf({ fields: { ipRange: required(listOf(RANGE)), gateway: required(str) } }),
+                ),
+              },
+            }),
+          ),
+        },
+      }),
+    ),
+  },
+});
+
 /** The run-time shape of {@link SupervisorV2Config}, with cdktf's meta-arguments passed through unchecked. */
 export const SUPERVISOR_V2_CONFIG_SPEC: PropSpec = {
   fields: {
@@ -294,8 +319,25 @@ export const SUPERVISOR_V2_CONFIG_SPEC: PropSpec = {
                           },
                         }),
                       ),
-                      interface: required(listOf(objectOf({ fields: {}, open: true }))),
-                      networkServices: required(objectOf({ fields: {}, open: true })),
+                      interface: required(listOf(FOUNDATION_INTERFACE)),
+                      networkServices: required(
+                        objectOf({
+                          fields: {
+                            dns: required(
+                              objectOf({
+                                fields: {
+                                  servers: required(listOf(str)),
+                                  searchDomains: required(listOf(str)),
+                                },
+                              }),
+                            ),
+                            ntp: required(objectOf({ fields: { servers: required(listOf(str)) } })),
+                            syslog: optional(
+                              objectOf({ fields: { endpoint: required(str), caCert: optional(str) } }),
+                            ),
+                          },
+                        }),
+                      ),
                     },
                   }),
                 ),
