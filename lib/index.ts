@@ -25,12 +25,26 @@ export type {
   GeneratedCaOptions,
   VirtualServerRange,
 } from "./constructs/haproxy-load-balancer";
-export { HaproxyMode } from "./model/plan";
+export { HaproxyMode, FoundationPersona } from "./model/plan";
+export { ExistingHaproxy, SupervisorLoadBalancerType } from "./constructs/supervisor-load-balancer";
+export type {
+  ISupervisorLoadBalancer,
+  ExistingHaproxyProps,
+  DataPlaneApiServer,
+} from "./constructs/supervisor-load-balancer";
+export {
+  FoundationLoadBalancer,
+  FoundationDeploymentSize,
+  FoundationAvailability,
+} from "./constructs/foundation-load-balancer";
+export type { FoundationLoadBalancerProps } from "./constructs/foundation-load-balancer";
 export type {
   PortGroupProps,
   WorkloadNetworkProps,
   NetworkPlanProps,
   HaproxyPlanProps,
+  FoundationPlanProps,
+  FoundationInterfaceProps,
   CertificateAuthorityPem,
   CheckOptions,
   NetworkPlan,
@@ -46,11 +60,12 @@ export {
   checkNetworkPlan,
   checkHaproxyPlan,
   checkSupervisorPlan,
+  checkFoundationPlan,
   checkWholePlan,
   hasErrors,
 } from "./rules/engine";
 export type { PlanCheck, HaproxyPlan, WholePlanCheck, EngineOptions } from "./rules/engine";
-export { adviseTopology, Topology } from "./model/topology-advisor";
+export { adviseTopology, Topology, AdvisedLoadBalancer } from "./model/topology-advisor";
 export type { TopologyQuestions, TopologyAdvice } from "./model/topology-advisor";
 export { renderPlanMarkdown, subnetReports, wizardValues, AllocationKind } from "./report/plan-report";
 export type { PlanReportInput, SubnetReport, Allocation, WizardField } from "./report/plan-report";
@@ -75,6 +90,19 @@ export type {
   SupervisorV2IpAssignment,
   SupervisorV2Range,
   SupervisorV2Services,
+  SupervisorV2Edge,
+  SupervisorV2Haproxy,
+  SupervisorV2Server,
+  SupervisorV2Foundation,
+  SupervisorV2FoundationTarget,
+  SupervisorV2FoundationInterface,
+  SupervisorV2FoundationNetwork,
+  SupervisorV2FoundationDvpg,
+  SupervisorV2FoundationIpConfig,
+  SupervisorV2FoundationServices,
+  SupervisorV2Syslog,
+  SupervisorV2Dns,
+  SupervisorV2Ntp,
 } from "./constructs/supervisor-v2";
 export type {
   SupervisorSettings,
@@ -85,6 +113,8 @@ export type {
   SupervisorWorkloadSettings,
   SupervisorEdgeSettings,
   SupervisorEdgeServer,
+  SupervisorFoundationSettings,
+  SupervisorFoundationInterfaceSettings,
   AddressCount,
 } from "./report/supervisor-report";
 export type { SupervisorPlanProps } from "./model/plan";

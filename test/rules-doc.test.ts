@@ -30,12 +30,13 @@ describe("the rule catalogue as a document", () => {
         SUP: "supervisor",
         SEC: "secrets",
         FLT: "fleet",
+        VFL: "foundation",
       }[u.id.split("-")[0]]!;
       expect(fs.existsSync(path.join(root, folder, `${u.id}.ts`))).toBe(true);
       expect(u.summary.length).toBeGreaterThan(10);
       expect(u.why.length).toBeGreaterThan(20);
       expect(u.example.failing).not.toBe(u.example.passing);
-      expect(u.network ?? u.haproxy ?? u.supervisor ?? u.fleet).toBeDefined();
+      expect(u.network ?? u.haproxy ?? u.foundation ?? u.supervisor ?? u.fleet).toBeDefined();
     }
     expect(RULE_UNITS.map((u) => u.id)).toEqual(Object.keys(RULES));
   });

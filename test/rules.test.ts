@@ -2,6 +2,8 @@ import {
   checkFleet,
   checkPlan,
   FleetSite,
+  FoundationPersona,
+  FoundationPlanProps,
   SupervisorPlanProps,
   Diagnostic,
   formatDiagnostic,
@@ -15,7 +17,12 @@ import { FRONTEND, MGMT, s13Haproxy, s13Network, WL120 } from "./fixtures";
 
 const WL121 = { name: "wl-121", vlanId: 121, cidr: "192.168.121.0/24", gateway: "192.168.121.1" };
 
-type Plan = { network: NetworkPlanProps; haproxy: HaproxyPlanProps; supervisor?: SupervisorPlanProps };
+type Plan = {
+  network: NetworkPlanProps;
+  haproxy: HaproxyPlanProps;
+  supervisor?: SupervisorPlanProps;
+  foundation?: FoundationPlanProps;
+};
 
 function s13(): Plan {
   return { network: s13Network(), haproxy: s13Haproxy() };
@@ -54,7 +61,7 @@ function t4(): Plan {
 }
 
 function run(p: Plan): Diagnostic[] {
-  return checkPlan(p.network, p.haproxy, { supervisor: p.supervisor }).diagnostics;
+  return checkPlan(p.network, p.haproxy, { supervisor: p.supervisor, foundation: p.foundation }).diagnostics;
 }
 
 /** S-13 with a Supervisor enabled on it. */
@@ -74,6 +81,43 @@ function withSupervisor(): Plan {
     },
   };
 }
+/** S-13 with the vSphere Foundation Load Balancer instead of the appliance: VIPs on the upper /25. */
+function withFoundation(): Plan {
+  return {
+    network: s13Network(),
+    haproxy: {
+      deployed: false,
+      mode: HaproxyMode.DEFAULT,
+      virtualIpCidrs: ["192.168.120.128/25"],
+      managementIp: "",
+      workloadIp: "",
+      nameservers: [],
+      dataplanePort: 0,
+      dataplaneUser: "",
+    },
+    foundation: {
+      interfaces: [
+        {
+          personas: [FoundationPersona.MANAGEMENT],
+          portGroup: "mgmt",
+          addressRanges: ["10.0.0.30-10.0.0.31"],
+        },
+        {
+          personas: [FoundationPersona.WORKLOAD, FoundationPersona.FRONTEND],
+          portGroup: "wl-120",
+          addressRanges: ["192.168.120.10-192.168.120.11"],
+        },
+      ],
+      dnsServers: ["10.0.0.2"],
+      ntpServers: ["pool.ntp.org"],
+    },
+  };
+}
+const setItf = (p: Plan, i: number, patch: Partial<FoundationPlanProps["interfaces"][number]>) => {
+  const interfaces = [...p.foundation!.interfaces];
+  interfaces[i] = { ...interfaces[i], ...patch };
+  p.foundation = { ...p.foundation!, interfaces };
+};
 const setSup = (p: Plan, patch: Partial<SupervisorPlanProps>) => {
   p.supervisor = { ...p.supervisor!, ...patch };
 };
@@ -510,6 +554,84 @@ const cases: Case[] = [
     bad: (p) => setSup(p, { controlPlaneCount: 0 }),
     good: (p) => setSup(p, { controlPlaneCount: 1 }),
     quoted: ["controlPlaneCount", "0", "default of 3", "at least 1"],
+  },
+  {
+    id: "SUP-06",
+    what: "a Supervisor on two vSphere Zones",
+    base: withSupervisor,
+    bad: (p) => setSup(p, { zones: ["zone-a", "zone-b"] }),
+    good: (p) => setSup(p, { zones: ["zone-a", "zone-b", "zone-c"] }),
+    quoted: ['["zone-a","zone-b"]', "has 2 zones", "exactly 3 distinct zones"],
+  },
+  {
+    id: "SUP-07",
+    what: "the vSphere 7 request body for the Foundation Load Balancer",
+    base: withSupervisor,
+    bad: (p) => setSup(p, { viaProvider: false, loadBalancerType: "vsphere-foundation" }),
+    good: (p) => setSup(p, { viaProvider: true, loadBalancerType: "vsphere-foundation" }),
+    quoted: ["no vSphere Foundation Load Balancer", "SupervisorEnablement.TERRAFORM"],
+  },
+  {
+    id: "VFL-01",
+    what: "a Foundation Load Balancer with no FRONTEND persona",
+    base: withFoundation,
+    bad: (p) => setItf(p, 1, { personas: [FoundationPersona.WORKLOAD] }),
+    good: (p) => setItf(p, 1, { personas: [FoundationPersona.WORKLOAD, FoundationPersona.FRONTEND] }),
+    quoted: ["FRONTEND persona", "interface 1", '"wl-120"'],
+  },
+  {
+    id: "VFL-02",
+    what: "the WORKLOAD interface on the management port group",
+    base: withFoundation,
+    bad: (p) => {
+      setItf(p, 0, { personas: [FoundationPersona.MANAGEMENT, FoundationPersona.WORKLOAD] });
+      setItf(p, 1, { personas: [FoundationPersona.FRONTEND] });
+    },
+    good: (p) => {
+      setItf(p, 0, { personas: [FoundationPersona.MANAGEMENT] });
+      setItf(p, 1, { personas: [FoundationPersona.WORKLOAD, FoundationPersona.FRONTEND] });
+    },
+    quoted: ['"mgmt"', "WORKLOAD persona", '"wl-120"'],
+  },
+  {
+    id: "VFL-03",
+    what: "an interface range outside its port group's subnet",
+    base: withFoundation,
+    bad: (p) => setItf(p, 1, { addressRanges: ["192.168.121.10-192.168.121.11"] }),
+    good: (p) => setItf(p, 1, { addressRanges: ["192.168.120.10-192.168.120.11"] }),
+    quoted: ['"192.168.121.10-192.168.121.11"', '"192.168.120.0/24"', 'e.g. "192.168.120.2-192.168.120.3"'],
+  },
+  {
+    id: "VFL-04",
+    what: "an interface range over the primary workload network's node range",
+    base: withFoundation,
+    bad: (p) => setItf(p, 1, { addressRanges: ["192.168.120.31-192.168.120.32"] }),
+    good: (p) => setItf(p, 1, { addressRanges: ["192.168.120.10-192.168.120.11"] }),
+    quoted: [
+      '"192.168.120.31-192.168.120.32"',
+      'workload network "primary"',
+      'e.g. "192.168.120.2-192.168.120.3"',
+    ],
+  },
+  {
+    id: "VFL-05",
+    what: "VIPs outside the FRONTEND interface's subnet",
+    base: () => {
+      const p = withFoundation();
+      p.network = { ...p.network, frontendNetwork: FRONTEND };
+      return p;
+    },
+    bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.130.64/26"] }),
+    good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/26"] }),
+    quoted: ['"192.168.130.64/26"', '"192.168.120.0/24"', '"wl-120"'],
+  },
+  {
+    id: "SEC-02",
+    what: "a literal Data Plane API password of an existing HAProxy",
+    base: () => ({ network: s13Network(), haproxy: s13Haproxy({ deployed: false, dataplanePassword: "x" }) }),
+    bad: (p) => setHap(p, { dataplanePassword: "VMware1!VMware1!" }),
+    good: (p) => setHap(p, { dataplanePassword: undefined }),
+    quoted: ["password", "sensitive TerraformVariable"],
   },
   {
     id: "SEC-01",

@@ -158,9 +158,11 @@ function applyTimeRules(body: Record<string, unknown>, errors: string[]): void {
     errors.push("workloads.network: exactly the vsphere block (HAProxy needs VSPHERE networking)");
   const edge = one(wl?.edge);
   const lbs = ["foundation", "haproxy", "nsx", "nsx_advanced"].filter((k) => has(edge, k));
-  if (lbs.length !== 1 || lbs[0] !== "haproxy") errors.push("workloads.edge: exactly the haproxy block");
+  // helper:268-300: at most one load balancer block; VSPHERE networking takes HAProxy or Foundation.
+  if (lbs.length !== 1 || !["haproxy", "foundation"].includes(lbs[0]))
+    errors.push("workloads.edge: exactly one of the haproxy and foundation blocks");
   if (!has(edge, "lb_address_range"))
-    errors.push("workloads.edge.lb_address_range: HAProxy needs at least one range");
+    errors.push("workloads.edge.lb_address_range: the load balancer needs at least one range");
   for (const dropped of ["images", "storage"]) {
     if (has(wl, dropped)) errors.push(`workloads.${dropped} is silently dropped by 2.16.x: must not be sent`);
   }

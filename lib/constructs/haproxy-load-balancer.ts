@@ -8,6 +8,7 @@ import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { Fn, ITerraformDependable, TerraformElement, TerraformOutput, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
+import { ISupervisorLoadBalancer, SupervisorLoadBalancerType } from "./supervisor-load-balancer";
 import { attachDiagnostics, reviseDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { healthCheck, readinessWait } from "./dataplane-readiness";
 import { lifecycleForHcl } from "./hcl-rendering";
@@ -317,7 +318,9 @@ export const OVF_NETWORKS = { management: "Management", workload: "Workload", fr
  *
  * Needs the vsphere, tls and random providers configured in the stack.
  */
-export class HaproxyLoadBalancer extends Construct {
+export class HaproxyLoadBalancer extends Construct implements ISupervisorLoadBalancer {
+  /** Which load balancer it is, for the Supervisor. */
+  public readonly loadBalancerType = SupervisorLoadBalancerType.HAPROXY_APPLIANCE;
   public static readonly DEFAULT_HOSTNAME = "haproxy.local";
   public static readonly DEFAULT_NAMESERVERS: readonly string[] = ["1.1.1.1", "1.0.0.1"];
   public static readonly DEFAULT_DATAPLANE_PORT = 5556;

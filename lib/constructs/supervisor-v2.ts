@@ -3,7 +3,7 @@
  * `@cdktf/provider-vsphere` bindings stop at provider 2.15.0. It covers what HAProxy on vSphere networking
  * needs and nothing the provider drops or rejects: no `images` or `storage` (2.16.x reads them from top-level
  * keys that do not exist and sends nothing, `supervisor_helper.go` lines 170 and 175), no `proxy` (its
- * `CLUSTER_CONFIGURED` source always fails, lines 540-569), no NSX or Foundation edges. The schema it follows is
+ * `CLUSTER_CONFIGURED` source always fails, lines 540-569), no NSX edges. The schema it follows is
  * committed as `test/fixtures/supervisor-v2/schema.json`, and a test checks every synthesized resource against
  * it.
  *
@@ -71,7 +71,112 @@ export interface SupervisorV2ControlPlane {
   };
 }
 
-/** The workloads: the primary workload network, the HAProxy edge, the API server. */
+/** An HAProxy's Data Plane API endpoint. */
+export interface SupervisorV2Server {
+  /** An IPv4 address. */
+  readonly host: string;
+  /** The port. */
+  readonly port: number;
+}
+
+/** The HAProxy edge: Data Plane API endpoint(s), credentials and CA. */
+export interface SupervisorV2Haproxy {
+  readonly server: SupervisorV2Server[];
+  readonly username: string;
+  readonly password: string;
+  readonly caChain: string;
+}
+
+/** Where the Foundation Load Balancer's nodes run. */
+export interface SupervisorV2FoundationTarget {
+  /** `ACTIVE_PASSIVE` or `SINGLE_NODE`. @default - not sent */
+  readonly availability?: string;
+  /** `SMALL`, `MEDIUM`, `LARGE` or `X_LARGE`. @default - not sent */
+  readonly deploymentSize?: string;
+  /** Storage policy id. @default - not sent */
+  readonly storagePolicy?: string;
+}
+
+/** Static addressing of a Foundation Load Balancer interface. */
+export interface SupervisorV2FoundationIpConfig {
+  /** The interface's addresses. */
+  readonly ipRange: SupervisorV2Range[];
+  /** The port group's gateway in CIDR form, `10.0.0.1/24` (`validation.IsCIDR`). */
+  readonly gateway: string;
+}
+
+/** The distributed port group of a Foundation Load Balancer interface. */
+export interface SupervisorV2FoundationDvpg {
+  /** A display name (a DNS label). */
+  readonly name: string;
+  /** The port group's MoID. */
+  readonly network: string;
+  /** `STATIC` or `DHCP`. */
+  readonly ipam: string;
+  readonly ipConfig: SupervisorV2FoundationIpConfig;
+}
+
+/** The network of a Foundation Load Balancer interface. */
+export interface SupervisorV2FoundationNetwork {
+  /** `DVPG` (or `SUPERVISOR_MANAGEMENT`, `PRIMARY_WORKLOAD`). */
+  readonly networkType: string;
+  readonly dvpgNetwork: SupervisorV2FoundationDvpg;
+}
+
+/** One interface of the Foundation Load Balancer. */
+export interface SupervisorV2FoundationInterface {
+  /** `MANAGEMENT`, `WORKLOAD`, `FRONTEND`. */
+  readonly personas: string[];
+  readonly network: SupervisorV2FoundationNetwork;
+}
+
+/** Remote logging of the Foundation Load Balancer. */
+export interface SupervisorV2Syslog {
+  readonly endpoint: string;
+  /** @default - not sent */
+  readonly caCert?: string;
+}
+
+/** DNS, NTP and syslog of the Foundation Load Balancer. */
+export interface SupervisorV2FoundationServices {
+  readonly dns: SupervisorV2Dns;
+  readonly ntp: SupervisorV2Ntp;
+  /** @default - not sent */
+  readonly syslog?: SupervisorV2Syslog;
+}
+
+/** DNS servers and search domains. */
+export interface SupervisorV2Dns {
+  readonly servers: string[];
+  readonly searchDomains: string[];
+}
+
+/** NTP servers. */
+export interface SupervisorV2Ntp {
+  readonly servers: string[];
+}
+
+/** The vSphere Foundation Load Balancer (`edge.foundation`, vSphere 9). */
+export interface SupervisorV2Foundation {
+  /** @default - not sent */
+  readonly deploymentTarget?: SupervisorV2FoundationTarget;
+  readonly interface: SupervisorV2FoundationInterface[];
+  readonly networkServices: SupervisorV2FoundationServices;
+}
+
+/** The load balancer: exactly one of `haproxy` and `foundation`. */
+export interface SupervisorV2Edge {
+  /** The load balancer's id (a DNS label). */
+  readonly id: string;
+  /** The VIP ranges the Supervisor hands to Services. */
+  readonly lbAddressRange: SupervisorV2Range[];
+  /** @default - not HAProxy */
+  readonly haproxy?: SupervisorV2Haproxy;
+  /** @default - not the Foundation Load Balancer */
+  readonly foundation?: SupervisorV2Foundation;
+}
+
+/** The workloads: the primary workload network, the load balancer, the API server. */
 export interface SupervisorV2Workloads {
   /** The primary workload network. */
   readonly network: {
@@ -82,20 +187,8 @@ export interface SupervisorV2Workloads {
     readonly ipManagement: SupervisorV2IpManagement;
     readonly services: SupervisorV2Services;
   };
-  /** The HAProxy load balancer. */
-  readonly edge: {
-    /** The load balancer's id (a DNS label). */
-    readonly id: string;
-    /** The VIP ranges the Supervisor hands to Services. */
-    readonly lbAddressRange: SupervisorV2Range[];
-    /** The Data Plane API endpoint(s), credentials and CA. */
-    readonly haproxy: {
-      readonly server: { readonly host: string; readonly port: number }[];
-      readonly username: string;
-      readonly password: string;
-      readonly caChain: string;
-    };
-  };
+  /** The load balancer: HAProxy (`haproxy`) or the vSphere Foundation Load Balancer (`foundation`). */
+  readonly edge: SupervisorV2Edge;
   /**
    * API server options. The block is required, and provider 2.16.1 dereferences its first element and that of
    * `security` without a nil check (`supervisor_helper.go` 156, 747): give `security` with at least one name.
@@ -107,8 +200,17 @@ export interface SupervisorV2Workloads {
 export interface SupervisorV2Config extends TerraformMetaArguments {
   /** The Supervisor's name. */
   readonly name: string;
-  /** The cluster's managed object id (`domain-c…`), although the provider's description says "name". */
-  readonly cluster: string;
+  /**
+   * The cluster's managed object id (`domain-c…`), although the provider's description says "name"; exactly one
+   * of `cluster` and `zones`.
+   * @default - none: `zones`
+   */
+  readonly cluster?: string;
+  /**
+   * The vSphere Zones (names) of a Supervisor on three zones (`EnableOnZonesSpec`).
+   * @default - none: `cluster`
+   */
+  readonly zones?: string[];
   readonly controlPlane: SupervisorV2ControlPlane;
   readonly workloads: SupervisorV2Workloads;
   /**
@@ -137,11 +239,37 @@ const SERVICES = objectOf({
   },
 });
 
+const FOUNDATION_INTERFACE = objectOf({
+  fields: {
+    personas: required(listOf(str)),
+    network: required(
+      objectOf({
+        fields: {
+          networkType: required(str),
+          dvpgNetwork: required(
+            objectOf({
+              fields: {
+                name: required(str),
+                network: required(str),
+                ipam: required(str),
+                ipConfig: required(
+                  objectOf({ fields: { ipRange: required(listOf(RANGE)), gateway: required(str) } }),
+                ),
+              },
+            }),
+          ),
+        },
+      }),
+    ),
+  },
+});
+
 /** The run-time shape of {@link SupervisorV2Config}, with cdktf's meta-arguments passed through unchecked. */
 export const SUPERVISOR_V2_CONFIG_SPEC: PropSpec = {
   fields: {
     name: required(str),
-    cluster: required(str, "the cluster's managed object id (domain-c…)"),
+    cluster: optional(str),
+    zones: optional(listOf(str)),
     controlPlane: required(
       objectOf({
         fields: {
@@ -179,7 +307,41 @@ export const SUPERVISOR_V2_CONFIG_SPEC: PropSpec = {
               fields: {
                 id: required(str),
                 lbAddressRange: required(listOf(RANGE)),
-                haproxy: required(
+                foundation: optional(
+                  objectOf({
+                    fields: {
+                      deploymentTarget: optional(
+                        objectOf({
+                          fields: {
+                            availability: optional(str),
+                            deploymentSize: optional(str),
+                            storagePolicy: optional(str),
+                          },
+                        }),
+                      ),
+                      interface: required(listOf(FOUNDATION_INTERFACE)),
+                      networkServices: required(
+                        objectOf({
+                          fields: {
+                            dns: required(
+                              objectOf({
+                                fields: {
+                                  servers: required(listOf(str)),
+                                  searchDomains: required(listOf(str)),
+                                },
+                              }),
+                            ),
+                            ntp: required(objectOf({ fields: { servers: required(listOf(str)) } })),
+                            syslog: optional(
+                              objectOf({ fields: { endpoint: required(str), caCert: optional(str) } }),
+                            ),
+                          },
+                        }),
+                      ),
+                    },
+                  }),
+                ),
+                haproxy: optional(
                   objectOf({
                     fields: {
                       server: required(
@@ -261,6 +423,7 @@ export class SupervisorV2 extends TerraformResource {
     return snake({
       name: c.name,
       cluster: c.cluster,
+      zones: c.zones,
       controlPlane: c.controlPlane,
       workloads: c.workloads,
       timeouts: c.timeouts,

@@ -8,7 +8,7 @@ import { TerraformData } from "./terraform-data";
 import { Construct } from "constructs";
 import { Diagnostic } from "../model/diagnostics";
 import { toDnsLabel } from "../model/names";
-import { SupervisorPlanProps } from "../model/plan";
+import { FoundationPlanProps, SupervisorPlanProps } from "../model/plan";
 import { SupervisorSettings } from "../report/supervisor-report";
 import { checkSupervisorPlan, checkWholePlan } from "../rules/engine";
 import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
@@ -31,7 +31,9 @@ import {
   required,
   str,
 } from "../model/prop-spec";
-import { checkConstructProps } from "./construct-props";
+import { checkConstructProps, refuseProps } from "./construct-props";
+import { FoundationLoadBalancer } from "./foundation-load-balancer";
+import { ExistingHaproxy, ISupervisorLoadBalancer } from "./supervisor-load-balancer";
 
 /** The size of the control-plane VMs. */
 export enum ControlPlaneSize {
@@ -74,10 +76,31 @@ export enum SupervisorProtection {
 export interface SupervisorProps {
   /** The Supervisor's networks (may live in another stack: values are passed by cross-stack references). */
   readonly network: SupervisorWorkloadNetwork;
-  /** The HAProxy appliance wired to those networks. */
-  readonly haproxy: HaproxyLoadBalancer;
-  /** The cluster's managed object id (`domain-c…`, e.g. a `vsphere_compute_cluster` data source's id). */
-  readonly clusterId: string;
+  /**
+   * The load balancer: the HAProxy appliance of this plan (`HaproxyLoadBalancer`), an HAProxy that runs already
+   * (`ExistingHaproxy`) or the vSphere Foundation Load Balancer (`FoundationLoadBalancer`, vSphere 9). Give
+   * exactly one of `loadBalancer` and `haproxy`.
+   * @default - the `haproxy`
+   */
+  readonly loadBalancer?: ISupervisorLoadBalancer;
+  /**
+   * The HAProxy appliance wired to those networks.
+   * @deprecated use `loadBalancer`, which takes the same appliance
+   * @default - the `loadBalancer`
+   */
+  readonly haproxy?: HaproxyLoadBalancer;
+  /**
+   * The cluster's managed object id (`domain-c…`, e.g. a `vsphere_compute_cluster` data source's id), for a
+   * Supervisor on one cluster. Give exactly one of `clusterId` and `zones`.
+   * @default - none: `zones`
+   */
+  readonly clusterId?: string;
+  /**
+   * The three vSphere Zones (their names) of a Supervisor on zones (SUP-06; `zones` of `vsphere_supervisor_v2`,
+   * `EnableOnZonesSpec`). Give exactly one of `clusterId` and `zones`.
+   * @default - none: `clusterId`
+   */
+  readonly zones?: string[];
   /**
    * The Supervisor's name: a DNS label (SUP-02).
    * @default - the construct id
@@ -165,11 +188,18 @@ export const SUPERVISOR_PROPS_SPEC: PropSpec = {
       instance("a SupervisorWorkloadNetwork", (v) => v instanceof SupervisorWorkloadNetwork),
       "the Supervisor's networks",
     ),
-    haproxy: required(
-      instance("a HaproxyLoadBalancer", (v) => v instanceof HaproxyLoadBalancer),
-      "the appliance wired to those networks",
+    loadBalancer: optional(
+      instance(
+        "a HaproxyLoadBalancer, ExistingHaproxy or FoundationLoadBalancer",
+        (v) =>
+          v instanceof HaproxyLoadBalancer ||
+          v instanceof ExistingHaproxy ||
+          v instanceof FoundationLoadBalancer,
+      ),
     ),
-    clusterId: required(str, "the cluster's id, e.g. a vsphere_compute_cluster data source's id"),
+    haproxy: optional(instance("a HaproxyLoadBalancer", (v) => v instanceof HaproxyLoadBalancer)),
+    clusterId: optional(str),
+    zones: optional(listOf(str)),
     name: optional(str),
     controlPlaneSize: optional(enumOf("ControlPlaneSize", ControlPlaneSize)),
     controlPlaneCount: optional(num),
@@ -230,13 +260,19 @@ export class Supervisor extends Construct {
 
   constructor(scope: Construct, id: string, props: SupervisorProps) {
     checkConstructProps(scope, id, props, SUPERVISOR_PROPS_SPEC);
+    refuseProps(scope, id, exactlyOneProblems(props));
     super(scope, id);
-    const { network, haproxy } = props;
+    const { network } = props;
+    const lb = (props.loadBalancer ?? props.haproxy) as
+      | HaproxyLoadBalancer
+      | ExistingHaproxy
+      | FoundationLoadBalancer;
+    const zones = props.zones ?? [];
     const plan = network.plan;
     const name = props.name ?? id;
     const serviceCidrText = props.serviceCidr ?? Supervisor.DEFAULT_SERVICE_CIDR;
     const managementIdentifier = props.managementNetworkIdentifier ?? "management";
-    const lbId = toDnsLabel(haproxy.name);
+    const lbId = toDnsLabel(lb.name);
     const enablement = props.enablement ?? SupervisorEnablement.TERRAFORM;
     // A list, a list token, or (JavaScript, a cast) anything else: SUP-03 reports what is not a list.
     const apiServerDnsNames = props.apiServerDnsNames ?? [];
@@ -257,30 +293,34 @@ export class Supervisor extends Construct {
       dnsSearchDomains,
       networkIdentifiers: [
         { path: "managementNetworkIdentifier", value: managementIdentifier },
-        { path: "haproxy.name", value: lbId },
+        { path: props.loadBalancer ? "loadBalancer.name" : "haproxy.name", value: lbId },
       ],
+      zones: props.zones,
+      loadBalancerType: lb.loadBalancerType,
     };
     // Every fix, the network's and the appliance's too, checked again with the whole plan: the Supervisor's
     // findings are the whole check's (its fixes verified); its own rules' pass gives the values known at apply.
-    const whole = checkWholePlan(plan.props, haproxy.plan.props, supervisorProps, {
+    const whole = checkWholePlan(plan.props, lb.plan.props, supervisorProps, {
       ...TOKEN_AWARE,
       siteRules: network.siteRules,
+      foundation: lb instanceof FoundationLoadBalancer ? foundationPlanProps(lb) : undefined,
     });
     reviseDiagnostics(network, network.diagnostics, whole.network, network.acknowledged);
-    reviseDiagnostics(haproxy, haproxy.diagnostics, whole.haproxy, haproxy.acknowledged);
+    reviseDiagnostics(lb, lb.diagnostics, [...whole.haproxy, ...whole.foundation], lb.acknowledged);
     this.diagnostics = whole.supervisor;
     addAcknowledgements(this, props.acknowledge ?? [], "acknowledge");
-    const { unresolved } = checkSupervisorPlan(plan, haproxy.plan, supervisorProps, TOKEN_AWARE);
+    const { unresolved } = checkSupervisorPlan(plan, lb.plan, supervisorProps, TOKEN_AWARE);
     // The annotations print the same findings (and fixes) the report lists.
     this.acknowledged = attachDiagnostics(this, this.diagnostics, unresolved);
     reportFindings(this, { construct: this, diagnostics: this.diagnostics, acknowledged: this.acknowledged });
 
     this.settings = supervisorSettings({
       network,
-      haproxy,
+      loadBalancer: lb,
       name,
       viaProvider: enablement === SupervisorEnablement.TERRAFORM,
-      clusterId: props.clusterId,
+      clusterId: props.clusterId ?? "",
+      zones,
       controlPlaneSize: props.controlPlaneSize ?? ControlPlaneSize.SMALL,
       controlPlaneCount: props.controlPlaneCount ?? 3,
       storagePolicyId: props.storagePolicyId,
@@ -320,16 +360,28 @@ export class Supervisor extends Construct {
     // prevent_destroy stops at plan time unless replacement was opted into.
     const settings = new TerraformData(this, "settings", {
       // The same snake_case JSON as the resource's blocks, so the plan's diff reads like the resource.
-      triggersReplace: snake({ name, cluster: props.clusterId, controlPlane, workloads }) as Record<
-        string,
-        unknown
-      >,
+      triggersReplace: snake({
+        name,
+        cluster: props.clusterId,
+        zones: props.zones,
+        controlPlane,
+        workloads,
+      }) as Record<string, unknown>,
     });
     const allow = props.protection === SupervisorProtection.ALLOW_REPLACEMENT_AND_DESTROY;
-    const ready = haproxy.readinessCheck;
-    const readinessUrl = `${haproxy.dataplaneEndpoint}${DATAPLANE_READINESS_PATH}`;
+    // A readiness precondition only for the appliance this plan deploys: its readiness mark is in our state. An
+    // endpoint we do not deploy gets none (a check against it would fail every later plan while it is down).
+    const ready = lb instanceof HaproxyLoadBalancer ? lb.readinessCheck : undefined;
     const preconditions = [
-      ...(ready ? [readinessPrecondition(ready, readinessUrl, haproxy.virtualMachine.id)] : []),
+      ...(ready && lb instanceof HaproxyLoadBalancer
+        ? [
+            readinessPrecondition(
+              ready,
+              `${lb.dataplaneEndpoint}${DATAPLANE_READINESS_PATH}`,
+              lb.virtualMachine.id,
+            ),
+          ]
+        : []),
       // SUP-03 for names known only at apply: stop at plan rather than crash the provider at apply.
       ...(Token.isUnresolved(apiServerDnsNames)
         ? [
@@ -345,6 +397,7 @@ export class Supervisor extends Construct {
     this.resource = new SupervisorV2(this, "supervisor", {
       name,
       cluster: props.clusterId,
+      zones: props.zones,
       controlPlane,
       workloads,
       timeouts: props.createTimeout ? { create: props.createTimeout } : undefined,
@@ -361,4 +414,35 @@ export class Supervisor extends Construct {
       },
     });
   }
+}
+
+/** `CFG-02` problems of props that take exactly one of two: the load balancer, and the cluster or the zones. */
+function exactlyOneProblems(props: SupervisorProps): string[] {
+  const out: string[] = [];
+  if ((props.loadBalancer === undefined) === (props.haproxy === undefined)) {
+    out.push(
+      props.loadBalancer === undefined
+        ? "CFG-02 loadBalancer: missing; give the load balancer: a HaproxyLoadBalancer, ExistingHaproxy or FoundationLoadBalancer."
+        : "CFG-02 haproxy: given with loadBalancer; give the load balancer once, as loadBalancer (haproxy is its former name).",
+    );
+  }
+  if ((props.clusterId === undefined) === (props.zones === undefined)) {
+    out.push(
+      props.clusterId === undefined
+        ? "CFG-02 clusterId: missing; give the cluster's id (a vsphere_compute_cluster data source's id), or zones for a Supervisor on three vSphere Zones."
+        : "CFG-02 zones: given with clusterId; a Supervisor is on one cluster (clusterId) or on three vSphere Zones (zones), not both (vsphere provider 2.16.1 resource_vsphere_supervisor_v2.go lines 40, 48: ConflictsWith).",
+    );
+  }
+  return out;
+}
+
+/** The Foundation Load Balancer's side of the plan, for the whole check. */
+function foundationPlanProps(lb: FoundationLoadBalancer): FoundationPlanProps {
+  return {
+    interfaces: lb.interfaces,
+    dnsServers: lb.dnsServers,
+    ntpServers: lb.ntpServers,
+    syslogEndpoint: lb.syslogEndpoint,
+    syslogCaPem: lb.syslogCaPem,
+  };
 }

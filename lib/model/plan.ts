@@ -120,6 +120,53 @@ export interface HaproxyPlanProps {
    * @default - none given
    */
   readonly hostSystemId?: string;
+  /**
+   * False for a load balancer this plan does not deploy (an existing HAProxy, the vSphere Foundation Load
+   * Balancer): only its VIP CIDRs are checked (IP-02, VIP-01 … VIP-04, VIP-06, VIP-07); the rules about the
+   * appliance's VM and its routing (HAP, SEC-01, VIP-05, VIP-08) do not apply, and it has no interface addresses.
+   * @default true
+   */
+  readonly deployed?: boolean;
+}
+
+/** What traffic a vSphere Foundation Load Balancer interface carries (`personas`, vSphere API 9.0). */
+export enum FoundationPersona {
+  /** The Supervisor management network: vCenter and the control plane reach the load balancer there. */
+  MANAGEMENT = "MANAGEMENT",
+  /** The workload network: the load balancer reaches the Supervisor's and the clusters' nodes there. */
+  WORKLOAD = "WORKLOAD",
+  /** The network where the load balancer serves its virtual IPs to clients. */
+  FRONTEND = "FRONTEND",
+}
+
+/** One interface of the vSphere Foundation Load Balancer: its personas, its port group and its addresses. */
+export interface FoundationInterfaceProps {
+  /** What it carries. */
+  readonly personas: FoundationPersona[];
+  /** The name of the plan's port group it sits on. */
+  readonly portGroup: string;
+  /** Its addresses, each `"first-last"` (one address: `"a.b.c.d-a.b.c.d"`). */
+  readonly addressRanges: string[];
+}
+
+/** The vSphere Foundation Load Balancer's side of the plan (VFL rules). */
+export interface FoundationPlanProps {
+  /** Its interfaces. */
+  readonly interfaces: FoundationInterfaceProps[];
+  /** DNS servers of its nodes (IPv4). */
+  readonly dnsServers: string[];
+  /** NTP servers of its nodes. */
+  readonly ntpServers: string[];
+  /**
+   * The syslog endpoint, e.g. `tcp+tls://syslog.corp.example.com:6514`.
+   * @default - no remote logging
+   */
+  readonly syslogEndpoint?: string;
+  /**
+   * The CA (PEM) of a TLS syslog endpoint.
+   * @default - none
+   */
+  readonly syslogCaPem?: string;
 }
 
 /** Options of parsing and checking. */
@@ -506,4 +553,14 @@ export interface SupervisorPlanProps {
   readonly dnsSearchDomains?: readonly string[];
   /** The identifiers handed to the Supervisor for the management network, the workload network and the edge. */
   readonly networkIdentifiers: readonly { readonly path: string; readonly value: string }[];
+  /**
+   * The vSphere Zones of a Supervisor on zones (SUP-06).
+   * @default - on one cluster
+   */
+  readonly zones?: string[];
+  /**
+   * `haproxy-appliance`, `existing-haproxy` or `vsphere-foundation` (SUP-07).
+   * @default "haproxy-appliance"
+   */
+  readonly loadBalancerType?: string;
 }

@@ -15,7 +15,18 @@ export enum Topology {
   T4_FRONTEND_MULTIPLE_WORKLOAD_NETWORKS = "T4",
 }
 
-/** The three questions of S-34. */
+/** The load balancer the advisor answers for a vSphere version. */
+export enum AdvisedLoadBalancer {
+  /** vSphere 7 and 8: the HAProxy appliance (or an existing HAProxy with Data Plane API 2.x). */
+  HAPROXY = "haproxy",
+  /**
+   * vSphere 9: the vSphere Foundation Load Balancer, deployed by vCenter (the vSphere API 9.0.0.0 deprecates
+   * the HAPROXY edge provider: "Use VSPHERE_FOUNDATION … instead").
+   */
+  VSPHERE_FOUNDATION = "vsphere-foundation",
+}
+
+/** The three questions of S-34, and the vSphere version. */
 export interface TopologyQuestions {
   /** Must the Supervisor be isolated at layer 2 from the Tanzu Kubernetes clusters? */
   readonly isolateSupervisorFromClusters: boolean;
@@ -23,6 +34,11 @@ export interface TopologyQuestions {
   readonly isolateClustersFromEachOther: boolean;
   /** Must users and services be kept from routing directly to control-plane VMs and cluster nodes? */
   readonly keepClientsOffNodeNetworks: boolean;
+  /**
+   * The vSphere major version: 7, 8 or 9.
+   * @default 8
+   */
+  readonly vsphereVersion?: number;
 }
 
 /** The advisor's answer. */
@@ -33,8 +49,24 @@ export interface TopologyAdvice {
   readonly workloadLayout: Topology;
   /** The appliance's mode. */
   readonly mode: HaproxyMode;
+  /** The load balancer for that vSphere version. */
+  readonly loadBalancer: AdvisedLoadBalancer;
   /** The page's reasoning, one sentence per question. */
   readonly reasons: string[];
+}
+
+/** The load balancer of a vSphere version and the sentence saying why. */
+function loadBalancerFor(version: number): { loadBalancer: AdvisedLoadBalancer; reason: string } {
+  return version >= 9
+    ? {
+        loadBalancer: AdvisedLoadBalancer.VSPHERE_FOUNDATION,
+        reason:
+          "vSphere 9: use the vSphere Foundation Load Balancer (FoundationLoadBalancer), which vCenter deploys; the vSphere API 9.0 deprecates the HAProxy load balancer. Its FRONTEND persona plays the role of the frontend network (a separate interface for the VIPs), its WORKLOAD persona that of the workload NIC.",
+      }
+    : {
+        loadBalancer: AdvisedLoadBalancer.HAPROXY,
+        reason: `vSphere ${version}: use HAProxy, the appliance (HaproxyLoadBalancer) or an existing HAProxy with Data Plane API 2.x (ExistingHaproxy).`,
+      };
 }
 
 /** Answer the three questions of S-34 with a topology, a mode and the page's reasons. */
@@ -57,6 +89,7 @@ export function adviseTopology(q: TopologyQuestions): TopologyAdvice {
       "No layer-2 isolation is needed: one workload network serves the Supervisor, the clusters, HAProxy and clients (T1).",
     );
   }
+  const lb = loadBalancerFor(q.vsphereVersion ?? 8);
   if (q.keepClientsOffNodeNetworks) {
     reasons.push(
       "Clients must not route to control-plane VMs and nodes: deploy HAProxy with 3 NICs and expose the VIPs on a frontend network only (T4, frontend mode; recommended for production).",
@@ -65,11 +98,18 @@ export function adviseTopology(q: TopologyQuestions): TopologyAdvice {
       topology: Topology.T4_FRONTEND_MULTIPLE_WORKLOAD_NETWORKS,
       workloadLayout,
       mode: HaproxyMode.FRONTEND,
-      reasons,
+      loadBalancer: lb.loadBalancer,
+      reasons: q.vsphereVersion === undefined ? reasons : [...reasons, lb.reason],
     };
   }
   reasons.push(
     "Clients may reach the workload network directly: HAProxy with 2 NICs (default mode) carries the VIPs on the workload network.",
   );
-  return { topology: workloadLayout, workloadLayout, mode: HaproxyMode.DEFAULT, reasons };
+  return {
+    topology: workloadLayout,
+    workloadLayout,
+    mode: HaproxyMode.DEFAULT,
+    loadBalancer: lb.loadBalancer,
+    reasons: q.vsphereVersion === undefined ? reasons : [...reasons, lb.reason],
+  };
 }

@@ -110,6 +110,40 @@ export interface SupervisorEdgeSettings {
   readonly ranges: AddressCount[];
 }
 
+/** One interface of the vSphere Foundation Load Balancer, as sent. */
+export interface SupervisorFoundationInterfaceSettings {
+  /** `MANAGEMENT`, `WORKLOAD`, `FRONTEND`. */
+  readonly personas: string[];
+  /** The port group's name. */
+  readonly portGroup: string;
+  /** The port group's managed object id (known at apply). */
+  readonly portGroupId: string;
+  /** The port group's gateway; empty when it has none. */
+  readonly gateway: string;
+  /** The subnet's prefix length. */
+  readonly prefix: number;
+  /** The interface's addresses. */
+  readonly ranges: AddressCount[];
+}
+
+/** The vSphere Foundation Load Balancer (vSphere 9): the values the wizard's load balancer page asks for. */
+export interface SupervisorFoundationSettings {
+  /** Its interfaces. */
+  readonly interfaces: SupervisorFoundationInterfaceSettings[];
+  /** `SMALL` … `X_LARGE`; empty: vCenter's default. */
+  readonly deploymentSize: string;
+  /** `ACTIVE_PASSIVE` or `SINGLE_NODE`; empty: vCenter's default. */
+  readonly availability: string;
+  /** Storage policy id; empty: vCenter's default. */
+  readonly storagePolicy: string;
+  /** DNS and NTP of its nodes. */
+  readonly services: SupervisorNetworkServicesSettings;
+  /** Syslog endpoint; empty: none. */
+  readonly syslogEndpoint: string;
+  /** Syslog CA (PEM); empty: none. */
+  readonly syslogCaPem: string;
+}
+
 /**
  * Every value the Supervisor is enabled with, computed once: the `vsphere_supervisor_v2` resource, the report's
  * wizard table and Supervisor section, and the vSphere 7 request body all read it. Values known only at apply
@@ -120,8 +154,14 @@ export interface SupervisorSettings {
   readonly name: string;
   /** True when `vsphere_supervisor_v2` enables it; false for the vSphere 7 request body only. */
   readonly viaProvider: boolean;
-  /** The cluster's managed object id. */
+  /** The cluster's managed object id; empty on zones. */
   readonly cluster: string;
+  /** The vSphere Zones of a Supervisor on three zones; empty on one cluster. */
+  readonly zones: string[];
+  /** `haproxy-appliance`, `existing-haproxy` or `vsphere-foundation` (`SupervisorLoadBalancerType`). */
+  readonly loadBalancerType: string;
+  /** The Foundation Load Balancer's values, when it is the load balancer. */
+  readonly foundation?: SupervisorFoundationSettings;
   /** Control-plane size, VM count and storage policy. */
   readonly controlPlane: SupervisorControlPlaneSettings;
   /** The Kubernetes service CIDR. */
@@ -130,7 +170,7 @@ export interface SupervisorSettings {
   readonly management: SupervisorManagementSettings;
   /** The primary workload network. */
   readonly workload: SupervisorWorkloadSettings;
-  /** The HAProxy edge. */
+  /** The edge: id and load-balancer ranges; the Data Plane API values for HAProxy (empty for Foundation). */
   readonly edge: SupervisorEdgeSettings;
   /** DNS names of the API server certificate. */
   readonly apiServerDnsNames: string[];
@@ -173,12 +213,48 @@ function displayed(s: SupervisorSettings) {
 
 const ranges = (rs: readonly AddressCount[]) => rs.map((r) => `${r.address} × ${r.count}`).join(", ");
 
+/** The load balancer's rows: the Data Plane API for HAProxy, the interfaces and services for Foundation. */
+function edgeRows(s: SupervisorSettings, d: ReturnType<typeof displayed>): [string, string][] {
+  const f = s.foundation;
+  if (!f) {
+    const what =
+      s.loadBalancerType === "existing-haproxy" ? "HAProxy (existing, Data Plane API 2.x)" : "HAProxy";
+    return [
+      ["Load balancer", `${what}, id ${s.edge.id}`],
+      ["Data Plane API", s.edge.servers.map((x) => `${x.host}:${x.port}`).join(", ")],
+      ["Data Plane API user", s.edge.username],
+      ["Data Plane API password", d.password],
+      ["CA chain", d.caChain],
+      ["Load-balancer ranges", ranges(s.edge.ranges)],
+    ];
+  }
+  return [
+    ["Load balancer", `vSphere Foundation Load Balancer (vSphere 9), id ${s.edge.id}`],
+    ["Deployment size", f.deploymentSize || "vCenter's default"],
+    ["Availability", f.availability || "vCenter's default"],
+    [
+      "Load balancer storage policy",
+      shown(f.storagePolicy, "storage policy id, known at apply") || "vCenter's default",
+    ],
+    ...f.interfaces.map((i, n): [string, string] => [
+      `Interface ${n + 1} (${i.personas.join(", ")})`,
+      `port group ${i.portGroup}, ${ranges(i.ranges)}, gateway ${i.gateway}/${i.prefix}`,
+    ]),
+    ["Load balancer DNS servers", f.services.dnsServers.join(", ") || "-"],
+    ["Load balancer NTP servers", f.services.ntpServers.join(", ") || "-"],
+    ["Syslog", f.syslogEndpoint || "-"],
+    ["Virtual IP ranges", ranges(s.edge.ranges)],
+  ];
+}
+
 /** The report's "Supervisor" section. */
 export function renderSupervisorSection(s: SupervisorSettings): string[] {
   const d = displayed(s);
   const rows: [string, string][] = [
     ["Name", s.name],
-    ["Cluster", d.cluster],
+    s.zones.length > 0
+      ? ["vSphere Zones", `${s.zones.join(", ")} (a Supervisor on ${s.zones.length} zones)`]
+      : ["Cluster", d.cluster],
     ["Control plane", `${s.controlPlane.count} × ${s.controlPlane.size}, storage policy ${d.storagePolicy}`],
     [
       "Management network",
@@ -199,12 +275,7 @@ export function renderSupervisorSection(s: SupervisorSettings): string[] {
     ["Node ranges (NODE)", ranges(s.workload.nodeRanges)],
     ["DNS servers (workload network)", s.workload.services.dnsServers.join(", ") || "-"],
     ["Service CIDR (SERVICE)", `${d.serviceCidr.address}/${d.serviceCidr.prefix}`],
-    ["Load balancer", `HAProxy, id ${s.edge.id}`],
-    ["Data Plane API", s.edge.servers.map((x) => `${x.host}:${x.port}`).join(", ")],
-    ["Data Plane API user", s.edge.username],
-    ["Data Plane API password", d.password],
-    ["CA chain", d.caChain],
-    ["Load-balancer ranges", ranges(s.edge.ranges)],
+    ...edgeRows(s, d),
     // A non-list (JavaScript, a cast) is SUP-03's error; the report shows no names then.
     ["API server DNS names", (Array.isArray(s.apiServerDnsNames) && s.apiServerDnsNames.join(", ")) || "-"],
   ];

@@ -14,6 +14,7 @@ export const FAMILIES = [
   { folder: "network", prefix: "NET", title: "Port groups and workload networks" },
   { folder: "vip", prefix: "VIP", title: "HAProxy virtual IPs" },
   { folder: "appliance", prefix: "HAP", title: "HAProxy appliance" },
+  { folder: "foundation", prefix: "VFL", title: "vSphere Foundation Load Balancer" },
   { folder: "supervisor", prefix: "SUP", title: "Supervisor enablement" },
   { folder: "secrets", prefix: "SEC", title: "Secrets" },
   { folder: "fleet", prefix: "FLT", title: "Across sites" },

@@ -60,7 +60,7 @@ export function networkContext(props: NetworkPlanProps, options: CheckOptions = 
 }
 
 /** What an item of the collision sweep is. */
-export type ItemKind = "range" | "vip" | "haproxy" | "gateway" | "nameserver" | "block";
+export type ItemKind = "range" | "vip" | "haproxy" | "gateway" | "nameserver" | "block" | "interface";
 
 /** A gateway, HAProxy address, nameserver, VIP CIDR, range or block, labelled for the sweep. */
 export interface SweepItem {
@@ -116,7 +116,15 @@ export interface HaproxyContext {
 }
 
 /** The order of kinds in a collision pair: the first names the rule (a VIP before a gateway, …). */
-export const KIND_ORDER: readonly ItemKind[] = ["vip", "haproxy", "nameserver", "gateway", "range", "block"];
+export const KIND_ORDER: readonly ItemKind[] = [
+  "vip",
+  "interface",
+  "haproxy",
+  "nameserver",
+  "gateway",
+  "range",
+  "block",
+];
 
 /** An interval labelled for a sweep (one object shape for every sweep: it keeps the sweep monomorphic). */
 export function lbl(interval: Interval, label: SweepItem): Labelled<SweepItem> {
@@ -173,7 +181,9 @@ export function haproxyContext(
   if (frontendMode) {
     specs.push({ path: "frontendIp", nic: "frontend", text: props.frontendIp, portGroup: frontendPg });
   }
-  const nics: ParsedNic[] = specs.map((spec) => {
+  // A load balancer the plan does not deploy has no interface addresses of ours to check.
+  const deployed = props.deployed !== false;
+  const nics: ParsedNic[] = (deployed ? specs : []).map((spec) => {
     if (spec.text === undefined) {
       return spec;
     }
@@ -214,7 +224,7 @@ export function haproxyContext(
 
   // Nameservers: a malformed one is an HAP-04 finding (with IP-01 in its text), not a bare IP-01.
   const nameservers =
-    Array.isArray(props.nameservers) && !reader.unknown(props.nameservers, "nameservers")
+    deployed && Array.isArray(props.nameservers) && !reader.unknown(props.nameservers, "nameservers")
       ? props.nameservers
       : [];
   nameservers.forEach((ns, i) => {

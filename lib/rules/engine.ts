@@ -7,6 +7,7 @@ import { Diagnostic, Severity } from "../model/diagnostics";
 import { Cidr } from "../model/ip";
 import {
   CheckOptions,
+  FoundationPlanProps,
   HaproxyPlanProps,
   NetworkPlan,
   NetworkPlanProps,
@@ -14,7 +15,8 @@ import {
 } from "../model/plan";
 import { RULE_UNITS } from "./catalogue";
 import { haproxyContext, networkContext, SupervisorContext, supervisorContext } from "./context";
-import { Report } from "./rule";
+import { foundationContext } from "./foundation-context";
+import { PlanRule, Report } from "./rule";
 import { SiteRule, siteRuleListProblems } from "./site-rules";
 import { PropsError } from "../model/props-error";
 import { getAt, setAt, verifySuggestions } from "./suggestions";
@@ -62,6 +64,18 @@ export interface EngineOptions extends CheckOptions {
    * @default - no Supervisor
    */
   readonly supervisor?: SupervisorPlanProps;
+  /**
+   * The vSphere Foundation Load Balancer's interfaces and services, when the load balancer is one (its VIP CIDRs
+   * are the load-balancer side's `virtualIpCidrs`, with `deployed` false): `checkWholePlan` runs the VFL rules
+   * on them and re-checks every fix with them.
+   * @default - no Foundation Load Balancer
+   */
+  readonly foundation?: FoundationPlanProps;
+}
+
+/** True when the unit runs on this load balancer: the appliance's own rules only on an appliance we deploy. */
+function runsOn(unit: PlanRule, props: HaproxyPlanProps): boolean {
+  return props.deployed !== false || !(unit.deployedApplianceOnly === true || unit.id.startsWith("HAP-"));
 }
 
 function reporter(out: Diagnostic[], ruleId: string, severity: Severity): Report {
@@ -171,7 +185,9 @@ export function checkHaproxyPlan(
   const ctx = haproxyContext(network, props, options, options.supervisor);
   const out: Diagnostic[] = [];
   for (const unit of RULE_UNITS) {
-    unit.haproxy?.(ctx, reporter(out, unit.id, unit.severity));
+    if (runsOn(unit, props)) {
+      unit.haproxy?.(ctx, reporter(out, unit.id, unit.severity));
+    }
   }
   const plan: HaproxyPlan = {
     props,
@@ -190,6 +206,24 @@ export function checkHaproxyPlan(
     (p, raw) => checkHaproxyPlan(network, p, raw).diagnostics,
   );
   return { plan, diagnostics, unresolved: ctx.unresolved };
+}
+
+/**
+ * Check the vSphere Foundation Load Balancer's interfaces and services against the parsed network and its VIP
+ * CIDRs (the load-balancer side's): the VFL rules, IP-01 and IP-03 of its values.
+ */
+export function checkFoundationPlan(
+  network: NetworkPlan,
+  loadBalancer: HaproxyPlan,
+  props: FoundationPlanProps,
+  options: CheckOptions = {},
+): { diagnostics: Diagnostic[]; unresolved: string[] } {
+  const ctx = foundationContext(network, loadBalancer.virtualIps, props, options);
+  const out: Diagnostic[] = [];
+  for (const unit of RULE_UNITS) {
+    unit.foundation?.(ctx, reporter(out, unit.id, unit.severity));
+  }
+  return { diagnostics: out, unresolved: ctx.unresolved };
 }
 
 /** Check the Supervisor's settings against the parsed network and appliance: NET-09, SUP-01, SUP-02. */
@@ -215,6 +249,8 @@ export interface WholePlanCheck {
   readonly haproxy: Diagnostic[];
   /** The Supervisor's findings, when a Supervisor was given. */
   readonly supervisor: Diagnostic[];
+  /** The Foundation Load Balancer's findings (VFL), when `options.foundation` was given. */
+  readonly foundation: Diagnostic[];
   /** Prop paths whose values are not known until apply. */
   readonly unresolved: string[];
 }
@@ -224,21 +260,29 @@ function rawWholeCheck(
   network: NetworkPlanProps,
   haproxy: HaproxyPlanProps | undefined,
   supervisor: SupervisorPlanProps | undefined,
+  foundation: FoundationPlanProps | undefined,
   options: EngineOptions,
 ): WholePlanCheck {
   const raw = { ...options, supervisor, verifySuggestions: false };
   const n = checkNetworkPlan(network, raw);
   const h = haproxy ? checkHaproxyPlan(n.plan, haproxy, raw) : undefined;
+  const f = foundation && h ? checkFoundationPlan(n.plan, h.plan, foundation, raw) : undefined;
   const s = supervisor && h ? checkSupervisorPlan(n.plan, h.plan, supervisor, raw) : undefined;
   return {
     network: n.diagnostics,
     haproxy: h?.diagnostics ?? [],
     supervisor: s?.diagnostics ?? [],
-    unresolved: [...n.unresolved, ...(h?.unresolved ?? []), ...(s?.unresolved ?? [])],
+    foundation: f?.diagnostics ?? [],
+    unresolved: [
+      ...n.unresolved,
+      ...(h?.unresolved ?? []),
+      ...(f?.unresolved ?? []),
+      ...(s?.unresolved ?? []),
+    ],
   };
 }
 
-const allOf = (c: WholePlanCheck) => [...c.network, ...c.haproxy, ...c.supervisor];
+const allOf = (c: WholePlanCheck) => [...c.network, ...c.haproxy, ...c.foundation, ...c.supervisor];
 
 /**
  * Check a whole plan: the network, the appliance and the Supervisor as far as they are given. Every fix a
@@ -251,28 +295,32 @@ export function checkWholePlan(
   supervisor?: SupervisorPlanProps,
   options: EngineOptions = {},
 ): WholePlanCheck {
-  const first = rawWholeCheck(network, haproxy, supervisor, options);
+  const foundation = options.foundation;
+  const first = rawWholeCheck(network, haproxy, supervisor, foundation, options);
   if (options.verifySuggestions === false) {
     return first;
   }
   const all = allOf(first);
-  const plan: WholeProps = { network, haproxy, supervisor };
-  const recheck = (p: WholeProps) => allOf(rawWholeCheck(p.network, p.haproxy, p.supervisor, options));
+  const plan: WholeProps = { network, haproxy, supervisor, foundation };
+  const recheck = (p: WholeProps) =>
+    allOf(rawWholeCheck(p.network, p.haproxy, p.supervisor, p.foundation, options));
   const verify = (side: keyof WholeProps, found: Diagnostic[]) =>
     verifySuggestions(plan, found, recheck, all, (p, path, value) => applyToWhole(p, side, path, value));
   return {
     network: verify("network", first.network),
     haproxy: haproxy ? verify("haproxy", first.haproxy) : [],
     supervisor: supervisor ? verify("supervisor", first.supervisor) : [],
+    foundation: foundation ? verify("foundation", first.foundation) : [],
     unresolved: first.unresolved,
   };
 }
 
-/** The three sides of a plan, for fixes that may belong to another side than the finding's. */
+/** The sides of a plan, for fixes that may belong to another side than the finding's. */
 interface WholeProps {
   readonly network: NetworkPlanProps;
   readonly haproxy?: HaproxyPlanProps;
   readonly supervisor?: SupervisorPlanProps;
+  readonly foundation?: FoundationPlanProps;
 }
 
 /** Network keys that an appliance's or Supervisor's finding may propose a fix for (NET-08's HAProxy part). */

@@ -6,6 +6,7 @@
 import { Severity } from "../model/diagnostics";
 import { NetworkContext, HaproxyContext, SupervisorContext } from "./context";
 import type { FleetContext } from "./fleet-context";
+import { FoundationContext } from "./foundation-context";
 
 /**
  * Where a rule reports: the prop path of the offending value and the message; optionally other values for the
@@ -33,6 +34,13 @@ export interface PlanRule {
   readonly network?: (ctx: NetworkContext, report: Report) => void;
   /** The check on the HAProxy side of the plan, when the rule has one. */
   readonly haproxy?: (ctx: HaproxyContext, report: Report) => void;
+  /**
+   * True for a rule about the HAProxy appliance this plan deploys (its VM, its routing, its secrets): it does not
+   * run for a load balancer the plan does not deploy (`HaproxyPlanProps.deployed` false). Every HAP rule is.
+   */
+  readonly deployedApplianceOnly?: boolean;
+  /** The check on the vSphere Foundation Load Balancer's side of the plan, when the rule has one. */
+  readonly foundation?: (ctx: FoundationContext, report: Report) => void;
   /** The check on the Supervisor's settings, when the rule has one. */
   readonly supervisor?: (ctx: SupervisorContext, report: Report) => void;
   /** The check across many sites' plans (`checkFleet`), when the rule has one. */

@@ -11,4 +11,5 @@ export default planRule({
   example: { failing: '"10.0.0"', passing: '"10.0.0.10"' },
   network: (ctx, report) => reportInput(ctx.input, "IP-01", report),
   haproxy: (ctx, report) => reportInput(ctx.input, "IP-01", report),
+  foundation: (ctx, report) => reportInput(ctx.input, "IP-01", report),
 });

@@ -10,4 +10,5 @@ export default planRule({
   why: "The Supervisor takes workload network ranges as a first address and a count; a range written backwards or as a CIDR cannot be turned into one.",
   example: { failing: '"192.168.120.40-192.168.120.31"', passing: '"192.168.120.31-192.168.120.40"' },
   network: (ctx, report) => reportInput(ctx.input, "IP-03", report),
+  foundation: (ctx, report) => reportInput(ctx.input, "IP-03", report),
 });

@@ -7,6 +7,7 @@ import { planRule } from "../rule";
 export default planRule({
   id: "SEC-01",
   severity: Severity.WARN,
+  deployedApplianceOnly: true,
   summary:
     "A password or CA key given as a literal string ends up in plain text in the synthesized configuration: prefer a sensitive variable, or let the construct generate one.",
   why: "`vapp.properties` is not a sensitive attribute of the provider, so a literal lands in `cdk.tf.json` and in every plan; a sensitive variable or a generated `random_password` is redacted in plans (it still lands in state).",

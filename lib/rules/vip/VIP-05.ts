@@ -20,6 +20,7 @@ function smallerBlocks(ctx: HaproxyContext, subnet: Cidr): { fix: string; altern
 export default planRule({
   id: "VIP-05",
   severity: Severity.ERROR,
+  deployedApplianceOnly: true,
   summary:
     "Every VIP CIDR lies inside the subnet of one of the appliance's NICs (management, workload, and frontend in frontend mode), best the NIC that serves the VIPs.",
   why:

@@ -7,6 +7,7 @@ import { planRule } from "../rule";
 export default planRule({
   id: "VIP-08",
   severity: Severity.WARN,
+  deployedApplianceOnly: true,
   summary:
     "A VIP CIDR inside the subnet of a NIC other than the serving one (the management NIC, or the workload NIC in frontend mode) is served from that NIC.",
   why: "The appliance (v0.2.0) answers a VIP from the NIC whose subnet holds it: the workload and frontend NICs by their own route tables (`routetablectl.sh` line 200, `ip rule add from <NIC ip/prefix>`), the management NIC by the main table's default route (`ovf-to-cloud-init.sh` line 228). So this works, but the Services are reached on that network: in frontend mode, VIPs on the workload network put clients next to the nodes, which frontend mode exists to avoid (S-21, S-33); VIPs on the management network carry every Service's traffic there, and replies to clients on the workload (or frontend) subnet leave straight out of that NIC while their requests came in through the management NIC.",

@@ -1,0 +1,188 @@
+/**
+ * What the VFL rule units read: the vSphere Foundation Load Balancer's interfaces parsed once against the parsed
+ * network and the load balancer's VIP CIDRs, with one collision sweep over every address of the plan. Pure: no
+ * constructs.
+ */
+import { Finding } from "../model/diagnostics";
+import {
+  Cidr,
+  crossingPairs,
+  formatAddress,
+  formatCidr,
+  gaps,
+  Interval,
+  Labelled,
+  quote,
+  size,
+} from "../model/ip";
+import { CheckOptions, FoundationPlanProps, NetworkPlan, PlanPortGroup, PlanReader } from "../model/plan";
+import { ItemKind, lbl, rangeItems, SweepItem } from "./context";
+
+/** One address range of an interface, parsed. */
+export interface FoundationRange {
+  readonly path: string;
+  readonly text: string;
+  /** Undefined when malformed (IP-03) or not known until apply. */
+  readonly interval?: Interval;
+}
+
+/** One interface, parsed. */
+export interface FoundationInterface {
+  /** `interfaces[i]`. */
+  readonly path: string;
+  readonly index: number;
+  /** The personas as given (an unknown value is VFL-01's). */
+  readonly personas: readonly unknown[];
+  /** The port group's name as given. */
+  readonly portGroupName: unknown;
+  /** The plan's port group of that name, when there is one. */
+  readonly portGroup?: PlanPortGroup;
+  readonly ranges: readonly FoundationRange[];
+}
+
+/** The Foundation Load Balancer's side, against the parsed network and its VIPs. */
+export interface FoundationContext {
+  readonly network: NetworkPlan;
+  readonly props: FoundationPlanProps;
+  readonly pgByName: ReadonlyMap<string, PlanPortGroup>;
+  readonly interfaces: readonly FoundationInterface[];
+  /** The load balancer's VIP CIDRs that parsed (checked by the VIP rules). */
+  readonly virtualIps: readonly { readonly path: string; readonly cidr: Cidr }[];
+  /** Every item of the sweep. */
+  readonly items: readonly Labelled<SweepItem>[];
+  /** Every collision of an interface range with anything else, once, the interface range first. */
+  readonly pairs: readonly (readonly [Labelled<SweepItem>, Labelled<SweepItem>])[];
+  /**
+   * A free range of `count` addresses in a port group's subnet, clear of everything of the plan (and of
+   * `except`'s own interval, which is being moved), as `first-last`; undefined when none is free.
+   */
+  readonly freeRange: (pg: PlanPortGroup, count: number, except?: Labelled<SweepItem>) => string | undefined;
+  /** The parser's input-form findings (IP-01, IP-03). */
+  readonly input: readonly Finding[];
+  /** True when the value is known at synth; a token is recorded as unresolved at that path. */
+  readonly known: (value: unknown, path: string) => boolean;
+  /** Prop paths whose values are not known until apply. */
+  readonly unresolved: string[];
+}
+
+/** Gateways, workload ranges and the management block of the network, labelled for a sweep. */
+function networkItems(network: NetworkPlan): Labelled<SweepItem>[] {
+  const items: Labelled<SweepItem>[] = [];
+  for (const pg of network.portGroups) {
+    if (pg.gateway !== undefined) {
+      const gw = pg.gateway;
+      items.push(
+        lbl(
+          { first: gw, last: gw },
+          {
+            kind: "gateway",
+            path: `${pg.path}.gateway`,
+            what: () => `gateway ${formatAddress(gw)} of port group ${quote(pg.name)}`,
+          },
+        ),
+      );
+    }
+  }
+  items.push(...rangeItems(network));
+  const block = network.managementBlock;
+  if (block) {
+    items.push(
+      lbl(block, {
+        kind: "block",
+        path: "supervisorManagementStartIp",
+        what: () =>
+          `the Supervisor management block ${formatAddress(block.first)}-${formatAddress(block.last)}`,
+      }),
+    );
+  }
+  return items;
+}
+
+/** Build the Foundation context: one parse of its interfaces and one sweep over every address of the plan. */
+export function foundationContext(
+  network: NetworkPlan,
+  virtualIps: readonly { readonly path: string; readonly cidr: Cidr }[],
+  props: FoundationPlanProps,
+  options: CheckOptions = {},
+): FoundationContext {
+  const reader = new PlanReader(options);
+  const pgByName = new Map(network.portGroups.map((pg) => [pg.name, pg]));
+  const items = networkItems(network);
+  for (const v of virtualIps) {
+    items.push(
+      lbl(v.cidr, { kind: "vip", path: v.path, what: () => `VIP CIDR ${quote(formatCidr(v.cidr))}` }),
+    );
+  }
+
+  const given =
+    Array.isArray(props.interfaces) && !reader.unknown(props.interfaces, "interfaces")
+      ? props.interfaces
+      : [];
+  const interfaces: FoundationInterface[] = given.map((itf, index) => {
+    const path = `interfaces[${index}]`;
+    const portGroupName = itf?.portGroup;
+    const known = !reader.unknown(portGroupName, `${path}.portGroup`);
+    const portGroup = known && typeof portGroupName === "string" ? pgByName.get(portGroupName) : undefined;
+    const texts = Array.isArray(itf?.addressRanges) ? itf.addressRanges : [];
+    const ranges = texts.map((text, i) => {
+      const rpath = `${path}.addressRanges[${i}]`;
+      const interval = reader.range(text, rpath, "interface address range");
+      if (interval) {
+        items.push(
+          lbl(interval, {
+            kind: "interface",
+            path: rpath,
+            what: () => `range ${quote(text)} of load balancer interface ${index}`,
+            network: typeof portGroupName === "string" ? portGroupName : undefined,
+          }),
+        );
+      }
+      return { path: rpath, text: String(text), interval };
+    });
+    const personas = Array.isArray(itf?.personas) ? itf.personas : [];
+    return { path, index, personas, portGroupName, portGroup, ranges };
+  });
+
+  const dns = Array.isArray(props.dnsServers) ? props.dnsServers : [];
+  dns.forEach((text, i) => {
+    const path = `dnsServers[${i}]`;
+    const address = reader.address(text, path, "DNS server");
+    if (address !== undefined) {
+      items.push(
+        lbl(
+          { first: address, last: address },
+          { kind: "nameserver", path, what: () => `DNS server ${formatAddress(address)} (${path})` },
+        ),
+      );
+    }
+  });
+
+  const side = new Set<ItemKind>(["interface"]);
+  const pairs = crossingPairs(items, (item) => side.has(item.label.kind), 5000).map(([p, q]) =>
+    p.label.kind === "interface" ? ([p, q] as const) : ([q, p] as const),
+  );
+
+  const freeRange = (pg: PlanPortGroup, count: number, except?: Labelled<SweepItem>): string | undefined => {
+    if (!pg.cidr || pg.cidr.prefix > 30 || count < 1) {
+      return undefined;
+    }
+    const interior = { first: pg.cidr.first + 1, last: pg.cidr.last - 1 };
+    const taken = items.filter((i) => i !== except);
+    const free = gaps(interior, taken).find((g) => size(g) >= count);
+    return free ? `${formatAddress(free.first)}-${formatAddress(free.first + count - 1)}` : undefined;
+  };
+
+  return {
+    network,
+    props,
+    pgByName,
+    interfaces,
+    virtualIps,
+    items,
+    pairs,
+    freeRange,
+    input: reader.findings,
+    known: (value, path) => !reader.unknown(value, path),
+    unresolved: reader.unresolved,
+  };
+}

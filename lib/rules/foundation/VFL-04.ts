@@ -1,0 +1,39 @@
+import { Severity } from "../../model/diagnostics";
+import { quote, size } from "../../model/ip";
+import { planRule } from "../rule";
+
+/** VFL-04: interface ranges take no address of anything else of the plan. */
+export default planRule({
+  id: "VFL-04",
+  severity: Severity.ERROR,
+  summary:
+    "No interface range of the Foundation Load Balancer overlaps a gateway, a workload network address range, the Supervisor management block, a VIP CIDR, a DNS server or another interface's range.",
+  why: "vCenter gives the load balancer's nodes the addresses of its interface ranges (`ip_config.ip_ranges`, vSphere API 9.0.0.0 `Vcenter NamespaceManagement Networks Edges Foundation IPConfig`); the same address handed to a Supervisor or cluster node (its workload network ranges and management block), claimed as a VIP, held by a gateway or a DNS server, or given to another interface makes two hosts answer for it, and traffic to both breaks.",
+  example: {
+    failing:
+      'interface range "192.168.120.31-192.168.120.33" with workload range "192.168.120.31-192.168.120.40"',
+    passing: '"192.168.120.10-192.168.120.12"',
+  },
+  foundation: (ctx, report) => {
+    const reported = new Set<string>();
+    for (const [a, b] of ctx.pairs) {
+      // Two interface ranges: report on the later one only.
+      const [mine, other] =
+        a.label.kind === "interface" && b.label.kind === "interface" && b.label.path > a.label.path
+          ? [b, a]
+          : [a, b];
+      const key = `${mine.label.path}|${other.label.path}`;
+      if (reported.has(key)) {
+        continue;
+      }
+      reported.add(key);
+      const itf = ctx.interfaces.find((i) => mine.label.path.startsWith(`${i.path}.`));
+      const fix = itf?.portGroup ? ctx.freeRange(itf.portGroup, size(mine), mine) : undefined;
+      const text = itf?.ranges.find((r) => r.path === mine.label.path)?.text ?? "";
+      report(
+        mine.label.path,
+        `interface range ${quote(text)} overlaps ${other.label.what()}: the load balancer's nodes would take addresses that are not theirs. Move it to free addresses of its port group${fix ? `, e.g. ${quote(fix)}` : ""}.`,
+      );
+    }
+  },
+});
