@@ -7,8 +7,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { synthesizeSites } from "../stacks/run";
-import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
-import { isSyntaxProblem, MAX_NESTING, parseSiteJson } from "../stacks/site-json";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
+import { isSyntaxProblem, MAX_NESTING, parseSiteJson } from "../lib/site/site-json";
 import { filesUnder, plainEnv, ROOT, STACK_FRAME, terraformFiles } from "./cli-process";
 
 const T1 = () => fs.readFileSync(builtInSiteFiles()[0], "utf8");
