@@ -191,7 +191,12 @@ describe("a file nested too deep", () => {
 
   test.each([
     ["an object nested 50,000 deep", () => DEEP_OBJECT, 1, 5 * MAX_NESTING + 1],
-    ["a deep list as the description", DEEP_DESCRIPTION, 3, '  "description": '.length + MAX_NESTING],
+    [
+      "a deep list as the description",
+      DEEP_DESCRIPTION,
+      placeOf(T1(), '"description"').line,
+      '  "description": '.length + MAX_NESTING,
+    ],
   ])("%s is refused at the level past the limit", (_name, text, line, column) => {
     const result = synthesizeSites([write(text())], fs.mkdtempSync(path.join(os.tmpdir(), "deep-")));
     expect(result.code).toBe(2);

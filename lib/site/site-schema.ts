@@ -9,12 +9,24 @@
  * (shape, unit, default, source) is what an editor shows on hover.
  */
 import { z } from "zod";
-import { HaproxyLoadBalancer } from "../constructs/haproxy-load-balancer";
 import { HaproxyOva } from "../constructs/haproxy-sources";
-import { Supervisor } from "../constructs/supervisor";
+import { NIC_PRESERVING_PROVIDER_VERSION } from "../model/provider-release";
 
 /** The JSON Schema draft the file is generated in: VS Code's JSON language service supports draft-07 fully. */
 export const SITE_SCHEMA_TARGET = "draft-07";
+
+/**
+ * The constructs' defaults that the descriptions name. Written here, not imported, so that reading a site file
+ * does not load cdktf and the constructs (about 170 ms); test/site-schema.test.ts checks that they equal
+ * `HaproxyLoadBalancer.DEFAULT_*` and `Supervisor.DEFAULT_SERVICE_CIDR`.
+ */
+export const DESCRIBED_DEFAULTS = {
+  hostname: "haproxy.local",
+  nameservers: ["1.1.1.1", "1.0.0.1"],
+  dataplanePort: 5556,
+  dataplaneUser: "admin",
+  serviceCidr: "10.96.0.0/23",
+};
 
 const str = (description: string) => z.string().describe(description);
 const num = (description: string) => z.number().describe(description);
@@ -122,7 +134,7 @@ export const supervisorSchema = z
     dnsSearchDomains: strings("DNS search domains of both networks. Default: none.").optional(),
     ntpServers: strings("NTP servers (SUP-01)."),
     serviceCidr: str(
-      `The Kubernetes service CIDR (NET-09). Default "${Supervisor.DEFAULT_SERVICE_CIDR}".`,
+      `The Kubernetes service CIDR (NET-09). Default "${DESCRIBED_DEFAULTS.serviceCidr}".`,
     ).optional(),
     apiServerDnsNames: strings(
       "DNS names of the Kubernetes API server's certificate. Default: none.",
@@ -172,7 +184,7 @@ export const vsphereSchema = z
       "The appliance's VM folder, relative to the datacenter's VM folder. Default: that folder.",
     ).optional(),
     providerVersion: str(
-      `Another exact vsphere provider release than ${HaproxyLoadBalancer.DEFAULT_VSPHERE_PROVIDER_VERSION}, "major.minor.patch" (HAP-10, HAP-12). Default "${HaproxyLoadBalancer.DEFAULT_VSPHERE_PROVIDER_VERSION}".`,
+      `Another exact vsphere provider release than ${NIC_PRESERVING_PROVIDER_VERSION}, "major.minor.patch" (HAP-10, HAP-12). Default "${NIC_PRESERVING_PROVIDER_VERSION}".`,
     ).optional(),
   })
   .describe("The vSphere objects, looked up by name with data sources.");
@@ -202,16 +214,16 @@ export const haproxySchema = z
       'The VIP blocks as CIDRs, e.g. ["192.168.120.128/25"] (S-10 … S-14). At most 64.',
     ),
     nameservers: strings(
-      `Up to 3 DNS servers, reached over the management network (HAP-04). Default ${JSON.stringify(HaproxyLoadBalancer.DEFAULT_NAMESERVERS)}, the appliance's own.`,
+      `Up to 3 DNS servers, reached over the management network (HAP-04). Default ${JSON.stringify(DESCRIBED_DEFAULTS.nameservers)}, the appliance's own.`,
     ).optional(),
     hostname: str(
-      `The appliance's host name or FQDN (RFC 1123). Default "${HaproxyLoadBalancer.DEFAULT_HOSTNAME}".`,
+      `The appliance's host name or FQDN (RFC 1123). Default "${DESCRIBED_DEFAULTS.hostname}".`,
     ).optional(),
     dataplanePort: num(
-      `The Data Plane API's TCP port on the management address (HAP-05). Default ${HaproxyLoadBalancer.DEFAULT_DATAPLANE_PORT}.`,
+      `The Data Plane API's TCP port on the management address (HAP-05). Default ${DESCRIBED_DEFAULTS.dataplanePort}.`,
     ).optional(),
     dataplaneUser: str(
-      `The Data Plane API's user (HAP-05). Default "${HaproxyLoadBalancer.DEFAULT_DATAPLANE_USER}".`,
+      `The Data Plane API's user (HAP-05). Default "${DESCRIBED_DEFAULTS.dataplaneUser}".`,
     ).optional(),
     readinessCheck: bool(
       "Wait, when the VM is created or replaced, until the Data Plane API answers (the machine running Terraform needs node and a route to the management network). Default true.",
@@ -286,4 +298,9 @@ export function siteJsonSchema(): Record<string, unknown> {
     ...z.toJSONSchema(siteSchema, { target: SITE_SCHEMA_TARGET, io: "input" }),
     title: "tanzu-haproxy-network site file",
   };
+}
+
+/** `schema/site.schema.json` as `npm run schema` writes it. */
+export function siteJsonSchemaText(): string {
+  return `${JSON.stringify(siteJsonSchema(), null, 2)}\n`;
 }
