@@ -1,8 +1,9 @@
 /**
- * The site configuration file: one JSON file describes one site (one stack). Its shape is checked strictly
- * (an unknown or misspelt key is an error, CFG-01; a missing or mistyped value is CFG-02); its addresses are
- * checked by the constructs with the catalogue's rule ids. The file's text is read by `./site-json` (syntax errors
- * with line and column, a key given twice is CFG-06), and every CFG problem names its line.
+ * The site configuration file: one JSON file describes one site (one stack). Its shape is the zod schema of
+ * `./site-schema` (an unknown or misspelt key is CFG-01, a missing or mistyped value CFG-02, worded in
+ * `./site-shape`); its strings' limits are CFG-04 and its acknowledgements and site rules CFG-03, here; its
+ * addresses are checked by the constructs with the catalogue's rule ids. The file's text is read by `./site-json`
+ * (syntax errors with line and column, a key given twice is CFG-06), and every CFG problem names its line.
  */
 import * as fs from "fs";
 import * as path from "path";

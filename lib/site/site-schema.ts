@@ -12,7 +12,13 @@ import { z } from "zod";
 import { HaproxyOva } from "../constructs/haproxy-sources";
 import { NIC_PRESERVING_PROVIDER_VERSION } from "../model/provider-release";
 
-/** The JSON Schema draft the file is generated in: VS Code's JSON language service supports draft-07 fully. */
+/**
+ * The JSON Schema draft the file is generated in. VS Code's JSON language service knows drafts 04 to 2020-12
+ * (microsoft/vscode-json-languageservice v5.7.2 `src/parser/jsonParser.ts` 197–203, `src/services/configuration.ts`
+ * 298 and 463), but 2019-09 and 2020-12 only in part (`$dynamicRef`, `unevaluated*`: microsoft/vscode issue
+ * 165219 reports completion lost below the root); draft-07 it supports whole, as do older editors and other
+ * tools. The schema uses nothing newer than draft-07.
+ */
 export const SITE_SCHEMA_TARGET = "draft-07";
 
 /**
@@ -148,7 +154,11 @@ export const supervisorSchema = z
   })
   .describe("Enable the Supervisor on the plan's networks and appliance.");
 
-/** Where the appliance's OVA comes from (`haproxy.ova`): exactly one of `url` or `localPath` (CFG-02). */
+/**
+ * Where the appliance's OVA comes from (`haproxy.ova`): exactly one of `url` or `localPath` (CFG-02), given to
+ * `ovf_deploy.remote_ovf_url` or `.local_ovf_path` (vmware/terraform-provider-vsphere v2.5.1
+ * vsphere/internal/vmworkflow/virtual_machine_ovfdeploy_subresource.go 12, 18).
+ */
 export const ovaSchema = z
   .strictObject({
     url: str(
@@ -179,6 +189,7 @@ export const vsphereSchema = z
     ),
     host: str(
       "The ESXi host the appliance is deployed on, by name: provider 2.5.1 refuses an OVF deploy without one (HAP-09).",
+      // vmware/terraform-provider-vsphere v2.5.1 vsphere/internal/helper/ovfdeploy/ovf_helper.go 486
     ),
     folder: str(
       "The appliance's VM folder, relative to the datacenter's VM folder. Default: that folder.",
