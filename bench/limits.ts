@@ -8,7 +8,8 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { synthesizeSites } from "../stacks/run";
-import { builtInSiteFiles, loadSiteConfig } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { loadSiteConfig } from "../lib/site/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
 
 type Site = Record<string, unknown> & { workloadNetworks: Record<string, unknown>[] };

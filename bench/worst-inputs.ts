@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { synthesizeSites } from "../stacks/run";
-import { builtInSiteFiles } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
 
 type Site = Record<string, Record<string, unknown> & { addressRanges?: string[] }> & {
   workloadNetworks: Record<string, unknown>[];

@@ -7,7 +7,7 @@ import { RULES, Severity } from "../lib";
 import { cliPrintsAnnotations } from "../lib/constructs/refused-synthesis";
 import { refuseSiteFiles, refuseUsage } from "../stacks/refused-site-files";
 import { synthesizeSites } from "../stacks/run";
-import { builtInSiteFiles } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { EXIT, parseCommandLine, USAGE } from "./command-line";
 
 /** `--list-rules`: the catalogue, one line a rule, from the rule units. */

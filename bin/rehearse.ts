@@ -34,7 +34,8 @@ import {
   VmReadback,
   withChangedVappValue,
 } from "../stacks/rehearsal";
-import { builtInSiteFiles, loadSiteConfig } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { loadSiteConfig } from "../lib/site/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
 import { HAPROXY_EXTRA_CONFIG } from "../lib/constructs/haproxy-load-balancer";
 

@@ -21,6 +21,9 @@ mkdir "$app"
 cp "$root/examples/consumer-app/"{package.json,tsconfig.json,cdktf.json,main.ts,main.test.ts} "$app/"
 cd "$app"
 npm install --no-audit --no-fund --prefer-offline --loglevel=error "$work/$tarball"
+# Editors read site files' "$schema" from the installed package (README, "Editor support").
+node -e 'JSON.parse(require("fs").readFileSync(require.resolve("tanzu-haproxy-network/schema/site.schema.json"), "utf8"))' \
+  || { echo "consumer: schema/site.schema.json is not in the installed package" >&2; exit 1; }
 npm run build
 npx cdktf synth | tee "$work/synth.log"
 for f in cdk.tf.json ip-plan.md address-map.svg; do

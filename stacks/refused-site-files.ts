@@ -5,7 +5,7 @@
  * while synthesizing": see `refuseBeforeSynthesis`).
  */
 import { RefusalError, refuseBeforeSynthesis } from "../lib/constructs/refused-synthesis";
-import { SiteConfigError } from "./site-config";
+import { SiteConfigError } from "../lib/site/site-config";
 
 /** The stack of the manifest that carries the site files' problems (no Terraform is written for it). */
 export const SITE_FILES_STACK = "site-files";

@@ -8,7 +8,7 @@ import { AnnotationMetadataEntryType, App } from "cdktf";
 import { Construct } from "constructs";
 import { Severity, Supervisor } from "../lib";
 import { cliPrintsAnnotations, removeStaleOutputs } from "../lib/constructs/refused-synthesis";
-import { loadSiteConfig, SiteConfig, SiteConfigError, withLineOf } from "./site-config";
+import { loadSiteConfig, SiteConfig, SiteConfigError, withLineOf } from "../lib/site/site-config";
 import { SupervisorStack, supervisorProps } from "./supervisor-stack";
 import { TopologyStack } from "./topology-stack";
 import { SITE_FILES_STACK } from "./refused-site-files";

@@ -17,7 +17,7 @@ import {
   SupervisorProps,
   SupervisorProtection,
 } from "../lib";
-import { SupervisorConfig } from "./site-config";
+import { SupervisorConfig } from "../lib/site/site-config";
 import { TopologyStack, vsphereProviderFromEnvironment } from "./topology-stack";
 
 /** The Supervisor's props from the site file, given the stack it lives in. */

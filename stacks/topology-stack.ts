@@ -25,7 +25,7 @@ import {
   SupervisorWorkloadNetwork,
 } from "../lib";
 import { planReportFiles, reportedNetwork, reportInputOf } from "../lib/constructs/plan-report-synthesizer";
-import { OvaConfig, PortGroupConfig, SiteConfig, siteRulesOf } from "./site-config";
+import { OvaConfig, PortGroupConfig, SiteConfig, siteRulesOf } from "../lib/site/site-config";
 
 /**
  * The vsphere provider configured from VSPHERE_SERVER / VSPHERE_USER / VSPHERE_PASSWORD (and

@@ -15,7 +15,8 @@ import {
   SupervisorWorkloadNetworkProps,
 } from "../lib";
 import { PropsError } from "../lib/constructs/construct-props";
-import { builtInSiteFiles, checkSiteConfig, loadSiteConfig } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { checkSiteConfig, loadSiteConfig } from "../lib/site/site-config";
 import { synthesizeSites } from "../stacks/run";
 import { TopologyStack } from "../stacks/topology-stack";
 import { ruleLines, s13ApplianceProps, s13Network, stackWithProviders, validationError } from "./fixtures";

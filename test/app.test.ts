@@ -4,7 +4,8 @@ import * as path from "path";
 import { Testing } from "cdktf";
 import { adviseTopology, HaproxyMode, renderAddressMap, subnetReports, Topology, wizardValues } from "../lib";
 import { synthesizeSites } from "../stacks/run";
-import { builtInSiteFiles, checkSiteConfig, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { checkSiteConfig, loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
 
 function stacks(): TopologyStack[] {

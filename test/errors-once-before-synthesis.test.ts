@@ -24,9 +24,9 @@ const t1 = fs.readFileSync(path.join(ROOT, "stacks", "sites", "t1-single-workloa
 const CFG_01_PROP =
   '[site-a/haproxy]: CFG-01 managmentIp: unknown prop "managmentIp". Did you mean "managementIp"?';
 const CFG_01_KEY =
-  'CFG-01 haproxy.managmentIp (line 43): unknown key "managmentIp". Did you mean "managementIp"?';
+  'CFG-01 haproxy.managmentIp (line 44): unknown key "managmentIp". Did you mean "managementIp"?';
 const TRAILING_COMMA =
-  "not valid JSON: line 15, column 26: a trailing comma before `}`: JSON allows no comma after the last entry of an object. Remove it.";
+  "not valid JSON: line 16, column 26: a trailing comma before `}`: JSON allows no comma after the last entry of an object. Remove it.";
 
 /** What the CLI and Node print when an app crashes, none of which may be printed. */
 function expectNoCrashReport(output: string): void {

@@ -6,7 +6,8 @@
 import { Testing } from "cdktf";
 import * as fixture from "./fixtures/vsphere-provider-2.5.1-attributes.json";
 import { ProviderAttributes, unknownAttributePaths } from "./provider-compatibility";
-import { builtInSiteFiles, loadSiteConfig } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { loadSiteConfig } from "../lib/site/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
 
 const PROVIDER_2_5_1 = fixture as unknown as ProviderAttributes;

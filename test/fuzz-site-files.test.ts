@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import { synthesizeSites } from "../stacks/run";
-import { builtInSiteFiles } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const RUNS_PER_SITE = Number(process.env.FUZZ_RUNS ?? 500);

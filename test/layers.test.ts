@@ -1,9 +1,9 @@
-/** The folders of lib/ are layers, and imports go one way: model → rules → report → constructs → index. */
+/** The folders of lib/ are layers, and imports go one way: model → rules → report → constructs → site; index. */
 import * as fs from "fs";
 import * as path from "path";
 
 const LIB = path.join(__dirname, "..", "lib");
-const RANK: Record<string, number> = { model: 0, rules: 1, report: 2, constructs: 3 };
+const RANK: Record<string, number> = { model: 0, rules: 1, report: 2, constructs: 3, site: 4 };
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -41,5 +41,15 @@ describe("lib/ layers", () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  test("lib/ imports nothing from the app around it (stacks/, bin/): the package's command line imports lib/site", () => {
+    const outside = files(LIB).flatMap((f) =>
+      [...fs.readFileSync(f, "utf8").matchAll(/from "(\.[^"]+)"/g)]
+        .map((m) => path.resolve(path.dirname(f), m[1]))
+        .filter((target) => path.relative(LIB, target).startsWith(".."))
+        .map((target) => `${path.relative(LIB, f)} imports ${path.relative(path.dirname(LIB), target)}`),
+    );
+    expect(outside).toEqual([]);
   });
 });

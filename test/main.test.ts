@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { builtInSiteFiles } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
 
 const ROOT = path.join(__dirname, "..");
 

@@ -22,7 +22,7 @@ import {
 import { freeBlocks, gatewayCandidates } from "../lib/rules/proposals";
 import { formatCidr, parseCidr } from "../lib/model/ip";
 import { synthesizeSites } from "../stacks/run";
-import { builtInSiteFiles } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { MGMT, ruleLines, stackWithProviders, validationError } from "./fixtures";
 
 /** A workload port group 10.30.0.0/24: gateway .1, HAProxy workload NIC .5, nodes .10–.40. */

@@ -17,7 +17,8 @@ import {
   VmReadback,
   withChangedVappValue,
 } from "../stacks/rehearsal";
-import { builtInSiteFiles, checkSiteConfig } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { checkSiteConfig } from "../lib/site/site-config";
 
 const site = (prefix: string) =>
   JSON.parse(fs.readFileSync(builtInSiteFiles().find((f) => path.basename(f).startsWith(prefix))!, "utf8"));

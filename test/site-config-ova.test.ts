@@ -3,7 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import { Testing } from "cdktf";
 import { HaproxyOva } from "../lib";
-import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
 import { TopologyStack } from "../stacks/topology-stack";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -7,8 +7,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { synthesizeSites } from "../stacks/run";
-import { builtInSiteFiles, loadSiteConfig, SiteConfigError } from "../stacks/site-config";
-import { isSyntaxProblem, MAX_NESTING, parseSiteJson } from "../stacks/site-json";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
+import { isSyntaxProblem, MAX_NESTING, parseSiteJson } from "../lib/site/site-json";
 import { filesUnder, plainEnv, ROOT, STACK_FRAME, terraformFiles } from "./cli-process";
 
 const T1 = () => fs.readFileSync(builtInSiteFiles()[0], "utf8");
@@ -190,7 +191,12 @@ describe("a file nested too deep", () => {
 
   test.each([
     ["an object nested 50,000 deep", () => DEEP_OBJECT, 1, 5 * MAX_NESTING + 1],
-    ["a deep list as the description", DEEP_DESCRIPTION, 3, '  "description": '.length + MAX_NESTING],
+    [
+      "a deep list as the description",
+      DEEP_DESCRIPTION,
+      placeOf(T1(), '"description"').line,
+      '  "description": '.length + MAX_NESTING,
+    ],
   ])("%s is refused at the level past the limit", (_name, text, line, column) => {
     const result = synthesizeSites([write(text())], fs.mkdtempSync(path.join(os.tmpdir(), "deep-")));
     expect(result.code).toBe(2);

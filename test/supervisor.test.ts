@@ -18,7 +18,8 @@ import { synthesizeSites } from "../stacks/run";
 import { diagnosticLine } from "../lib/constructs/construct-diagnostics";
 
 const PROVIDER_2_5_1 = fixture as unknown as ProviderAttributes;
-import { builtInSiteFiles, loadSiteConfig } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { loadSiteConfig } from "../lib/site/site-config";
 import { SupervisorStack } from "../stacks/supervisor-stack";
 import { TopologyStack } from "../stacks/topology-stack";
 

@@ -18,7 +18,7 @@ import * as path from "path";
 import { parse } from "@cdktf/hcl2json";
 import * as sensitiveFixture from "./fixtures/sensitive-attributes.json";
 import { synthesizeSites } from "../stacks/run";
-import { builtInSiteFiles } from "../stacks/site-config";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
 
 type Json = Record<string, unknown>;
 

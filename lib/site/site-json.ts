@@ -5,7 +5,7 @@
  * them; the value itself is `JSON.parse`'s, so what is checked is exactly what Node reads.
  */
 import { Node, parseTree, ParseError, printParseErrorCode } from "jsonc-parser";
-import { quoteShort } from "../lib/model/ip";
+import { quoteShort } from "../model/ip";
 
 /** A site file that parsed: its value, the keys given twice, and the line of a JSON path. */
 export interface ParsedSiteJson {

@@ -1,238 +1,36 @@
 /**
- * The site configuration file: one JSON file describes one site (one stack). Its shape is checked strictly
- * (an unknown or misspelt key is an error, CFG-01; a missing or mistyped value is CFG-02); its addresses are
- * checked by the constructs with the catalogue's rule ids. The file's text is read by `./site-json` (syntax errors
- * with line and column, a key given twice is CFG-06), and every CFG problem names its line.
+ * The site configuration file: one JSON file describes one site (one stack). Its shape is the zod schema of
+ * `./site-schema` (an unknown or misspelt key is CFG-01, a missing or mistyped value CFG-02, worded in
+ * `./site-shape`); its strings' limits are CFG-04 and its acknowledgements and site rules CFG-03, here; its
+ * addresses are checked by the constructs with the catalogue's rule ids. The file's text is read by `./site-json`
+ * (syntax errors with line and column, a key given twice is CFG-06), and every CFG problem names its line.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { HaproxyOva, Severity, SiteRule, SiteRules } from "../lib";
-import { acknowledgementProblem } from "../lib/constructs/acknowledgements";
-import { nearestName } from "../lib/model/nearest-name";
-import { parseCidr, quote, quoteShort } from "../lib/model/ip";
+import { acknowledgementProblem } from "../constructs/acknowledgements";
+import { Severity } from "../model/diagnostics";
+import { parseCidr, quote } from "../model/ip";
 import {
   maxVipPrefixProblem,
   portGroupNamePatternProblem,
+  SiteRule,
   siteRuleListProblems,
+  SiteRules,
   vlanRangeProblem,
-} from "../lib/rules/site-rules";
+} from "../rules/site-rules";
 import { decodeSiteFile, isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
+import { SiteConfig } from "./site-schema";
+import { shapeProblems } from "./site-shape";
 
-/** A port group in the site file. */
-export interface PortGroupConfig {
-  readonly name: string;
-  readonly vlanId?: number;
-  readonly cidr: string;
-  readonly gateway: string;
-  /** Look the port group up by name (a `vsphere_network` data source) instead of creating it. */
-  readonly existing?: boolean;
-}
-
-/** A workload network in the site file. */
-export interface WorkloadNetworkConfig {
-  readonly name: string;
-  readonly portGroup: PortGroupConfig;
-  readonly addressRanges: string[];
-}
-
-/** A warning accepted on purpose, in the site file. */
-export interface AcknowledgementConfig {
-  readonly rule: string;
-  readonly reason: string;
-}
-
-/** A rule of the site's own, in the site file: an id of the site's namespace and exactly one check. */
-export interface SiteRuleConfig {
-  readonly id: string;
-  readonly severity?: "error" | "warn";
-  /** VIP CIDRs at most this prefix's size (e.g. 26). */
-  readonly maxVipPrefix?: number;
-  /** Lowest and highest VLAN id of created port groups. */
-  readonly vlanRange?: number[];
-  /** A regular expression every created port group's name matches (e.g. "^tkg-"). */
-  readonly portGroupNamePattern?: string;
-  /** CIDRs that every subnet and VIP CIDR lies inside. */
-  readonly allowedSubnets?: string[];
-}
-
-/** The Supervisor, in the site file: enabled in a second stack, `<stackName>-supervisor`. */
-export interface SupervisorConfig {
-  readonly name: string;
-  /** "terraform" (vsphere_supervisor_v2, vSphere 8.0.2+) or "request-body" (vSphere 7: the report writes it). */
-  readonly enablement?: "terraform" | "request-body";
-  /** The control plane's storage policy, looked up by name. */
-  readonly storagePolicy: string;
-  readonly controlPlaneSize?: "TINY" | "SMALL" | "MEDIUM" | "LARGE";
-  readonly controlPlaneCount?: number;
-  /** DNS servers of the control plane (the wizard's Management Network page): IPv4 addresses. */
-  readonly dnsServers: string[];
-  /** DNS servers of the nodes on the primary workload network (its wizard page); default the `dnsServers`. */
-  readonly workloadDnsServers?: string[];
-  readonly dnsSearchDomains?: string[];
-  readonly ntpServers: string[];
-  readonly serviceCidr?: string;
-  readonly apiServerDnsNames?: string[];
-  /** "prevent" (default) or "allow" replacement and destroy. */
-  readonly protection?: "prevent" | "allow";
-}
-
-/** The whole site file. */
-export interface SiteConfig {
-  readonly supervisor?: SupervisorConfig;
-  readonly acknowledge?: AcknowledgementConfig[];
-  readonly siteRules?: SiteRuleConfig[];
-  readonly stackName: string;
-  readonly description?: string;
-  readonly vsphere: {
-    readonly datacenter: string;
-    readonly cluster: string;
-    readonly datastore: string;
-    readonly distributedSwitch: string;
-    /** The ESXi host the appliance is deployed on, by name (provider 2.5.1 needs one for OVF deploys, HAP-09). */
-    readonly host: string;
-    readonly folder?: string;
-    readonly providerVersion?: string;
-  };
-  readonly managementNetwork: PortGroupConfig;
-  readonly supervisorManagementStartIp?: string;
-  readonly primaryWorkloadNetwork: WorkloadNetworkConfig;
-  readonly workloadNetworks?: WorkloadNetworkConfig[];
-  readonly frontendNetwork?: PortGroupConfig;
-  readonly haproxy: {
-    readonly mode: "default" | "frontend";
-    readonly name?: string;
-    readonly managementIp: string;
-    readonly workloadIp: string;
-    readonly frontendIp?: string;
-    readonly workloadNetwork?: string;
-    readonly virtualIpCidrs: string[];
-    readonly nameservers?: string[];
-    readonly hostname?: string;
-    readonly dataplanePort?: number;
-    readonly dataplaneUser?: string;
-    readonly readinessCheck?: boolean;
-    readonly healthCheck?: boolean;
-    readonly ova?: OvaConfig;
-  };
-}
-
-/**
- * Where the appliance's OVA comes from, in the site file (`haproxy.ova`): exactly one of an `http(s)` URL (a
- * mirror) or a path on the machine that runs Terraform (sites without internet access), and the release it is.
- */
-export interface OvaConfig {
-  readonly url?: string;
-  /** Relative to the site file's folder; made absolute when the file is loaded. */
-  readonly localPath?: string;
-  /** The appliance release of that file. Default: the latest the construct knows. */
-  readonly version?: string;
-}
-
-type Shape =
-  | "string"
-  | "number"
-  | "boolean"
-  | "string[]"
-  | "number[]"
-  | { readonly enum: readonly string[] }
-  | { readonly fields: Readonly<Record<string, Field>> }
-  | { readonly list: Shape };
-interface Field {
-  readonly shape: Shape;
-  readonly optional?: boolean;
-}
-
-const req = (shape: Shape): Field => ({ shape });
-const opt = (shape: Shape): Field => ({ shape, optional: true });
-
-const PORT_GROUP: Shape = {
-  fields: {
-    name: req("string"),
-    vlanId: opt("number"),
-    cidr: req("string"),
-    gateway: req("string"),
-    existing: opt("boolean"),
-  },
-};
-const WORKLOAD: Shape = {
-  fields: { name: req("string"), portGroup: req(PORT_GROUP), addressRanges: req("string[]") },
-};
-const SITE: Shape = {
-  fields: {
-    $schema: opt("string"),
-    acknowledge: opt({ list: { fields: { rule: req("string"), reason: req("string") } } }),
-    supervisor: opt({
-      fields: {
-        name: req("string"),
-        enablement: opt({ enum: ["terraform", "request-body"] }),
-        storagePolicy: req("string"),
-        controlPlaneSize: opt({ enum: ["TINY", "SMALL", "MEDIUM", "LARGE"] }),
-        controlPlaneCount: opt("number"),
-        dnsServers: req("string[]"),
-        workloadDnsServers: opt("string[]"),
-        dnsSearchDomains: opt("string[]"),
-        ntpServers: req("string[]"),
-        serviceCidr: opt("string"),
-        apiServerDnsNames: opt("string[]"),
-        protection: opt({ enum: ["prevent", "allow"] }),
-      },
-    }),
-    siteRules: opt({
-      list: {
-        fields: {
-          id: req("string"),
-          severity: opt({ enum: ["error", "warn"] }),
-          maxVipPrefix: opt("number"),
-          vlanRange: opt("number[]"),
-          portGroupNamePattern: opt("string"),
-          allowedSubnets: opt("string[]"),
-        },
-      },
-    }),
-    stackName: req("string"),
-    description: opt("string"),
-    vsphere: req({
-      fields: {
-        datacenter: req("string"),
-        cluster: req("string"),
-        datastore: req("string"),
-        distributedSwitch: req("string"),
-        host: req("string"),
-        folder: opt("string"),
-        providerVersion: opt("string"),
-      },
-    }),
-    managementNetwork: req(PORT_GROUP),
-    supervisorManagementStartIp: opt("string"),
-    primaryWorkloadNetwork: req(WORKLOAD),
-    workloadNetworks: opt({ list: WORKLOAD }),
-    frontendNetwork: opt(PORT_GROUP),
-    haproxy: req({
-      fields: {
-        mode: req({ enum: ["default", "frontend"] }),
-        name: opt("string"),
-        managementIp: req("string"),
-        workloadIp: req("string"),
-        frontendIp: opt("string"),
-        workloadNetwork: opt("string"),
-        virtualIpCidrs: req("string[]"),
-        nameservers: opt("string[]"),
-        hostname: opt("string"),
-        dataplanePort: opt("number"),
-        dataplaneUser: opt("string"),
-        readinessCheck: opt("boolean"),
-        healthCheck: opt("boolean"),
-        ova: opt({
-          fields: {
-            url: opt("string"),
-            localPath: opt("string"),
-            version: opt({ enum: HaproxyOva.KNOWN_VERSIONS }),
-          },
-        }),
-      },
-    }),
-  },
-};
+export type {
+  AcknowledgementConfig,
+  OvaConfig,
+  PortGroupConfig,
+  SiteConfig,
+  SiteRuleConfig,
+  SupervisorConfig,
+  WorkloadNetworkConfig,
+} from "./site-schema";
 
 /**
  * A site file that cannot be used, with every problem found. `unreadable` is true for a file that cannot be read
@@ -247,94 +45,6 @@ export class SiteConfigError extends Error {
   ) {
     super(`${heading}:\n  ${problems.join("\n  ")}`);
     this.name = "SiteConfigError";
-  }
-}
-
-function describeShape(shape: Shape): string {
-  if (shape === "string[]") return "a list of strings";
-  if (shape === "number[]") return "a list of numbers";
-  if (typeof shape === "string") return `a ${shape}`;
-  if ("enum" in shape) return `one of ${shape.enum.map((e) => JSON.stringify(e)).join(", ")}`;
-  if ("list" in shape) return "a list";
-  return "an object";
-}
-
-/** Keys of earlier releases and their names now: CIDR blocks are `…Cidrs`, `first-last` ranges `…Ranges`. */
-const RENAMED_KEYS: Readonly<Record<string, string>> = { virtualIpRanges: "virtualIpCidrs" };
-
-/** A value as a message quotes it: JSON of at most 80 characters. */
-const shown = (value: unknown): string => quoteShort(value);
-
-/** What a JSON value is, in words: a list, a string, … */
-function kindOf(value: unknown): string {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
-function checkShape(value: unknown, shape: Shape, at: string, out: string[]): void {
-  const wrong = () =>
-    out.push(
-      at === ""
-        ? `CFG-02 (line 1): the file must hold one JSON object, it holds ${kindOf(value)}. Put the site's keys in one { … }.`
-        : typeof value === "number" && !Number.isFinite(value)
-          ? `CFG-02 ${at}: the number is too large (beyond ±1.8e308, JSON reads it as infinity); it must be ${describeShape(shape)} of the range the key takes.`
-          : `CFG-02 ${at}: ${shown(value)} is not ${describeShape(shape)}.`,
-    );
-  if (shape === "string" || shape === "number" || shape === "boolean") {
-    if (typeof value !== shape || (shape === "number" && !Number.isFinite(value))) wrong();
-    return;
-  }
-  if (shape === "string[]" || shape === "number[]") {
-    const item = shape === "string[]" ? "string" : "number";
-    if (!Array.isArray(value) || value.some((v) => typeof v !== item)) wrong();
-    return;
-  }
-  if ("enum" in shape) {
-    if (typeof value !== "string" || !shape.enum.includes(value)) wrong();
-    return;
-  }
-  if ("list" in shape) {
-    if (!Array.isArray(value)) {
-      wrong();
-      return;
-    }
-    value.forEach((v, i) => checkShape(v, shape.list, `${at}[${i}]`, out));
-    return;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    wrong();
-    return;
-  }
-  const obj = value as Record<string, unknown>;
-  const known = Object.keys(shape.fields);
-  // Keys a CFG-01 line already names as the fix (a misspelt or renamed key): their absence is the same mistake.
-  const proposed = new Set<string>();
-  for (const key of Object.keys(obj)) {
-    const renamed = RENAMED_KEYS[key];
-    if (renamed !== undefined && known.includes(renamed)) {
-      proposed.add(renamed);
-      out.push(
-        `CFG-01 ${at ? `${at}.` : ""}${key}: this key is now ${JSON.stringify(renamed)} (the same value).`,
-      );
-      continue;
-    }
-    if (!known.includes(key)) {
-      const best = nearestName(key, known, 3);
-      const hint =
-        best !== undefined ? ` Did you mean ${JSON.stringify(best)}?` : ` Known keys: ${known.join(", ")}.`;
-      if (best !== undefined) proposed.add(best);
-      out.push(`CFG-01 ${at ? `${at}.` : ""}${key}: unknown key ${JSON.stringify(key)}.${hint}`);
-    }
-  }
-  for (const [key, field] of Object.entries(shape.fields)) {
-    const child = at ? `${at}.${key}` : key;
-    if (obj[key] === undefined) {
-      if (!field.optional && !proposed.has(key))
-        out.push(`CFG-02 ${child}: missing; it must be ${describeShape(field.shape)}.`);
-      continue;
-    }
-    checkShape(obj[key], field.shape, child, out);
   }
 }
 
@@ -491,8 +201,7 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
 
 /** Check a parsed site file's shape; returns the problems (empty when usable). */
 export function checkSiteConfig(value: unknown): string[] {
-  const out: string[] = [];
-  checkShape(value, SITE, "", out);
+  const out = shapeProblems(value);
   if (out.length === 0) {
     checkLimits(value as SiteConfig, out);
   }
@@ -606,19 +315,4 @@ function withAbsoluteOvaPath(cfg: SiteConfig, siteDir: string): SiteConfig {
     ...cfg,
     haproxy: { ...cfg.haproxy, ova: { ...ova, localPath: path.resolve(siteDir, ova.localPath) } },
   };
-}
-
-/** The built-in sites: the seed page's four topologies. */
-export const BUILT_IN_SITES_DIR = fs.existsSync(path.join(__dirname, "sites"))
-  ? path.join(__dirname, "sites")
-  : // Compiled into dist/stacks (the benchmark): the JSON files stay in the sources.
-    path.join(__dirname, "..", "..", "stacks", "sites");
-
-/** Paths of the built-in site files, T1 to T4. */
-export function builtInSiteFiles(): string[] {
-  return fs
-    .readdirSync(BUILT_IN_SITES_DIR)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => path.join(BUILT_IN_SITES_DIR, f));
 }

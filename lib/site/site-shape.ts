@@ -1,0 +1,189 @@
+/**
+ * The site file's shape problems in our words: zod parses the file against `siteSchema`, and each of its issues
+ * becomes one CFG line. CFG-01: an unknown key, with the nearest known key ("Did you mean …?") or the key's name
+ * now (a renamed key); CFG-02: a missing or mistyped value, with the shape the key takes. A key that a CFG-01 line
+ * already proposes is not also reported missing: one mistake, one line. Lines come in the file's order of the
+ * schema: an object's unknown keys first, then its keys as the schema lists them.
+ */
+import { z } from "zod";
+import { quoteShort } from "../model/ip";
+import { nearestName } from "../model/nearest-name";
+import { siteSchema } from "./site-schema";
+
+/** Keys of earlier releases and their names now: CIDR blocks are `…Cidrs`, `first-last` ranges `…Ranges`. */
+const RENAMED_KEYS: Readonly<Record<string, string>> = { virtualIpRanges: "virtualIpCidrs" };
+
+type Segment = string | number;
+type Schema = z.ZodType;
+
+/** The definition of a schema, as zod 4 declares it (`def.type`: "object", "array", "optional", …). */
+interface Def {
+  readonly type: string;
+  readonly shape?: Readonly<Record<string, Schema>>;
+  readonly element?: Schema;
+  readonly innerType?: Schema;
+  readonly entries?: Readonly<Record<string, string>>;
+}
+
+const defOf = (schema: Schema): Def => (schema as unknown as { def: Def }).def;
+
+/** The schema without its `.optional()`. */
+function unwrapped(schema: Schema): Schema {
+  let s = schema;
+  while (defOf(s).type === "optional") s = defOf(s).innerType!;
+  return s;
+}
+
+/** The schema at a path (object keys and list indexes), or undefined off the schema (under an unknown key). */
+function schemaAt(path: readonly Segment[]): Schema | undefined {
+  let s: Schema | undefined = siteSchema;
+  for (const segment of path) {
+    if (s === undefined) return undefined;
+    const def = defOf(unwrapped(s));
+    s = typeof segment === "number" ? def.element : def.shape?.[segment];
+  }
+  return s && unwrapped(s);
+}
+
+/** The keys an object of the schema takes, in the schema's order. */
+const keysAt = (path: readonly Segment[]): string[] => Object.keys(defOf(schemaAt(path)!).shape ?? {});
+
+/** What a schema takes, in words: "a string", "a list of strings", `one of "default", "frontend"`, … */
+function describe(schema: Schema): string {
+  const def = defOf(schema);
+  switch (def.type) {
+    case "enum":
+      return `one of ${Object.values(def.entries ?? {})
+        .map((e) => JSON.stringify(e))
+        .join(", ")}`;
+    case "array": {
+      const item = defOf(unwrapped(def.element!)).type;
+      return item === "string" || item === "number" ? `a list of ${item}s` : "a list";
+    }
+    case "object":
+      return "an object";
+    default:
+      return `a ${def.type}`;
+  }
+}
+
+/** What a JSON value is, in words: a list, a string, … */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** The value at a path of the parsed file; undefined where a key is missing. */
+function valueAt(root: unknown, path: readonly Segment[]): unknown {
+  let v = root;
+  for (const segment of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<Segment, unknown>)[segment];
+  }
+  return v;
+}
+
+/** `["haproxy", "virtualIpCidrs", 0]` → `haproxy.virtualIpCidrs[0]`. */
+function jsonPath(path: readonly Segment[]): string {
+  return path.reduce<string>((at, s) => (typeof s === "number" ? `${at}[${s}]` : at ? `${at}.${s}` : s), "");
+}
+
+/** One problem before wording: where, and whether it is an unknown key (which comes first in its object). */
+interface Located {
+  readonly path: Segment[];
+  readonly unknownKey: boolean;
+  readonly text: string;
+}
+
+/** Schema order: at the first segment that differs, an unknown key before the known ones, these in schema order. */
+function compare(a: Located, b: Located): number {
+  const n = Math.min(a.path.length, b.path.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.path[i];
+    const y = b.path[i];
+    if (x === y) continue;
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    const keys = keysAt(a.path.slice(0, i));
+    const rank = (p: Located, s: Segment) =>
+      p.unknownKey && i === p.path.length - 1 ? -1 : keys.indexOf(String(s));
+    return rank(a, x) - rank(b, y);
+  }
+  return a.path.length - b.path.length;
+}
+
+/** CFG-01 lines for the unknown keys of one object, and the keys they propose (not then also reported missing). */
+function unknownKeys(at: readonly Segment[], keys: readonly string[], proposed: Set<string>): Located[] {
+  const known = keysAt(at);
+  const prefix = at.length > 0 ? `${jsonPath(at)}.` : "";
+  return keys.map((key) => {
+    const renamed = RENAMED_KEYS[key];
+    if (renamed !== undefined && known.includes(renamed)) {
+      proposed.add(jsonPath([...at, renamed]));
+      return {
+        path: [...at, key],
+        unknownKey: true,
+        text: `CFG-01 ${prefix}${key}: this key is now ${JSON.stringify(renamed)} (the same value).`,
+      };
+    }
+    const best = nearestName(key, known, 3);
+    if (best !== undefined) proposed.add(jsonPath([...at, best]));
+    const hint =
+      best !== undefined ? ` Did you mean ${JSON.stringify(best)}?` : ` Known keys: ${known.join(", ")}.`;
+    return {
+      path: [...at, key],
+      unknownKey: true,
+      text: `CFG-01 ${prefix}${key}: unknown key ${JSON.stringify(key)}.${hint}`,
+    };
+  });
+}
+
+/** The CFG-02 line for a value that is missing or not what its key takes. */
+function wrongValue(value: unknown, path: readonly Segment[], schema: Schema): string {
+  const at = jsonPath(path);
+  if (at === "") {
+    return `CFG-02 (line 1): the file must hold one JSON object, it holds ${kindOf(value)}. Put the site's keys in one { … }.`;
+  }
+  if (value === undefined) return `CFG-02 ${at}: missing; it must be ${describe(schema)}.`;
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return `CFG-02 ${at}: the number is too large (beyond ±1.8e308, JSON reads it as infinity); it must be ${describe(schema)} of the range the key takes.`;
+  }
+  return `CFG-02 ${at}: ${quoteShort(value)} is not ${describe(schema)}.`;
+}
+
+/**
+ * The site file's shape problems (CFG-01, CFG-02), in the schema's order; empty when `value` has the shape of a
+ * site file (then it is a `SiteConfig`).
+ */
+export function shapeProblems(value: unknown): string[] {
+  // Without zod's compiled fast path (`new Function`): a file is parsed once, so compiling it only costs time.
+  const result = siteSchema.safeParse(value, { jitless: true });
+  if (result.success) return [];
+  const proposed = new Set<string>();
+  const located: Located[] = [];
+  const reported = new Set<string>();
+  for (const issue of result.error.issues) {
+    let path = issue.path as Segment[];
+    if (issue.code === "unrecognized_keys") {
+      located.push(...unknownKeys(path, issue.keys, proposed));
+      continue;
+    }
+    // A list of strings or numbers is wrong as a whole: one line for the list, with its value.
+    const parent = path.length > 0 ? schemaAt(path.slice(0, -1)) : undefined;
+    if (typeof path[path.length - 1] === "number" && parent && /^a list of /.test(describe(parent))) {
+      path = path.slice(0, -1);
+    }
+    const at = jsonPath(path);
+    if (reported.has(at)) continue;
+    reported.add(at);
+    located.push({
+      path,
+      unknownKey: false,
+      text: wrongValue(valueAt(value, path), path, schemaAt(path) ?? siteSchema),
+    });
+  }
+  return located
+    .filter((p) => p.unknownKey || !proposed.has(jsonPath(p.path)) || valueAt(value, p.path) !== undefined)
+    .sort(compare)
+    .map((p) => p.text);
+}
