@@ -6,7 +6,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { HaproxyOva, Severity, SiteRule, SiteRules } from "../lib";
+// The modules themselves, not the package index: `check` reads site files without loading cdktf.
+import { HaproxyOva } from "../lib/constructs/haproxy-sources";
+import { Severity } from "../lib/model/diagnostics";
+import { SiteRule, SiteRules } from "../lib/rules/site-rules";
 import { acknowledgementProblem } from "../lib/constructs/acknowledgements";
 import { nearestName } from "../lib/model/nearest-name";
 import { parseCidr, quote, quoteShort } from "../lib/model/ip";
