@@ -1,9 +1,9 @@
-/** The folders of lib/ are layers, and imports go one way: model → rules → report → constructs → index. */
+/** The folders of lib/ are layers, and imports go one way: model → rules → report → constructs → index, and cli (the command line) on top of them all. */
 import * as fs from "fs";
 import * as path from "path";
 
 const LIB = path.join(__dirname, "..", "lib");
-const RANK: Record<string, number> = { model: 0, rules: 1, report: 2, constructs: 3 };
+const RANK: Record<string, number> = { model: 0, rules: 1, report: 2, constructs: 3, cli: 4 };
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -60,6 +60,8 @@ interface SubnetNeed {
   readonly runs: number[];
   /** The VIP block's size, 0 for none. */
   readonly vip: number;
+  /** A size to grow to when the block has room (HAP-07: a /24 or larger workload network for the appliance). */
+  readonly preferred?: number;
 }
 
 /** Where a subnet's addresses went. */
@@ -131,6 +133,17 @@ function carve(
   taken: ReadonlySet<number>,
 ): { layouts: SubnetLayout[] } | { minimum: number } {
   const sizes = needs.map(sizeOf);
+  const room = block.last - block.first + 1;
+  needs.forEach((need, i) => {
+    const total = sizes.reduce((a, b) => a + b, 0);
+    if (
+      need.preferred !== undefined &&
+      need.preferred > sizes[i] &&
+      total - sizes[i] + need.preferred <= room
+    ) {
+      sizes[i] = need.preferred;
+    }
+  });
   for (let attempt = 0; attempt < 8; attempt++) {
     const total = sizes.reduce((a, b) => a + b, 0);
     const minimum = 32 - Math.log2(pow2AtLeast(total));
@@ -220,6 +233,7 @@ export function proposePlan(req: PlanRequest): PlanProposal {
       singles: 1,
       runs: req.topology === PlanTopology.T1 ? [k, k] : [k],
       vip: t4 ? 0 : req.vips,
+      preferred: t4 ? undefined : 256,
     },
     ...Array.from({ length: extra }, (): SubnetNeed => ({ role: "workload", singles: 0, runs: [k], vip: 0 })),
   ];
