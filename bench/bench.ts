@@ -9,6 +9,7 @@ import { fleetBench } from "./fleet";
 import { limits } from "./limits";
 import { worstInputs } from "./worst-inputs";
 import { constructVsRaw, gc, measure, plan } from "./workloads";
+import { cliVsSynth } from "./cli";
 
 function main(): void {
   console.log(
@@ -49,6 +50,8 @@ function main(): void {
   fleetBench((l) => console.log(l));
   console.log("\nWorst malformed inputs found (the app's real path: load, build, synth):");
   worstInputs((l) => console.log(l));
+  console.log("\nThe command line against the app's synth path (spawned processes):");
+  cliVsSynth((l) => console.log(l));
   console.log("\nAt the documented limits (one run each):");
   limits((l) => console.log(l));
 }

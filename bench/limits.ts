@@ -10,7 +10,7 @@ import { App } from "cdktf";
 import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig } from "../lib/site/site-config";
-import { TopologyStack } from "../stacks/topology-stack";
+import { TopologyStack } from "../lib/site/topology-stack";
 
 type Site = Record<string, unknown> & { workloadNetworks: Record<string, unknown>[] };
 

@@ -36,7 +36,7 @@ import {
 } from "../stacks/rehearsal";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig } from "../lib/site/site-config";
-import { TopologyStack } from "../stacks/topology-stack";
+import { TopologyStack } from "../lib/site/topology-stack";
 import { HAPROXY_EXTRA_CONFIG } from "../lib/constructs/haproxy-load-balancer";
 
 const ROOT = path.resolve(__dirname, "..");

@@ -25,6 +25,10 @@ npm install --no-audit --no-fund --prefer-offline --loglevel=error "$work/$tarba
 node -e 'JSON.parse(require("fs").readFileSync(require.resolve("tanzu-haproxy-network/schema/site.schema.json"), "utf8"))' \
   || { echo "consumer: schema/site.schema.json is not in the installed package" >&2; exit 1; }
 npm run build
+# The command line from the user's project: a plan from one block, checked (exit 0 only with no error).
+npx tanzu-haproxy-network plan --cidr 10.20.0.0/22 --topology t1 > "$work/proposed-site.json"
+npx tanzu-haproxy-network check "$work/proposed-site.json"
+npx tanzu-haproxy-network explain VIP-01 >/dev/null
 npx cdktf synth | tee "$work/synth.log"
 for f in cdk.tf.json ip-plan.md address-map.svg; do
   test -s "cdktf.out/stacks/site-a/$f" || { echo "consumer: cdktf.out/stacks/site-a/$f is missing" >&2; exit 1; }

@@ -5,13 +5,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { AnnotationMetadataEntryType, App } from "cdktf";
-import { Construct } from "constructs";
-import { Severity, Supervisor } from "../lib";
+import { Severity } from "../lib";
 import { cliPrintsAnnotations, removeStaleOutputs } from "../lib/constructs/refused-synthesis";
 import { loadSiteConfig, SiteConfig, SiteConfigError, withLineOf } from "../lib/site/site-config";
-import { SupervisorStack, supervisorProps } from "./supervisor-stack";
-import { TopologyStack } from "./topology-stack";
+import { buildSite } from "../lib/site/build-site";
+import { TopologyStack } from "../lib/site/topology-stack";
 import { SITE_FILES_STACK } from "./refused-site-files";
+import { inSiteTerms } from "../lib/cli/site-terms";
+
+export { buildSite, inSiteTerms };
 
 /**
  * What a run produced: the exit code and what it printed. 0: Terraform written; 1: the plan or the site file's
@@ -23,68 +25,6 @@ export interface RunResult {
   readonly err: string[];
   /** The site-file problems that stopped the run, when they did (the cdktf CLI is told them otherwise). */
   readonly siteConfigError?: SiteConfigError;
-}
-
-/** Prop paths of the constructs that are written otherwise in a site file. */
-const HAPROXY_KEYS: Record<string, string> = {
-  "network.frontendNetwork": "frontendNetwork",
-  hostSystemId: "vsphere.host",
-  vsphereProviderVersion: "vsphere.providerVersion",
-  workloadNetworkName: "haproxy.workloadNetwork",
-  supervisorManagementStartIp: "supervisorManagementStartIp",
-};
-const SUPERVISOR_KEYS: Record<string, string> = {
-  "network.supervisorManagementStartIp": "supervisorManagementStartIp",
-  "haproxy.name": "haproxy.name",
-  storagePolicy: "supervisor.storagePolicy",
-};
-
-/** TypeScript words in messages, and what a site file says instead. */
-const SITE_WORDS: [RegExp, string][] = [
-  [/HaproxyMode\.DEFAULT \("default", 2 NICs\)/g, '"mode": "default" (2 NICs)'],
-  [/HaproxyMode\.FRONTEND \("frontend", 3 NICs\)/g, '"mode": "frontend" (3 NICs)'],
-  [/mode HaproxyMode\.FRONTEND/g, '"mode": "frontend"'],
-  [/HaproxyMode\.DEFAULT/g, '"mode": "default"'],
-  [/HaproxyMode\.FRONTEND/g, '"mode": "frontend"'],
-  [/Add frontendNetwork to the SupervisorWorkloadNetwork/g, "Add frontendNetwork to the site file"],
-  [/e\.g\. the id of a vsphere_host data source/g, 'the "vsphere.host" key'],
-  [/on the SupervisorWorkloadNetwork/g, "in the site file"],
-  [/e\.g\. from a vsphere_storage_policy data source/g, "by name in supervisor.storagePolicy"],
-  [
-    /\(the default: serviceCidr is not set\)/g,
-    '(the default: the site file has no "supervisor.serviceCidr")',
-  ],
-  [/Set serviceCidr to/g, 'Set "supervisor.serviceCidr" to'],
-  [/\((managementIp|workloadIp|frontendIp|nameservers\[\d+\])\)/g, "(haproxy.$1)"],
-  [
-    /has both existingNetworkId "\$\{TfToken\[[^\]]*\]\}" and vlanId/g,
-    'is "existing": true and has "vlanId"',
-  ],
-  [/Drop vlanId, or drop existingNetworkId to create/g, 'Drop "vlanId", or drop "existing" to create'],
-  [
-    /acknowledge: \[\{ ruleId: "([A-Z]+-\d+)", reason: "…" \}\] on the appliance or PlanAcknowledgements\.add on its stack/g,
-    '"acknowledge": [{ "rule": "$1", "reason": "…" }] in the site file',
-  ],
-];
-
-/** One validation line `[stack/construct] RULE-ID path: message` in the site file's terms. */
-export function inSiteTerms(line: string, file: string, stackName: string): string {
-  const m = /^\s*\[([^\]]+)\] ([A-Z][A-Z0-9]*-\d+) ([^:]+): (.*)$/.exec(line);
-  if (!m) {
-    return line;
-  }
-  const [, where, id, prop, message] = m;
-  const construct = where.slice(where.lastIndexOf("/") + 1);
-  let key = prop;
-  if (where === `${stackName}/network`) {
-    key = prop.replace(/\.existingNetworkId$/, ".existing");
-  } else if (where === `${stackName}/haproxy`) {
-    key = HAPROXY_KEYS[prop] ?? `haproxy.${prop}`;
-  } else if (construct === "supervisor") {
-    key = SUPERVISOR_KEYS[prop] ?? `supervisor.${prop}`;
-  }
-  const words = SITE_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);
-  return `${file}: ${id} ${key}: ${words}`;
 }
 
 /**
@@ -150,21 +90,7 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
   let sites: { file: string; stack: TopologyStack }[] = [];
   const app = new App(outdir ? { outdir } : {});
   try {
-    sites = configs.map(({ file, config }) => ({ file, stack: new TopologyStack(app, config) }));
-    // A site with a Supervisor gets a second stack for it (vsphere provider 2.16.1), or, for vSphere 7
-    // ("request-body"), the Supervisor in the site's stack with no resource: the report writes the request body.
-    for (const { stack } of sites) {
-      const cfg = stack.config.supervisor;
-      if (cfg && cfg.enablement === "request-body") {
-        new Supervisor(
-          stack,
-          "supervisor",
-          supervisorProps(new Construct(stack, "supervisor-lookup"), stack, cfg),
-        );
-      } else if (cfg) {
-        new SupervisorStack(app, stack, cfg);
-      }
-    }
+    sites = configs.map(({ file, config }) => ({ file, stack: buildSite(app, config) }));
     app.synth();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -18,7 +18,7 @@ import { PropsError } from "../lib/constructs/construct-props";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { checkSiteConfig, loadSiteConfig } from "../lib/site/site-config";
 import { synthesizeSites } from "../stacks/run";
-import { TopologyStack } from "../stacks/topology-stack";
+import { TopologyStack } from "../lib/site/topology-stack";
 import { ruleLines, s13ApplianceProps, s13Network, stackWithProviders, validationError } from "./fixtures";
 
 const REASON = "Lab site: default mode is what we run here, on purpose.";

@@ -6,7 +6,7 @@ import { adviseTopology, HaproxyMode, renderAddressMap, subnetReports, Topology,
 import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { checkSiteConfig, loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
-import { TopologyStack } from "../stacks/topology-stack";
+import { TopologyStack } from "../lib/site/topology-stack";
 
 function stacks(): TopologyStack[] {
   const app = Testing.app();

@@ -8,7 +8,7 @@ import * as fixture from "./fixtures/vsphere-provider-2.5.1-attributes.json";
 import { ProviderAttributes, unknownAttributePaths } from "./provider-compatibility";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig } from "../lib/site/site-config";
-import { TopologyStack } from "../stacks/topology-stack";
+import { TopologyStack } from "../lib/site/topology-stack";
 
 const PROVIDER_2_5_1 = fixture as unknown as ProviderAttributes;
 

@@ -1,9 +1,9 @@
-/** The folders of lib/ are layers, and imports go one way: model → rules → report → constructs → site; index. */
+/** The folders of lib/ are layers, and imports go one way: model → rules → report → constructs → site (the site-file reader) → cli (the command line); index. */
 import * as fs from "fs";
 import * as path from "path";
 
 const LIB = path.join(__dirname, "..", "lib");
-const RANK: Record<string, number> = { model: 0, rules: 1, report: 2, constructs: 3, site: 4 };
+const RANK: Record<string, number> = { model: 0, rules: 1, report: 2, constructs: 3, site: 4, cli: 5 };
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -5,7 +5,7 @@ import { Testing } from "cdktf";
 import { HaproxyOva } from "../lib";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
-import { TopologyStack } from "../stacks/topology-stack";
+import { TopologyStack } from "../lib/site/topology-stack";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

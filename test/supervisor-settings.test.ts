@@ -11,8 +11,8 @@ import { planReportFiles, Supervisor, WizardField, wizardValues } from "../lib";
 import { synthesizeSites } from "../stacks/run";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig, SiteConfig } from "../lib/site/site-config";
-import { SupervisorStack, supervisorProps } from "../stacks/supervisor-stack";
-import { TopologyStack } from "../stacks/topology-stack";
+import { SupervisorStack, supervisorProps } from "../lib/site/supervisor-stack";
+import { TopologyStack } from "../lib/site/topology-stack";
 import { supervisorV2Problems } from "./supervisor-v2-schema";
 
 /** A JSON value read by path. */

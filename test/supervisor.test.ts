@@ -20,8 +20,8 @@ import { diagnosticLine } from "../lib/constructs/construct-diagnostics";
 const PROVIDER_2_5_1 = fixture as unknown as ProviderAttributes;
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig } from "../lib/site/site-config";
-import { SupervisorStack } from "../stacks/supervisor-stack";
-import { TopologyStack } from "../stacks/topology-stack";
+import { SupervisorStack } from "../lib/site/supervisor-stack";
+import { TopologyStack } from "../lib/site/topology-stack";
 
 type Json = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
 

@@ -66,6 +66,15 @@ export function getAt(root: unknown, path: string): unknown {
   return node;
 }
 
+/**
+ * The value a finding's message proposes for its path (`did you mean "…"?`, `e.g. […]`), parsed from its JSON, or
+ * undefined when it proposes none. After the engine's check the proposal is one that passes the whole plan.
+ */
+export function proposedFix(message: string): unknown {
+  const m = PROPOSAL.exec(message);
+  return m ? parseJson(m[3]) : undefined;
+}
+
 /** How a proposal is put into the props: at its path by default. */
 export type Apply<P> = (props: P, path: string, value: unknown) => P | undefined;
 

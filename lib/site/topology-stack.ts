@@ -14,18 +14,15 @@ import { DataVsphereNetwork } from "@cdktf/provider-vsphere/lib/data-vsphere-net
 import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import {
-  HaproxyLoadBalancer,
-  HaproxyMode,
-  HaproxyOva,
-  PlanAcknowledgements,
-  PlanReportInput,
-  PortGroupProps,
-  ProjectLocalBackend,
-  SupervisorWorkloadNetwork,
-} from "../lib";
-import { planReportFiles, reportedNetwork, reportInputOf } from "../lib/constructs/plan-report-synthesizer";
-import { OvaConfig, PortGroupConfig, SiteConfig, siteRulesOf } from "../lib/site/site-config";
+import { HaproxyLoadBalancer } from "../constructs/haproxy-load-balancer";
+import { HaproxyMode, PortGroupProps } from "../model/plan";
+import { HaproxyOva } from "../constructs/haproxy-sources";
+import { PlanAcknowledgements } from "../constructs/acknowledgements";
+import { PlanReportInput } from "../report/plan-report";
+import { ProjectLocalBackend } from "../constructs/local-backend";
+import { SupervisorWorkloadNetwork } from "../constructs/supervisor-workload-network";
+import { planReportFiles, reportedNetwork, reportInputOf } from "../constructs/plan-report-synthesizer";
+import { OvaConfig, PortGroupConfig, SiteConfig, siteRulesOf } from "./site-config";
 
 /**
  * The vsphere provider configured from VSPHERE_SERVER / VSPHERE_USER / VSPHERE_PASSWORD (and

@@ -9,15 +9,15 @@ import { DataVsphereDatacenter } from "@cdktf/provider-vsphere/lib/data-vsphere-
 import { DataVsphereStoragePolicy } from "@cdktf/provider-vsphere/lib/data-vsphere-storage-policy";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { ProjectLocalBackend } from "../constructs/local-backend";
 import {
-  ProjectLocalBackend,
   ControlPlaneSize,
   Supervisor,
   SupervisorEnablement,
   SupervisorProps,
   SupervisorProtection,
-} from "../lib";
-import { SupervisorConfig } from "../lib/site/site-config";
+} from "../constructs/supervisor";
+import { SupervisorConfig } from "./site-config";
 import { TopologyStack, vsphereProviderFromEnvironment } from "./topology-stack";
 
 /** The Supervisor's props from the site file, given the stack it lives in. */

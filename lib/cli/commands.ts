@@ -1,0 +1,403 @@
+/**
+ * The subcommands of `tanzu-haproxy-network`: each takes its arguments and the process's streams and returns the
+ * exit code, so tests can run them in-process as well as spawned.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { createColors } from "picocolors";
+import { Severity } from "../model/diagnostics";
+import { nearestName } from "../model/nearest-name";
+import { RULES } from "../rules/catalogue";
+import { EXIT, integer, list, parse, Parsed, text, UsageError } from "./args";
+import { HELP } from "./help";
+import { PlanRequest, PlanTopology, proposePlan } from "./plan-proposal";
+import { SiteFinding, siteFindings } from "./site-check";
+import { checkSiteConfig, loadSiteConfig, SiteConfig, SiteConfigError } from "../site/site-config";
+
+/** The site-file JSON Schema where a project that installed the package has it (the package's `files`). */
+const INSTALLED_SCHEMA = "./node_modules/tanzu-haproxy-network/schema/site.schema.json";
+import { parseSiteJson, isSyntaxProblem } from "../site/site-json";
+
+/** What a command reads and writes. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Colour on stdout / stderr: only on a terminal, never with NO_COLOR (io.ts decides). */
+  readonly colourOut: boolean;
+  readonly colourErr: boolean;
+  /** Answers to questions, when stdin is a terminal (`advise`); undefined otherwise. */
+  readonly ask?: (question: string) => Promise<string>;
+}
+
+type Command = (argv: string[], io: Io) => number | Promise<number>;
+
+const HELP_FLAG = { help: { type: "boolean", short: "h" } } as const;
+
+/** The severity word, coloured when the stream is a terminal. */
+function severityWord(severity: Severity, colour: boolean): string {
+  const c = createColors(colour);
+  return severity === Severity.ERROR ? c.red(c.bold("error")) : c.yellow("warn ");
+}
+
+/** Load a site file and its places; a `SiteConfigError` for a file that cannot be used. */
+function load(file: string): { config: SiteConfig; places: ReturnType<typeof placesOf> } {
+  const config = loadSiteConfig(file);
+  return { config, places: placesOf(file) };
+}
+
+/** The JSON value and the line of each path of a site file that loaded. */
+function placesOf(file: string) {
+  const parsed = parseSiteJson(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  if (isSyntaxProblem(parsed)) return { value: undefined, lineOf: () => undefined };
+  return { value: parsed.value, lineOf: parsed.lineOf };
+}
+
+/** A CFG problem line of the loader as a finding: `CFG-02 vsphere.datastore (line 3): …`. */
+function loaderFinding(file: string, problem: string): SiteFinding {
+  const m = /^([A-Z]+-\d+) ([^\s:]+)(?: \((?:line (\d+)|in the object at line (\d+))\))?: (.*)$/.exec(
+    problem,
+  );
+  if (!m) return { id: "CFG-00", severity: Severity.ERROR, file, path: "", message: problem, fixes: [] };
+  const line = m[3] ?? m[4];
+  return {
+    id: m[1],
+    severity: Severity.ERROR,
+    file,
+    path: m[2],
+    ...(line ? { line: Number(line) } : {}),
+    message: m[5],
+    fixes: [],
+  };
+}
+
+function humanFinding(f: SiteFinding, colour: boolean): string {
+  const c = createColors(colour);
+  const where = `${f.file}${f.line !== undefined ? `:${f.line}` : ""}`;
+  const lines = [
+    `${c.dim(where)}: ${severityWord(f.severity, colour)} ${c.bold(f.id)} ${f.path}: ${f.message}`,
+  ];
+  for (const fix of f.fixes) lines.push(`  ${c.green("fix")}: ${fix.path} = ${JSON.stringify(fix.value)}`);
+  return lines.join("\n");
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** `check SITE.json…` */
+const check: Command = (argv, io) => {
+  const p = parse("check", argv, { ...HELP_FLAG, json: { type: "boolean" } }, true);
+  if (p.values.help) return help(io, "check");
+  if (p.positionals.length === 0)
+    throw new UsageError("check: give the site file(s) to check, e.g. check site.json.");
+  let code: number = EXIT.OK;
+  const findings: SiteFinding[] = [];
+  const unreadable: { file: string; message: string }[] = [];
+  for (const file of p.positionals) {
+    let found: SiteFinding[];
+    try {
+      const { config, places } = load(file);
+      found = siteFindings(file, config, places);
+    } catch (e) {
+      if (!(e instanceof SiteConfigError)) throw e;
+      if (e.unreadable) {
+        unreadable.push({ file, message: e.message });
+        if (!p.values.json) io.err(e.message);
+        code = Math.max(code, EXIT.USAGE);
+        continue;
+      }
+      found = e.problems.map((problem) => loaderFinding(file, problem));
+    }
+    findings.push(...found);
+    const errors = found.filter((f) => f.severity === Severity.ERROR).length;
+    if (errors > 0) code = Math.max(code, EXIT.ERRORS);
+    if (!p.values.json) {
+      for (const f of found) io.out(humanFinding(f, io.colourOut));
+      const warnings = found.length - errors;
+      const c = createColors(io.colourOut);
+      io.out(
+        errors > 0
+          ? `${file}: ${c.red(plural(errors, "error"))}, ${plural(warnings, "warning")}`
+          : `${file}: ${c.green("no error")}, ${plural(warnings, "warning")}`,
+      );
+    }
+  }
+  if (p.values.json) io.out(JSON.stringify({ findings, unreadable }, null, 2));
+  return code;
+};
+
+/** `plan --cidr … --topology …` */
+const plan: Command = (argv, io) => {
+  const s = { type: "string" } as const;
+  const p = parse(
+    "plan",
+    argv,
+    {
+      ...HELP_FLAG,
+      cidr: s,
+      topology: s,
+      "frontend-cidr": s,
+      namespaces: s,
+      "nodes-per-network": s,
+      vips: s,
+      supervisor: { type: "boolean" },
+      "storage-policy": s,
+      dns: { type: "string", multiple: true },
+      ntp: { type: "string", multiple: true },
+      name: s,
+      datacenter: s,
+      cluster: s,
+      datastore: s,
+      "distributed-switch": s,
+      host: s,
+      "vlan-start": s,
+    },
+    false,
+  );
+  if (p.values.help) return help(io, "plan");
+  const request = planRequest(p);
+  const proposal = proposePlan(request);
+  if (proposal.kind === "invalid") throw new UsageError(`plan: ${proposal.message}`);
+  if (proposal.kind === "too-small") {
+    io.err(`plan: ${proposal.message}`);
+    return EXIT.ERRORS;
+  }
+  // The proposal is checked as `check` checks a file: the loader's shape and limits, then the whole plan.
+  const site = JSON.parse(JSON.stringify(proposal.site)) as SiteConfig;
+  const shape = checkSiteConfig(site);
+  const found =
+    shape.length > 0 ? [] : siteFindings("(proposal)", site, { value: site, lineOf: () => undefined });
+  const errors = [
+    ...shape,
+    ...found.filter((f) => f.severity === Severity.ERROR).map((f) => humanFinding(f, false)),
+  ];
+  if (errors.length > 0) {
+    io.err("plan: internal error: the proposed plan fails its own check (please report it):");
+    errors.forEach((e) => io.err(`  ${e}`));
+    return EXIT.SOFTWARE;
+  }
+  // "$schema": editors complete and check the file's keys from the schema the package ships (README, "Editor support").
+  io.out(JSON.stringify({ $schema: INSTALLED_SCHEMA, ...proposal.site }, null, 2));
+  const c = createColors(io.colourErr);
+  for (const note of proposal.notes) io.err(`${c.dim("#")} ${note}`);
+  const warnings = found.map((f) => `${f.id} ${f.path}`);
+  io.err(
+    `${c.dim("#")} Checked: no error${warnings.length > 0 ? `; ${plural(warnings.length, "warning")} (${warnings.join(", ")}), see \`check\`` : ", no warning"}.`,
+  );
+  return EXIT.OK;
+};
+
+function planRequest(p: Parsed): PlanRequest {
+  const cidr = p.values.cidr;
+  if (typeof cidr !== "string")
+    throw new UsageError("plan: --cidr is required: the block to plan, e.g. --cidr 10.20.0.0/22.");
+  const topologyText = text(p, "topology", "");
+  const topology = Object.values(PlanTopology).find((t) => t === topologyText.toLowerCase());
+  if (!topology) {
+    throw new UsageError(
+      `plan: --topology ${topologyText ? JSON.stringify(topologyText) : "is required"}${topologyText ? " is not one of" : ":"} t1, t2, t3, t4 (the seed page's topologies; \`advise\` helps choose).`,
+    );
+  }
+  const supervisor = p.values.supervisor === true;
+  const dnsServers = list(p, "dns");
+  if (supervisor && dnsServers.length === 0) {
+    throw new UsageError(
+      "plan: --supervisor needs --dns, the DNS server(s) of the Supervisor's control plane (SUP-01).",
+    );
+  }
+  const many = topology === PlanTopology.T3 || topology === PlanTopology.T4;
+  if (!many && p.values.namespaces !== undefined) {
+    throw new UsageError("plan: --namespaces is for --topology t3 and t4 (one port group per namespace).");
+  }
+  const ntp = list(p, "ntp");
+  return {
+    cidr,
+    topology,
+    frontendCidr: typeof p.values["frontend-cidr"] === "string" ? p.values["frontend-cidr"] : undefined,
+    namespaces: integer(p, "namespaces", 2, 1, 64),
+    nodesPerNetwork: integer(p, "nodes-per-network", 16, 3, 4096),
+    vips: vipCount(p),
+    supervisor,
+    storagePolicy: text(p, "storage-policy", "vSAN Default Storage Policy"),
+    dnsServers,
+    ntpServers: ntp.length > 0 ? ntp : ["pool.ntp.org"],
+    stackName: text(p, "name", "site-a"),
+    datacenter: text(p, "datacenter", "dc-01"),
+    cluster: text(p, "cluster", "cluster-01"),
+    datastore: text(p, "datastore", "datastore-01"),
+    distributedSwitch: text(p, "distributed-switch", "dvs-01"),
+    host: text(p, "host", "esxi-01.example.com"),
+    vlanStart: integer(p, "vlan-start", 100, 1, 4000),
+  };
+}
+
+function vipCount(p: Parsed): number {
+  const n = integer(p, "vips", 16, 4, 65536);
+  if ((n & (n - 1)) !== 0) {
+    throw new UsageError(
+      `plan: --vips ${n} is not a power of two (a VIP CIDR is an aligned block), e.g. ${2 ** Math.ceil(Math.log2(n))}.`,
+    );
+  }
+  return n;
+}
+
+/** `advise`: the seed page's three questions (S-34). */
+const advise: Command = async (argv, io) => {
+  const yesNo = { type: "string" } as const;
+  const flags = {
+    "isolate-supervisor": "Must the Supervisor be isolated at layer 2 from the Tanzu Kubernetes clusters?",
+    "isolate-clusters": "Must the clusters be isolated at layer 2 from each other?",
+    "keep-clients-off-nodes":
+      "Must users and services be kept from routing directly to control-plane VMs and nodes?",
+  } as const;
+  const p = parse(
+    "advise",
+    argv,
+    { ...HELP_FLAG, ...Object.fromEntries(Object.keys(flags).map((f) => [f, yesNo])) },
+    false,
+  );
+  if (p.values.help) return help(io, "advise");
+  const answers: Record<string, boolean> = {};
+  for (const [flag, question] of Object.entries(flags)) {
+    let answer = p.values[flag] as string | undefined;
+    if (answer === undefined) {
+      if (!io.ask) {
+        throw new UsageError(
+          `advise: --${flag} yes|no is required when stdin is not a terminal (${question})`,
+        );
+      }
+      answer = await io.ask(`${question} [y/n] `);
+    }
+    const a = answer.trim().toLowerCase();
+    if (!["y", "yes", "n", "no", "true", "false"].includes(a)) {
+      throw new UsageError(`advise: ${JSON.stringify(answer)} for --${flag} is not yes or no.`);
+    }
+    answers[flag] = ["y", "yes", "true"].includes(a);
+  }
+  // The advisor is pure; imported here so that the other commands do not load it.
+  const { adviseTopology } = await import("../model/topology-advisor");
+  const advice = adviseTopology({
+    isolateSupervisorFromClusters: answers["isolate-supervisor"],
+    isolateClustersFromEachOther: answers["isolate-clusters"],
+    keepClientsOffNodeNetworks: answers["keep-clients-off-nodes"],
+  });
+  const c = createColors(io.colourOut);
+  io.out(
+    `${c.bold(`Topology ${advice.topology}`)} (HAProxy ${advice.mode} mode, workload layout ${advice.workloadLayout})`,
+  );
+  advice.reasons.forEach((r) => io.out(`- ${r}`));
+  io.out(
+    `Next: tanzu-haproxy-network plan --topology ${advice.topology.toLowerCase()} --cidr <block>${advice.topology === "T4" ? " --frontend-cidr <block>" : ""} > site.json`,
+  );
+  return EXIT.OK;
+};
+
+/** `report SITE.json`: the IP-plan report and the address map, no Terraform. */
+const report: Command = async (argv, io) => {
+  const p = parse("report", argv, { ...HELP_FLAG, out: { type: "string", short: "o" } }, true);
+  if (p.values.help) return help(io, "report");
+  if (p.positionals.length !== 1)
+    throw new UsageError("report: give one site file, e.g. report site.json --out report/.");
+  const file = p.positionals[0];
+  let config: SiteConfig;
+  try {
+    config = loadSiteConfig(file);
+  } catch (e) {
+    if (!(e instanceof SiteConfigError)) throw e;
+    io.err(e.message);
+    return e.unreadable ? EXIT.USAGE : EXIT.ERRORS;
+  }
+  const dir = path.resolve(text(p, "out", `${config.stackName}-report`));
+  // The constructs make the report (the same files a synth writes beside the Terraform); only they load cdktf.
+  const { reportFilesOf } = await import("./report-files");
+  const files = reportFilesOf(config, dir);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files.files)) {
+    fs.writeFileSync(path.join(dir, name), content);
+    io.out(path.join(path.relative(process.cwd(), dir) || ".", name));
+  }
+  if (files.errors > 0) {
+    io.err(
+      `${file}: ${plural(files.errors, "error")} (listed in ip-plan.md under Findings; \`check ${file}\` prints them).`,
+    );
+    return EXIT.ERRORS;
+  }
+  return EXIT.OK;
+};
+
+/** `rules`: the catalogue. */
+const rules: Command = (argv, io) => {
+  const p = parse("rules", argv, { ...HELP_FLAG, json: { type: "boolean" } }, false);
+  if (p.values.help) return help(io, "rules");
+  if (p.values.json) {
+    io.out(JSON.stringify(Object.values(RULES), null, 2));
+    return EXIT.OK;
+  }
+  for (const r of Object.values(RULES)) {
+    io.out(`${r.id.padEnd(7)} ${severityWord(r.severity, io.colourOut)}  ${r.summary}`);
+  }
+  io.out("\nOne rule's why, example and fix: tanzu-haproxy-network explain ID. All of them: docs/rules.md.");
+  return EXIT.OK;
+};
+
+/** `explain ID`: one rule. */
+const explain: Command = (argv, io) => {
+  const p = parse("explain", argv, HELP_FLAG, true);
+  if (p.values.help) return help(io, "explain");
+  if (p.positionals.length !== 1) throw new UsageError("explain: give one rule id, e.g. explain VIP-01.");
+  const asked = p.positionals[0];
+  const rule = RULES[asked.trim().toUpperCase()];
+  if (!rule) {
+    const near = nearestName(asked.trim().toUpperCase(), Object.keys(RULES), 2);
+    throw new UsageError(
+      `explain: no rule ${JSON.stringify(asked)}.${near ? ` Did you mean ${near}?` : ""} \`tanzu-haproxy-network rules\` lists them.`,
+    );
+  }
+  const c = createColors(io.colourOut);
+  io.out(
+    `${c.bold(rule.id)} ${severityWord(rule.severity, io.colourOut).trim()}${rule.acknowledgeable ? " (acknowledgeable)" : ""}: ${rule.summary}`,
+  );
+  io.out("");
+  io.out(`Why: ${rule.why}`);
+  io.out("");
+  io.out(`Example: ${rule.example.failing} fails; ${rule.example.passing} passes.`);
+  io.out(
+    `Fix: change the value the finding names (its site-file path) as from the failing example to the passing one; each finding of \`check\` proposes a value computed from your own plan and checked against all of it.${rule.acknowledgeable ? ` Or accept it with a reason: "acknowledge": [{ "rule": "${rule.id}", "reason": "…" }].` : ""}`,
+  );
+  return EXIT.OK;
+};
+
+function help(io: Io, command: keyof typeof HELP): number {
+  io.out(HELP[command]);
+  return EXIT.OK;
+}
+
+const COMMANDS: Record<string, Command> = { check, plan, advise, report, rules, explain };
+
+/** Run the command line (without node and the script); returns the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined) {
+      io.err(HELP.main);
+      return EXIT.USAGE;
+    }
+    if (name === "--help" || name === "-h" || name === "help") {
+      io.out(HELP.main);
+      return EXIT.OK;
+    }
+    const command = COMMANDS[name];
+    if (!command) {
+      const near = nearestName(name, Object.keys(COMMANDS), 3);
+      throw new UsageError(
+        `unknown command ${JSON.stringify(name)}.${near ? ` Did you mean ${near}?` : ""} The commands are ${Object.keys(COMMANDS).join(", ")}.`,
+      );
+    }
+    return await command(rest, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`error: ${e.message}`);
+    io.err(
+      `Run tanzu-haproxy-network ${name && name in COMMANDS ? `${name} ` : ""}--help for the options and the exit codes.`,
+    );
+    return EXIT.USAGE;
+  }
+}
