@@ -107,7 +107,7 @@ describe("every public construct", () => {
     const ipManagement = {
       dhcpEnabled: false,
       gatewayAddress: "10.0.0.1/24",
-      ipAssignment: [{ assignee: "NODE", range }],
+      ipAssignment: [{ assignee: "NODE", ranges: range }],
     };
     const services = {
       dns: { servers: ["10.0.0.2"], searchDomains: [] },

@@ -202,7 +202,13 @@ const IP_MANAGEMENT = objectOf({
     dhcpEnabled: required(bool),
     gatewayAddress: required(str),
     ipAssignment: required(
-      listOf(objectOf({ fields: { assignee: required(str), ranges: required(listOf(RANGE)) } })),
+      listOf(
+        objectOf({
+          fields: { assignee: required(str), ranges: required(listOf(RANGE)) },
+          // The provider's and the Supervisor API's name; `range` is a reserved word of Go (jsii).
+          renamed: { range: "ranges" },
+        }),
+      ),
     ),
   },
 });
