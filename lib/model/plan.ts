@@ -133,7 +133,7 @@ export interface IUnresolvedTest {
    * True when the value is not known until apply (checked when the test is not a function).
    * @param value any value of the props
    */
-  isUnresolvedValue?(value: any): boolean;
+  isUnresolvedValue?(value: unknown): boolean;
 }
 
 /** Options of parsing and checking. */

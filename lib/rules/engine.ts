@@ -94,14 +94,24 @@ function reporter(out: Diagnostic[], ruleId: string, severity: Severity): Report
     );
 }
 
-/** The reporter a site rule is given: callable in TypeScript, with the `report` method for other languages. */
-function siteReporter(out: Diagnostic[], rule: SiteRule): ISiteRuleReporter {
+/**
+ * The reporter a site rule's check is given. A check written in TypeScript gets a function with the `report`
+ * method (`report(path, message)` and `report.report(path, message)` both work). A check written in another
+ * language gets a plain object: the jsii kernel passes only objects across (a function fails with "Value is not
+ * an object"), and it installs such a check on the rule as an own, read-only method (jsii 1.119.0,
+ * `@jsii/kernel` `Kernel#defineOverridenMethod`: `Object.defineProperty(obj, methodName, { writable: false, … })`).
+ */
+function siteReporter(out: Diagnostic[], rule: SiteRule, check: keyof SiteRule): ISiteRuleReporter {
   const report = reporter(out, rule.id, rule.severity);
+  const method = {
+    report: (path: string, message: string, alternatives?: string[]) => report(path, message, alternatives),
+  };
+  if (Object.getOwnPropertyDescriptor(rule, check)?.writable === false) {
+    return method as ISiteRuleReporter;
+  }
   return Object.assign(
     (path: string, message: string, alternatives?: string[]) => report(path, message, alternatives),
-    {
-      report: (path: string, message: string, alternatives?: string[]) => report(path, message, alternatives),
-    },
+    method,
   );
 }
 
@@ -178,7 +188,7 @@ export function checkNetworkPlan(props: NetworkPlanProps, options: EngineOptions
     unit.network?.(ctx, reporter(out, unit.id, unit.severity));
   }
   for (const rule of siteRulesOf(options)) {
-    rule.checkNetwork?.(ctx.plan, siteReporter(out, rule));
+    rule.checkNetwork?.(ctx.plan, siteReporter(out, rule, "checkNetwork"));
   }
   const diagnostics = verified(
     options,
@@ -212,7 +222,7 @@ export function checkHaproxyPlan(
     unresolved: ctx.unresolved,
   };
   for (const rule of siteRulesOf(options)) {
-    rule.checkHaproxy?.(network, plan, siteReporter(out, rule));
+    rule.checkHaproxy?.(network, plan, siteReporter(out, rule, "checkHaproxy"));
   }
   const diagnostics = verified(
     options,

@@ -12,7 +12,8 @@ import type { HaproxyPlan } from "./engine";
 /**
  * Where a site rule reports a finding: the prop path of the offending value, the message (what is wrong, quoting
  * the value, then the fix) and, optionally, other values for the fix, tried in order when the first does not
- * pass. In TypeScript it is also a function: `report(path, message)` is `report.report(path, message)`.
+ * pass. A check written in TypeScript may also call it as a function: `report(path, message)` is
+ * `report.report(path, message)`; in other languages call `report`.
  */
 export interface ISiteRuleReporter {
   /** TypeScript: report as a function call. */
