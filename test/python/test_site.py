@@ -5,6 +5,7 @@ import json
 import pathlib
 import re
 import subprocess
+import sys
 
 import pytest
 from cdktf import App
@@ -82,7 +83,7 @@ def test_a_rule_violation_raises_an_exception_naming_the_rule(tmp_path):
     site_app.SiteStack(app, "site-a", virtual_ip_cidrs=["192.168.120.0/26"])
     with pytest.raises(Exception) as raised:
         app.synth()
-    assert re.search(r"\[site-a/haproxy\] VIP-\d\d virtualIpCidrs\[0\]: .*\"192\.168\.120\.0/26\"", str(raised.value))
+    assert re.search(r"\[site-a/haproxy\] VIP-01 virtualIpCidrs\[0\]: .*\"192\.168\.120\.0/26\"", str(raised.value))
     assert not (tmp_path / "stacks" / "site-a" / "cdk.tf.json").exists()
 
 
@@ -138,6 +139,23 @@ def test_a_site_rule_written_in_python_runs(tmp_path):
     ]
 
 
+class NoDefaultMode(SiteRule):
+    """The README's site rule."""
+
+    def __init__(self) -> None:
+        super().__init__(id="ACME-10", severity=Severity.ERROR, summary="Production sites run frontend mode.")
+
+    def check_haproxy(self, network, haproxy, report) -> None:
+        if haproxy.props.mode != HaproxyMode.FRONTEND:
+            report.report("mode", "only frontend mode is allowed on this site.")
+
+
+def test_the_readme_site_rule_fails_default_mode(tmp_path):
+    stack = site_app.SiteStack(App(outdir=str(tmp_path)), "site-a", site_rules=[NoDefaultMode()])
+    with pytest.raises(RuntimeError, match=r"\[site-a/haproxy\] ACME-10 mode: only frontend mode is allowed on this site\."):
+        SynthesizedPlan.assert_valid(stack)
+
+
 def test_a_python_site_rule_in_the_catalogue_namespace_is_refused(tmp_path):
     class Taken(SiteRule):
         def __init__(self) -> None:
@@ -161,3 +179,14 @@ def test_the_engine_the_advisor_and_the_catalogue_are_static_members():
     assert HaproxyOva.from_release("v0.1.10").version == "v0.1.10"
     with pytest.raises(Exception, match=r'unknown appliance release "v9"'):
         HaproxyOva.from_release("v9")
+
+
+def test_the_readme_python_app_synthesizes_its_stack_and_report(tmp_path):
+    readme = (ROOT / "README.md").read_text()
+    app = re.findall(r"^```python\n(.*?)^```$", readme, flags=re.S | re.M)[0]
+    (tmp_path / "main.py").write_text(app)
+    subprocess.run([sys.executable, "main.py"], cwd=tmp_path, check=True, capture_output=True)
+    out = tmp_path / "cdktf.out" / "stacks" / "site-a"
+    config = json.loads((out / "cdk.tf.json").read_text())
+    assert "vsphere_virtual_machine" in config["resource"]
+    assert "192.168.120.128/25" in (out / "ip-plan.md").read_text()
