@@ -28,7 +28,8 @@ from tanzu_haproxy_network import (
 
 def vsphere_provider(scope: Construct) -> VsphereProvider:
     """The vsphere provider with its credentials left to VSPHERE_USER / VSPHERE_PASSWORD: the binding asks for
-    user and password, and the overrides take them out of the configuration again."""
+    user and password, and the overrides take them out of the configuration again (None arrives as undefined,
+    and cdktf 0.21.0 `lib/util.ts` `deepMerge` deletes a key whose override is undefined)."""
     provider = VsphereProvider(scope, "vsphere", user="", password="")
     provider.add_override("user", None)
     provider.add_override("password", None)
