@@ -9,6 +9,7 @@ export default tseslint.config(
       "cdktf.out/**",
       "coverage/**",
       "scratch/**",
+      ".venv-python/**",
       "jest.config.js",
       "bench/jest.config.js",
     ],

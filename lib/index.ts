@@ -1,7 +1,9 @@
 /**
  * The public API of tanzu-haproxy-network: the two constructs with their props and enums, the IP-plan engine's
  * entry points (check, advise, report), the diagnostic types, and the assertion for users' tests. Interval
- * arithmetic, parsing and string helpers stay internal.
+ * arithmetic, parsing and string helpers stay internal. It is a jsii API (Python from the same source): the
+ * free functions and constants are TypeScript's; every language reaches them as static members of classes
+ * (`PlanChecks`, `TopologyAdvisor`, `PlanReport`, `SynthesizedPlan`, `RuleCatalogue`, `HaproxyLoadBalancer`).
  */
 
 // Constructs, props and enums.
@@ -24,6 +26,8 @@ export type {
   HaproxyLoadBalancerProps,
   GeneratedCaOptions,
   VirtualServerRange,
+  HaproxyHardware,
+  OvfNetworkNames,
 } from "./constructs/haproxy-load-balancer";
 export { HaproxyMode, FoundationPersona } from "./model/plan";
 export { ExistingHaproxy, SupervisorLoadBalancerType } from "./constructs/supervisor-load-balancer";
@@ -47,6 +51,7 @@ export type {
   FoundationInterfaceProps,
   CertificateAuthorityPem,
   CheckOptions,
+  IUnresolvedTest,
   NetworkPlan,
   PlanPortGroup,
   PlanWorkloadNetwork,
@@ -64,14 +69,26 @@ export {
   checkWholePlan,
   hasErrors,
 } from "./rules/engine";
-export type { PlanCheck, HaproxyPlan, WholePlanCheck, EngineOptions } from "./rules/engine";
-export { adviseTopology, Topology, AdvisedLoadBalancer } from "./model/topology-advisor";
+export type {
+  PlanCheck,
+  PlanFindings,
+  NetworkPlanCheck,
+  HaproxyPlanCheck,
+  HaproxyPlan,
+  PlanVirtualIp,
+  WholePlanCheck,
+  EngineOptions,
+} from "./rules/engine";
+export { PlanChecks } from "./rules/plan-checks";
+export { adviseTopology, Topology, TopologyAdvisor, AdvisedLoadBalancer } from "./model/topology-advisor";
 export type { TopologyQuestions, TopologyAdvice } from "./model/topology-advisor";
 export { renderPlanMarkdown, subnetReports, wizardValues, AllocationKind } from "./report/plan-report";
 export type { PlanReportInput, SubnetReport, Allocation, WizardField } from "./report/plan-report";
 export { renderAddressMap, renderPlanAddressMap, ServerRole } from "./report/address-map-svg";
 export type { AddressMapOverlays, AddressMapServer } from "./report/address-map-svg";
+export { PlanReport } from "./report/plan-report-renderers";
 export { assertValidPlan, planReportFiles } from "./constructs/plan-report-synthesizer";
+export { SynthesizedPlan } from "./constructs/synthesized-plan";
 
 // The Supervisor.
 export {
@@ -92,7 +109,7 @@ export type {
   SupervisorV2Services,
   SupervisorV2Edge,
   SupervisorV2Haproxy,
-  SupervisorV2Server,
+  SupervisorV2HaproxyServer,
   SupervisorV2Foundation,
   SupervisorV2FoundationTarget,
   SupervisorV2FoundationInterface,
@@ -103,6 +120,13 @@ export type {
   SupervisorV2Syslog,
   SupervisorV2Dns,
   SupervisorV2Ntp,
+  SupervisorV2Backing,
+  SupervisorV2ManagementNetwork,
+  SupervisorV2VsphereNetwork,
+  SupervisorV2WorkloadNetwork,
+  SupervisorV2ApiServerSecurity,
+  SupervisorV2KubeApiServerOptions,
+  SupervisorV2Timeouts,
 } from "./constructs/supervisor-v2";
 export type {
   SupervisorSettings,
@@ -117,7 +141,7 @@ export type {
   SupervisorFoundationInterfaceSettings,
   AddressCount,
 } from "./report/supervisor-report";
-export type { SupervisorPlanProps } from "./model/plan";
+export type { SupervisorPlanProps, NetworkIdentifier } from "./model/plan";
 
 // State that moves with the project.
 export { ProjectLocalBackend } from "./constructs/local-backend";
@@ -131,13 +155,13 @@ export type { PgStateProps, S3StateProps, CloudStateProps } from "./constructs/s
 
 // Acknowledging warnings, and rules of the site's own.
 export { PlanAcknowledgements } from "./constructs/acknowledgements";
-export type { Acknowledgement } from "./constructs/acknowledgements";
-export { SiteRules } from "./rules/site-rules";
-export type { SiteRule } from "./rules/site-rules";
+export type { Acknowledgement, ScopedAcknowledgement } from "./constructs/acknowledgements";
+export { SiteRule, SiteRules } from "./rules/site-rules";
+export type { SiteRuleProps, ISiteRuleReporter } from "./rules/site-rules";
 export type { Report } from "./rules/rule";
 
 // Findings.
 export { Severity, formatDiagnostic } from "./model/diagnostics";
-export type { Diagnostic } from "./model/diagnostics";
-export { RULES } from "./rules/catalogue";
-export type { RuleInfo } from "./rules/catalogue";
+export type { Diagnostic, Finding, AcknowledgedDiagnostic } from "./model/diagnostics";
+export { RULES, RuleCatalogue } from "./rules/catalogue";
+export type { RuleInfo, RuleExample } from "./rules/catalogue";

@@ -4,7 +4,11 @@ import * as path from "path";
 import { TerraformStack, Testing } from "cdktf";
 import {
   assertValidPlan,
+  checkNetworkPlan,
   HaproxyLoadBalancer,
+  HaproxyPlan,
+  ISiteRuleReporter,
+  NetworkPlan,
   HaproxyLoadBalancerProps,
   PlanAcknowledgements,
   planReportFiles,
@@ -242,6 +246,55 @@ describe("rules of the site's own", () => {
     );
     const passing = build({ siteRules: [SiteRules.maxVipPrefix("ACME-01", 25)] });
     expect(() => assertValidPlan(passing.stack)).not.toThrow();
+  });
+
+  test("a site rule subclass reports through the reporter, called or by its report method", () => {
+    class VlanCeiling extends SiteRule {
+      constructor(private readonly ceiling: number) {
+        super({ id: "ACME-20", severity: Severity.ERROR, summary: "VLAN ids are at most the ceiling." });
+      }
+      public checkNetwork(network: NetworkPlan, report: ISiteRuleReporter): void {
+        for (const pg of network.portGroups) {
+          if ((pg.props.vlanId ?? 0) > this.ceiling)
+            report(`${pg.path}.vlanId`, `VLAN id ${pg.props.vlanId} is above ${this.ceiling}.`);
+        }
+      }
+      public checkHaproxy(_network: NetworkPlan, haproxy: HaproxyPlan, report: ISiteRuleReporter): void {
+        if (haproxy.virtualIps.length > 0)
+          report.report(haproxy.virtualIps[0].path, "no VIPs above the ceiling.");
+      }
+    }
+    const { stack } = build({ siteRules: [new VlanCeiling(100)] });
+    expect(ruleLines(validationError(stack)).filter((l) => l.includes("ACME-20"))).toEqual([
+      "[test/network] ACME-20 primaryWorkloadNetwork.portGroup.vlanId: VLAN id 120 is above 100.",
+      "[test/haproxy] ACME-20 virtualIpCidrs[0]: no VIPs above the ceiling.",
+    ]);
+  });
+
+  test("a check installed as a read-only method (another language's, through jsii) gets the reporter as an object", () => {
+    const given: unknown[] = [];
+    const rule = new (class extends SiteRule {})({
+      id: "ACME-30",
+      severity: Severity.WARN,
+      summary: "The reporter's form.",
+    });
+    Object.defineProperty(rule, "checkNetwork", {
+      writable: false,
+      value: (_network: NetworkPlan, report: ISiteRuleReporter) => {
+        given.push(report);
+        report.report("managementNetwork.name", "reported by method.");
+      },
+    });
+    const check = checkNetworkPlan(s13Network(), { siteRules: [rule] });
+    expect(typeof given[0]).toBe("object");
+    expect(check.diagnostics.filter((d) => d.ruleId === "ACME-30")).toEqual([
+      {
+        ruleId: "ACME-30",
+        severity: Severity.WARN,
+        path: "managementNetwork.name",
+        message: "reported by method.",
+      },
+    ]);
   });
 
   test("a site rule id in the catalogue's namespace is refused", () => {

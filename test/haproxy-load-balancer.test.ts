@@ -186,9 +186,9 @@ describe("conformance with the appliance and the provider", () => {
   });
 
   test("an older release gets no additional_workload_networks (it would be an unknown property)", () => {
-    const { stack } = build({ ova: HaproxyOva.version("v0.1.10") });
+    const { stack } = build({ ova: HaproxyOva.fromRelease("v0.1.10") });
     expect(Object.keys(props(stack))).not.toContain("additional_workload_networks");
-    expect(() => HaproxyOva.version("v9")).toThrow(/unknown appliance release "v9"/);
+    expect(() => HaproxyOva.fromRelease("v9")).toThrow(/unknown appliance release "v9"/);
   });
 
   test("lifecycle: provider drift ignored, a replacement trigger over the properties and the OVA", () => {
@@ -566,12 +566,12 @@ describe("the appliance comes up on a real vCenter", () => {
   });
 
   test("HAP-08: an appliance release before v0.2.0 with workload networks on other port groups fails", () => {
-    const lines = ruleLines(validationError(buildT4({ ova: HaproxyOva.version("v0.1.10") }).stack));
+    const lines = ruleLines(validationError(buildT4({ ova: HaproxyOva.fromRelease("v0.1.10") }).stack));
     expect(lines).toEqual([
       expect.stringMatching(/^\[test\/haproxy\] HAP-08 ova: appliance release "v0.1.10"/),
     ]);
     expect(lines[0]).toContain('"ns-a" (port group "wl-121"), "ns-b" (port group "wl-122")');
-    expect(validationError(buildT4({ ova: HaproxyOva.version("v0.2.0") }).stack)).toBe("");
+    expect(validationError(buildT4({ ova: HaproxyOva.fromRelease("v0.2.0") }).stack)).toBe("");
   });
 
   test("readiness can be turned off; later resources then depend on the VM", () => {

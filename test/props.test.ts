@@ -107,7 +107,7 @@ describe("every public construct", () => {
     const ipManagement = {
       dhcpEnabled: false,
       gatewayAddress: "10.0.0.1/24",
-      ipAssignment: [{ assignee: "NODE", range }],
+      ipAssignment: [{ assignee: "NODE", ranges: range }],
     };
     const services = {
       dns: { servers: ["10.0.0.2"], searchDomains: [] },
@@ -216,6 +216,33 @@ describe("every public construct", () => {
       lifecycle: { preventDestroy: true },
     } as unknown as SupervisorV2Config);
     expect(ok.node.path).toBe("test/ok");
+  });
+
+  test("SupervisorV2: an address assignment's range is called ranges, and synthesizes as the provider's range", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const config = supervisorV2Config() as { controlPlane: { network: { ipManagement: Loose } } };
+    const ipManagement = config.controlPlane.network.ipManagement as { ipAssignment: Loose[] };
+    const [assignment] = ipManagement.ipAssignment;
+    const { ranges, ...rest } = assignment as { ranges: unknown };
+    ipManagement.ipAssignment = [{ ...rest, range: ranges }];
+    expect(thrown(() => new SupervisorV2(stack, "sv", config as unknown as SupervisorV2Config))).toBe(
+      // The fixture's control plane and workload network share one ipManagement object.
+      ["controlPlane", "workloads"]
+        .map(
+          (side) =>
+            `[test/sv] CFG-01 ${side}.network.ipManagement.ipAssignment[0].range: renamed to "ranges" (the same value): write ranges: [{"address":"10.0.0.20","count":5}].`,
+        )
+        .join("\n"),
+    );
+    new SupervisorV2(stack, "ok", supervisorV2Config() as unknown as SupervisorV2Config);
+    const synthesized = JSON.parse(Testing.synth(stack)) as {
+      resource: { vsphere_supervisor_v2: { ok: { control_plane: Loose } } };
+    };
+    expect(synthesized.resource.vsphere_supervisor_v2.ok.control_plane).toMatchObject({
+      network: {
+        ip_management: { ip_assignment: [{ assignee: "NODE", range: [{ address: "10.0.0.20", count: 5 }] }] },
+      },
+    });
   });
 });
 

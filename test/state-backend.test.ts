@@ -62,7 +62,7 @@ describe("the stores", () => {
   test("pg: a schema per stack, no connection string anywhere, the reader on the producer's schema", () => {
     const state = StateBackend.pg({ schemaPrefix: "tanzu_" });
     const { producer, consumer, files } = synthPair(state);
-    expect(state.type).toBe(StateBackendType.PG);
+    expect(state.backendType).toBe(StateBackendType.PG);
     expect(producer.terraform.backend).toEqual({ pg: { schema_name: "tanzu_site-a" } });
     expect(consumer.terraform.backend).toEqual({ pg: { schema_name: "tanzu_site-a-supervisor" } });
     expect(remoteState(consumer)).toEqual(

@@ -5,6 +5,8 @@
  */
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import {
+  checkNetworkPlan,
+  IUnresolvedTest,
   HaproxyLoadBalancer,
   HaproxyLoadBalancerProps,
   HaproxyMode,
@@ -203,4 +205,19 @@ test("frontend mode with a variable for the frontend address", () => {
   });
   expect(printed).not.toMatch(/ERROR|escape sequences/);
   expect(text).toMatch(/frontend_ip": "\$\{join\(\\"\/\\", \[var\.x, \\"24\\"\]\)\}"/);
+});
+
+describe("the unresolved-value test of the engine's options", () => {
+  const network = () => ({ ...s13Network(), supervisorManagementStartIp: "UNKNOWN" });
+  test("is a function in TypeScript, and an object with isUnresolvedValue in other languages: the same result", () => {
+    const byFunction = checkNetworkPlan(network(), { isUnresolved: (v) => v === "UNKNOWN" });
+    const byObject = checkNetworkPlan(network(), {
+      // What a Python object implementing IUnresolvedTest is on this side: an object with the method.
+      isUnresolved: { isUnresolvedValue: (v: unknown) => v === "UNKNOWN" } as unknown as IUnresolvedTest,
+    });
+    expect(byFunction.unresolved).toEqual(["supervisorManagementStartIp"]);
+    expect(byObject.unresolved).toEqual(byFunction.unresolved);
+    expect(byObject.diagnostics).toEqual(byFunction.diagnostics);
+    expect(checkNetworkPlan(network()).diagnostics.map((d) => d.ruleId)).toContain("IP-01");
+  });
 });

@@ -99,7 +99,7 @@ export function sitePlan(config: SiteConfig): SitePlan {
       ? HaproxyOva.fromUrl(ova.url, ova.version)
       : ova?.localPath !== undefined
         ? HaproxyOva.fromLocalPath(ova.localPath, ova.version)
-        : HaproxyOva.version(ova?.version ?? HaproxyOva.LATEST_VERSION);
+        : HaproxyOva.fromRelease(ova?.version ?? HaproxyOva.LATEST_VERSION);
   const haproxy: HaproxyPlanProps = {
     mode: h.mode === "frontend" ? HaproxyMode.FRONTEND : HaproxyMode.DEFAULT,
     virtualIpCidrs: h.virtualIpCidrs,

@@ -110,6 +110,14 @@ export function addAcknowledgements(scope: IConstruct, acknowledgements: unknown
   byScope.set(scope, [...(byScope.get(scope) ?? []), ...(acknowledgements as Acknowledgement[])]);
 }
 
+/** An acknowledgement with the construct it was made on. */
+export interface ScopedAcknowledgement {
+  /** The construct the acknowledgement was made on. */
+  readonly scope: IConstruct;
+  /** The acknowledgement. */
+  readonly ack: Acknowledgement;
+}
+
 /** Acknowledge warnings (and acknowledgeable errors, HAP-10) on a construct and everything under it. */
 export class PlanAcknowledgements {
   /**
@@ -121,17 +129,17 @@ export class PlanAcknowledgements {
    *
    * @example PlanAcknowledgements.add(stack, [{ ruleId: "HAP-07", reason: "Lab site: default mode is intended." }]) // before `new HaproxyLoadBalancer(stack, …)`
    */
-  public static add(scope: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
+  public static add(scope: IConstruct, acknowledgements: Acknowledgement[]): void {
     addAcknowledgements(scope, acknowledgements, "PlanAcknowledgements.add acknowledgements");
   }
 
   /** The acknowledgements that cover a construct: its own and its ancestors'. */
-  public static covering(scope: IConstruct): { readonly scope: IConstruct; readonly ack: Acknowledgement }[] {
+  public static covering(scope: IConstruct): ScopedAcknowledgement[] {
     return scope.node.scopes.flatMap((s) => (byScope.get(s) ?? []).map((ack) => ({ scope: s, ack })));
   }
 
   /** The acknowledgements made on a construct itself. */
-  public static on(scope: IConstruct): readonly Acknowledgement[] {
-    return byScope.get(scope) ?? [];
+  public static on(scope: IConstruct): Acknowledgement[] {
+    return [...(byScope.get(scope) ?? [])];
   }
 }

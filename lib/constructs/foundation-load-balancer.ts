@@ -5,7 +5,7 @@
  * services (VFL rules, and the VIP rules on its VIP CIDRs).
  */
 import { Construct } from "constructs";
-import { Diagnostic } from "../model/diagnostics";
+import { AcknowledgedDiagnostic, Diagnostic } from "../model/diagnostics";
 import { FoundationInterfaceProps, FoundationPersona, HaproxyMode } from "../model/plan";
 import {
   enumOf,
@@ -170,7 +170,7 @@ export class FoundationLoadBalancer extends Construct implements ISupervisorLoad
   /** Findings of its rules (VIP, VFL, IP). */
   public readonly diagnostics: Diagnostic[];
   /** The warnings acknowledged on it or above it, with their reasons. */
-  public readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+  public readonly acknowledged: AcknowledgedDiagnostic[];
 
   constructor(scope: Construct, id: string, props: FoundationLoadBalancerProps) {
     checkConstructProps(scope, id, props, FOUNDATION_PROPS_SPEC);

@@ -13,7 +13,7 @@ import { attachDiagnostics, reviseDiagnostics, TOKEN_AWARE } from "./construct-d
 import { healthCheck, readinessWait } from "./dataplane-readiness";
 import { lifecycleForHcl } from "./hcl-rendering";
 import { requireTerraformVersion } from "./provider-pin";
-import { Diagnostic } from "../model/diagnostics";
+import { AcknowledgedDiagnostic, Diagnostic } from "../model/diagnostics";
 import { formatAddress, formatCidr, Interval, size } from "../model/ip";
 import { loadBalancerRangesOf } from "../model/load-balancer-ranges";
 import { reportedNetwork } from "./plan-report-synthesizer";
@@ -102,7 +102,7 @@ export interface HaproxyLoadBalancerProps {
   readonly name?: string;
   /**
    * The OVA.
-   * @default HaproxyOva.version(HaproxyOva.LATEST_VERSION)
+   * @default HaproxyOva.fromRelease(HaproxyOva.LATEST_VERSION)
    */
   readonly ova?: HaproxyOva;
   /**
@@ -233,7 +233,7 @@ export const HAPROXY_PROPS_SPEC: PropSpec = {
     folder: optional(str),
     name: optional(str),
     ova: optional(
-      instance('a HaproxyOva (e.g. HaproxyOva.version("v0.2.0"))', (v) => v instanceof HaproxyOva),
+      instance('a HaproxyOva (e.g. HaproxyOva.fromRelease("v0.2.0"))', (v) => v instanceof HaproxyOva),
     ),
     diskProvisioning: optional(enumOf("DiskProvisioning", DiskProvisioning)),
     hostname: optional(str),
@@ -281,6 +281,32 @@ export interface VirtualServerRange {
   readonly count: number;
 }
 
+/** The appliance VM's hardware, as the OVA defines it. */
+export interface HaproxyHardware {
+  /** Virtual CPUs. */
+  readonly numCpus: number;
+  /** Cores per socket. */
+  readonly numCoresPerSocket: number;
+  /** Memory in MiB. */
+  readonly memory: number;
+  /** The guest OS id. */
+  readonly guestId: string;
+  /** `bios` or `efi`. */
+  readonly firmware: string;
+  /** The SCSI controller type. */
+  readonly scsiType: string;
+}
+
+/** The OVF network names, one per NIC. */
+export interface OvfNetworkNames {
+  /** The management NIC's OVF network. */
+  readonly management: string;
+  /** The workload NIC's OVF network. */
+  readonly workload: string;
+  /** The frontend NIC's OVF network (frontend mode). */
+  readonly frontend: string;
+}
+
 /** The OVA's hardware (both deployment options). */
 export const HAPROXY_HARDWARE = {
   numCpus: 2,
@@ -322,13 +348,21 @@ export class HaproxyLoadBalancer extends Construct implements ISupervisorLoadBal
   /** Which load balancer it is, for the Supervisor. */
   public readonly loadBalancerType = SupervisorLoadBalancerType.HAPROXY_APPLIANCE;
   public static readonly DEFAULT_HOSTNAME = "haproxy.local";
-  public static readonly DEFAULT_NAMESERVERS: readonly string[] = ["1.1.1.1", "1.0.0.1"];
+  public static readonly DEFAULT_NAMESERVERS: string[] = ["1.1.1.1", "1.0.0.1"];
   public static readonly DEFAULT_DATAPLANE_PORT = 5556;
   public static readonly DEFAULT_DATAPLANE_USER = "admin";
   /** The provider release that keeps the OVA's network cards (see `NIC_PRESERVING_PROVIDER_VERSION`). */
   public static readonly DEFAULT_VSPHERE_PROVIDER_VERSION = NIC_PRESERVING_PROVIDER_VERSION;
   /** Readiness tries: with the backoff from 5 to 30 s, about 20 minutes, enough for a first boot. */
   public static readonly DEFAULT_READINESS_ATTEMPTS = 40;
+  /** The OVA's hardware (both deployment options): `HAPROXY_HARDWARE`. */
+  public static readonly HARDWARE: HaproxyHardware = HAPROXY_HARDWARE;
+  /** The `extra_config` the appliance needs: `HAPROXY_EXTRA_CONFIG`. */
+  public static readonly EXTRA_CONFIG: Record<string, string> = { ...HAPROXY_EXTRA_CONFIG };
+  /** The Data Plane API path the readiness check reads: `DATAPLANE_READINESS_PATH`. */
+  public static readonly DATAPLANE_READINESS_PATH = DATAPLANE_READINESS_PATH;
+  /** The OVF network names in NIC order: `OVF_NETWORKS`. */
+  public static readonly OVF_NETWORKS: OvfNetworkNames = OVF_NETWORKS;
 
   /** The appliance VM (escape hatch). */
   public readonly virtualMachine: VirtualMachine;
@@ -339,7 +373,7 @@ export class HaproxyLoadBalancer extends Construct implements ISupervisorLoadBal
   /** Findings of the HAProxy rules. */
   public readonly diagnostics: Diagnostic[];
   /** The warnings acknowledged on it or above it, with their reasons. */
-  public readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+  public readonly acknowledged: AcknowledgedDiagnostic[];
   /** The vApp properties sent to the appliance, keyed by the un-prefixed OVF property ids. */
   public readonly vappProperties: Record<string, string>;
   /** Data Plane API endpoint, `https://<management ip>:<port>`. */
@@ -387,7 +421,7 @@ export class HaproxyLoadBalancer extends Construct implements ISupervisorLoadBal
     const network = props.network;
     this.mode = props.mode ?? HaproxyMode.DEFAULT;
     this.name = props.name ?? id;
-    this.ova = props.ova ?? HaproxyOva.version(HaproxyOva.LATEST_VERSION);
+    this.ova = props.ova ?? HaproxyOva.fromRelease(HaproxyOva.LATEST_VERSION);
     const nameservers = props.nameservers ?? [...HaproxyLoadBalancer.DEFAULT_NAMESERVERS];
     const dataplanePort = props.dataplanePort ?? HaproxyLoadBalancer.DEFAULT_DATAPLANE_PORT;
     this.dataplanePort = dataplanePort;

@@ -14,7 +14,7 @@ export class HaproxyOva {
    * (provider `vsphere/internal/helper/ovfdeploy/ovf_helper.go`): that machine needs to reach the URL and the
    * hosts on port 443; vCenter downloads nothing.
    */
-  public static version(version: string): HaproxyOva {
+  public static fromRelease(version: string): HaproxyOva {
     HaproxyOva.assertKnown(version);
     return new HaproxyOva(
       version,

@@ -295,14 +295,14 @@ export class StateBackend {
   }
 
   /** The kind of store. */
-  public readonly type: StateBackendType;
+  public readonly backendType: StateBackendType;
 
   private constructor(
     type: StateBackendType,
     private readonly placeOf: (stack: string) => string,
     private readonly make: (scope: TerraformStack, place: string) => TerraformBackend,
   ) {
-    this.type = type;
+    this.backendType = type;
   }
 
   /**

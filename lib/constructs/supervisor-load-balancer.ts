@@ -5,7 +5,7 @@
  * deploy are checked here with the same engine as the appliance: their VIP CIDRs against the whole plan.
  */
 import { Construct } from "constructs";
-import { Diagnostic } from "../model/diagnostics";
+import { AcknowledgedDiagnostic, Diagnostic } from "../model/diagnostics";
 import { formatAddress, formatCidr, size } from "../model/ip";
 import { loadBalancerRangesOf } from "../model/load-balancer-ranges";
 import { FoundationPlanProps, HaproxyMode, HaproxyPlanProps } from "../model/plan";
@@ -57,7 +57,7 @@ export interface ISupervisorLoadBalancer {
 export interface UndeployedCheck {
   readonly plan: HaproxyPlan;
   readonly diagnostics: Diagnostic[];
-  readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+  readonly acknowledged: AcknowledgedDiagnostic[];
   readonly virtualServerRanges: VirtualServerRange[];
 }
 
@@ -181,7 +181,7 @@ export class ExistingHaproxy extends Construct implements ISupervisorLoadBalance
   /** Findings of its rules. */
   public readonly diagnostics: Diagnostic[];
   /** The warnings acknowledged on it or above it, with their reasons. */
-  public readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+  public readonly acknowledged: AcknowledgedDiagnostic[];
 
   constructor(scope: Construct, id: string, props: ExistingHaproxyProps) {
     checkConstructProps(scope, id, props, EXISTING_HAPROXY_PROPS_SPEC);

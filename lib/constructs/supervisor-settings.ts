@@ -227,7 +227,7 @@ function edgeBlock(s: SupervisorSettings): SupervisorV2Edge {
     lbAddressRange: s.edge.ranges,
     foundation: {
       deploymentTarget: Object.values(target).some((v) => v !== undefined) ? target : undefined,
-      interface: f.interfaces.map((i) => ({
+      interfaces: f.interfaces.map((i) => ({
         personas: i.personas,
         network: {
           networkType: "DVPG",
@@ -277,7 +277,7 @@ export function controlPlaneBlock(s: SupervisorSettings): SupervisorV2ControlPla
       ipManagement: {
         dhcpEnabled: false,
         gatewayAddress: `${m.gateway}/${m.prefix}`,
-        ipAssignment: [{ assignee: "NODE", range: [{ address: m.start, count: m.count }] }],
+        ipAssignment: [{ assignee: "NODE", ranges: [{ address: m.start, count: m.count }] }],
       },
       services: servicesBlock(m.services),
     },
@@ -295,8 +295,8 @@ export function workloadsBlock(s: SupervisorSettings): SupervisorV2Workloads {
         dhcpEnabled: false,
         gatewayAddress: `${w.gateway}/${w.prefix}`,
         ipAssignment: [
-          { assignee: "NODE", range: w.nodeRanges },
-          { assignee: "SERVICE", range: [{ address: s.serviceCidr.address, count: s.serviceCidr.count }] },
+          { assignee: "NODE", ranges: w.nodeRanges },
+          { assignee: "SERVICE", ranges: [{ address: s.serviceCidr.address, count: s.serviceCidr.count }] },
         ],
       },
       services: servicesBlock(w.services),

@@ -30,8 +30,11 @@ export interface SupervisorV2Range {
 export interface SupervisorV2IpAssignment {
   /** `NODE`, `SERVICE` (or `POD`, NSX only). */
   readonly assignee: string;
-  /** The ranges. */
-  readonly range: SupervisorV2Range[];
+  /**
+   * The ranges: the provider's `range` blocks (named `ranges` here, as `range` is a reserved word of Go, one of
+   * the construct library's languages).
+   */
+  readonly ranges: SupervisorV2Range[];
 }
 
 /** Static addressing of a network. */
@@ -44,12 +47,26 @@ export interface SupervisorV2IpManagement {
   readonly ipAssignment: SupervisorV2IpAssignment[];
 }
 
+/** DNS servers and search domains of a network. */
+export interface SupervisorV2Dns {
+  /** DNS servers (IPv4 addresses). */
+  readonly servers: string[];
+  /** DNS search domains. */
+  readonly searchDomains: string[];
+}
+
+/** NTP servers of a network. */
+export interface SupervisorV2Ntp {
+  /** NTP servers (names or addresses). */
+  readonly servers: string[];
+}
+
 /** DNS and NTP of a network. */
 export interface SupervisorV2Services {
   /** DNS servers (IPv4 addresses) and search domains. */
-  readonly dns: { readonly servers: string[]; readonly searchDomains: string[] };
+  readonly dns: SupervisorV2Dns;
   /** NTP servers. */
-  readonly ntp: { readonly servers: string[] };
+  readonly ntp: SupervisorV2Ntp;
 }
 
 /** The control plane: its VMs and their management network. */
@@ -61,30 +78,25 @@ export interface SupervisorV2ControlPlane {
   /** Storage policy id of the control-plane VMs. */
   readonly storagePolicy: string;
   /** The management network. */
-  readonly network: {
-    /** An identifier of the network (a DNS label). */
-    readonly network: string;
-    /** The port group the control-plane VMs' management NICs join (`backing { network }`). */
-    readonly backing: { readonly network: string };
-    readonly ipManagement: SupervisorV2IpManagement;
-    readonly services: SupervisorV2Services;
-  };
+  readonly network: SupervisorV2ManagementNetwork;
 }
 
-/** An HAProxy's Data Plane API endpoint. */
-export interface SupervisorV2Server {
-  /** An IPv4 address. */
-  readonly host: string;
-  /** The port. */
-  readonly port: number;
+/** The port group a network's NICs join. */
+export interface SupervisorV2Backing {
+  /** The port group (a MoID). */
+  readonly network: string;
 }
 
-/** The HAProxy edge: Data Plane API endpoint(s), credentials and CA. */
-export interface SupervisorV2Haproxy {
-  readonly server: SupervisorV2Server[];
-  readonly username: string;
-  readonly password: string;
-  readonly caChain: string;
+/** The control plane's management network. */
+export interface SupervisorV2ManagementNetwork {
+  /** An identifier of the network (a DNS label). */
+  readonly network: string;
+  /** The port group the control-plane VMs' management NICs join (`backing { network }`). */
+  readonly backing: SupervisorV2Backing;
+  /** Static addressing. */
+  readonly ipManagement: SupervisorV2IpManagement;
+  /** DNS and NTP. */
+  readonly services: SupervisorV2Services;
 }
 
 /** Where the Foundation Load Balancer's nodes run. */
@@ -145,22 +157,15 @@ export interface SupervisorV2FoundationServices {
   readonly syslog?: SupervisorV2Syslog;
 }
 
-/** DNS servers and search domains. */
-export interface SupervisorV2Dns {
-  readonly servers: string[];
-  readonly searchDomains: string[];
-}
-
-/** NTP servers. */
-export interface SupervisorV2Ntp {
-  readonly servers: string[];
-}
-
 /** The vSphere Foundation Load Balancer (`edge.foundation`, vSphere 9). */
 export interface SupervisorV2Foundation {
   /** @default - not sent */
   readonly deploymentTarget?: SupervisorV2FoundationTarget;
-  readonly interface: SupervisorV2FoundationInterface[];
+  /**
+   * The interfaces: the provider's `interface` blocks (named `interfaces` here, as `interface` is a reserved word
+   * of C#, Java and Go, three of jsii's languages).
+   */
+  readonly interfaces: SupervisorV2FoundationInterface[];
   readonly networkServices: SupervisorV2FoundationServices;
 }
 
@@ -179,21 +184,73 @@ export interface SupervisorV2Edge {
 /** The workloads: the primary workload network, the load balancer, the API server. */
 export interface SupervisorV2Workloads {
   /** The primary workload network. */
-  readonly network: {
-    /** Its name (a DNS label). */
-    readonly network: string;
-    /** The distributed port group (`vsphere { dvpg }`, a MoID). */
-    readonly vsphere: { readonly dvpg: string };
-    readonly ipManagement: SupervisorV2IpManagement;
-    readonly services: SupervisorV2Services;
-  };
+  readonly network: SupervisorV2WorkloadNetwork;
   /** The load balancer: HAProxy (`haproxy`) or the vSphere Foundation Load Balancer (`foundation`). */
   readonly edge: SupervisorV2Edge;
   /**
    * API server options. The block is required, and provider 2.16.1 dereferences its first element and that of
    * `security` without a nil check (`supervisor_helper.go` 156, 747): give `security` with at least one name.
    */
-  readonly kubeApiServerOptions: { readonly security: { readonly certificateDnsNames: string[] } };
+  readonly kubeApiServerOptions: SupervisorV2KubeApiServerOptions;
+}
+
+/** The distributed port group of a workload network. */
+export interface SupervisorV2VsphereNetwork {
+  /** The distributed port group (a MoID). */
+  readonly dvpg: string;
+}
+
+/** The primary workload network. */
+export interface SupervisorV2WorkloadNetwork {
+  /** Its name (a DNS label). */
+  readonly network: string;
+  /** The distributed port group (`vsphere { dvpg }`). */
+  readonly vsphere: SupervisorV2VsphereNetwork;
+  /** Static addressing. */
+  readonly ipManagement: SupervisorV2IpManagement;
+  /** DNS and NTP. */
+  readonly services: SupervisorV2Services;
+}
+
+/** A Data Plane API endpoint of the appliance. */
+export interface SupervisorV2HaproxyServer {
+  /** The appliance's management address. */
+  readonly host: string;
+  /** The Data Plane API port, e.g. 5556. */
+  readonly port: number;
+}
+
+/** The HAProxy appliance as the Supervisor reaches it. */
+export interface SupervisorV2Haproxy {
+  /** The Data Plane API endpoint(s). */
+  readonly server: SupervisorV2HaproxyServer[];
+  /** The Data Plane API user. */
+  readonly username: string;
+  /** The Data Plane API password. */
+  readonly password: string;
+  /** The PEM of the CA that signed the appliance's certificate. */
+  readonly caChain: string;
+}
+
+/** The API server's certificate names. */
+export interface SupervisorV2ApiServerSecurity {
+  /** DNS names of the API server's certificate (at least one). */
+  readonly certificateDnsNames: string[];
+}
+
+/** API server options. */
+export interface SupervisorV2KubeApiServerOptions {
+  /** The certificate's names. */
+  readonly security: SupervisorV2ApiServerSecurity;
+}
+
+/** Timeouts of `vsphere_supervisor_v2`. */
+export interface SupervisorV2Timeouts {
+  /**
+   * How long a create may take, e.g. `90m`.
+   * @default - the provider's 60m
+   */
+  readonly create?: string;
 }
 
 /** Config of {@link SupervisorV2}. */
@@ -217,7 +274,7 @@ export interface SupervisorV2Config extends TerraformMetaArguments {
    * How long a create may take before the provider gives up (it then leaves the resource tainted).
    * @default - the provider's 60m
    */
-  readonly timeouts?: { readonly create?: string };
+  readonly timeouts?: SupervisorV2Timeouts;
 }
 
 const RANGE = objectOf({ fields: { address: required(str), count: required(num) } });
@@ -226,7 +283,13 @@ const IP_MANAGEMENT = objectOf({
     dhcpEnabled: required(bool),
     gatewayAddress: required(str),
     ipAssignment: required(
-      listOf(objectOf({ fields: { assignee: required(str), range: required(listOf(RANGE)) } })),
+      listOf(
+        objectOf({
+          fields: { assignee: required(str), ranges: required(listOf(RANGE)) },
+          // The provider's and the Supervisor API's name; `range` is a reserved word of Go (jsii).
+          renamed: { range: "ranges" },
+        }),
+      ),
     ),
   },
 });
@@ -319,7 +382,7 @@ export const SUPERVISOR_V2_CONFIG_SPEC: PropSpec = {
                           },
                         }),
                       ),
-                      interface: required(listOf(FOUNDATION_INTERFACE)),
+                      interfaces: required(listOf(FOUNDATION_INTERFACE)),
                       networkServices: required(
                         objectOf({
                           fields: {
@@ -339,6 +402,7 @@ export const SUPERVISOR_V2_CONFIG_SPEC: PropSpec = {
                         }),
                       ),
                     },
+                    renamed: { interface: "interfaces" },
                   }),
                 ),
                 haproxy: optional(
@@ -371,7 +435,16 @@ export const SUPERVISOR_V2_CONFIG_SPEC: PropSpec = {
   passThrough: ["dependsOn", "count", "provider", "lifecycle", "forEach", "provisioners", "connection"],
 };
 
-/** `camelCase` keys to the provider's `snake_case`, recursively (values, tokens included, pass through). */
+/** Keys named otherwise here than by the provider: `range` and `interface` are reserved words of jsii's languages. */
+const PROVIDER_KEYS = new Map([
+  ["ranges", "range"],
+  ["interfaces", "interface"],
+]);
+
+/**
+ * `camelCase` keys to the provider's `snake_case`, recursively (values, tokens included, pass through);
+ * `ranges` is the provider's `range`, `interfaces` its `interface`.
+ */
 export function snake(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(snake);
@@ -382,7 +455,7 @@ export function snake(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snake(v)]),
+      .map(([k, v]) => [PROVIDER_KEYS.get(k) ?? k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snake(v)]),
   );
 }
 
@@ -414,7 +487,9 @@ export class SupervisorV2 extends TerraformResource {
     return hclAttributes(this.synthesizeAttributes() as Record<string, unknown>);
   }
 
-  public toHclTerraform(): Record<string, unknown> {
+  // jsii: an override keeps the overridden return type (cdktf declares `any`).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  public toHclTerraform(): any {
     return lifecycleForHcl(super.toHclTerraform());
   }
 

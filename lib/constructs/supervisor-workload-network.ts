@@ -7,7 +7,7 @@ import { Construct } from "constructs";
 import { SiteRule, siteRuleListProblems } from "../rules/site-rules";
 import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
-import { Diagnostic } from "../model/diagnostics";
+import { AcknowledgedDiagnostic, Diagnostic } from "../model/diagnostics";
 import { NetworkPlan, NetworkPlanProps, PortGroupProps, WorkloadNetworkProps } from "../model/plan";
 import { reportNetwork } from "./plan-report-synthesizer";
 import { checkNetworkPlan } from "../rules/engine";
@@ -169,9 +169,9 @@ export class SupervisorWorkloadNetwork extends Construct {
   /** Every finding of the network's own rules (errors and warnings). */
   public readonly diagnostics: Diagnostic[];
   /** The warnings acknowledged on it or above it, with their reasons. */
-  public readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+  public readonly acknowledged: AcknowledgedDiagnostic[];
   /** The site's own rules, run on this network and on the appliance wired to it. */
-  public readonly siteRules: readonly SiteRule[];
+  public readonly siteRules: SiteRule[];
   /** The distributed switch the port groups live on. */
   public readonly distributedSwitchUuid: string;
   /** The created port groups, in plan order. */

@@ -6,7 +6,7 @@
 import { Fn, Op, TerraformStack, Token } from "cdktf";
 import { TerraformData } from "./terraform-data";
 import { Construct } from "constructs";
-import { Diagnostic } from "../model/diagnostics";
+import { AcknowledgedDiagnostic, Diagnostic } from "../model/diagnostics";
 import { toDnsLabel } from "../model/names";
 import { FoundationPlanProps, SupervisorPlanProps } from "../model/plan";
 import { SupervisorSettings } from "../report/supervisor-report";
@@ -256,7 +256,7 @@ export class Supervisor extends Construct {
   /** Findings of the Supervisor's rules (NET-09, SUP-01 … SUP-05). */
   public readonly diagnostics: Diagnostic[];
   /** The warnings acknowledged on it or above it, with their reasons. */
-  public readonly acknowledged: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+  public readonly acknowledged: AcknowledgedDiagnostic[];
 
   constructor(scope: Construct, id: string, props: SupervisorProps) {
     checkConstructProps(scope, id, props, SUPERVISOR_PROPS_SPEC);

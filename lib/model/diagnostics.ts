@@ -20,13 +20,21 @@ export interface Finding {
   /** What is wrong, quoting the value(s), then how to fix it. */
   readonly message: string;
   /** Other values for the fix the message proposes, tried in order when it does not pass the rules. */
-  readonly alternatives?: readonly string[];
+  readonly alternatives?: string[];
 }
 
 /** One finding about a plan, with the severity of its rule. */
 export interface Diagnostic extends Finding {
   /** The rule's severity. */
   readonly severity: Severity;
+}
+
+/** A warning (or acknowledgeable error) let through by an acknowledgement, with its reason. */
+export interface AcknowledgedDiagnostic {
+  /** The finding. */
+  readonly diagnostic: Diagnostic;
+  /** The reason given with the acknowledgement. */
+  readonly reason: string;
 }
 
 /** A finding of a rule. */

@@ -86,14 +86,14 @@ export interface CertificateAuthorityPem {
 /** The HAProxy side of the plan, with defaults already resolved. */
 export interface HaproxyPlanProps {
   readonly mode: HaproxyMode;
-  readonly virtualIpCidrs: readonly string[];
+  readonly virtualIpCidrs: string[];
   readonly managementIp: string;
   readonly workloadIp: string;
   /** @default - the primary workload network */
   readonly workloadNetworkName?: string;
   /** @default - none */
   readonly frontendIp?: string;
-  readonly nameservers: readonly string[];
+  readonly nameservers: string[];
   readonly dataplanePort: number;
   /** Tries of the readiness wait at create (HAP-11). Default 40. */
   readonly readinessAttempts?: number;
@@ -169,13 +169,36 @@ export interface FoundationPlanProps {
   readonly syslogCaPem?: string;
 }
 
+/**
+ * Tells whether a value is not known until apply (a cdktf token). In TypeScript a plain function
+ * `(value) => boolean` is one; in other languages implement `isUnresolvedValue`.
+ */
+export interface IUnresolvedTest {
+  /** TypeScript: the test as a function. */
+  (value: unknown): boolean;
+  /**
+   * True when the value is not known until apply (checked when the test is not a function).
+   * @param value any value of the props
+   */
+  isUnresolvedValue?(value: unknown): boolean;
+}
+
 /** Options of parsing and checking. */
 export interface CheckOptions {
   /**
    * Tells whether a value is not known until apply (a cdktf token); such values skip the rules that need them.
    * @default - every value is known
    */
-  readonly isUnresolved?: (value: unknown) => boolean;
+  readonly isUnresolved?: IUnresolvedTest;
+}
+
+/** The test of `options.isUnresolved` as a function: the function itself, or the object's method. */
+export function unresolvedTest(options: CheckOptions): (value: unknown) => boolean {
+  const test = options.isUnresolved;
+  if (test === undefined) return () => false;
+  if (typeof test === "function") return test;
+  const object = test as { isUnresolvedValue?: (value: unknown) => boolean };
+  return (value) => object.isUnresolvedValue?.(value) === true;
 }
 
 /** A port group as the plan sees it. */
@@ -246,7 +269,7 @@ export interface Parsed<T> {
 export type Described = string | (() => string);
 
 function withAlternatives(alternatives: readonly string[] | undefined, f: Finding): Finding {
-  return alternatives && alternatives.length > 0 ? { ...f, alternatives } : f;
+  return alternatives && alternatives.length > 0 ? { ...f, alternatives: [...alternatives] } : f;
 }
 
 function described(what: Described): string {
@@ -260,7 +283,7 @@ export class PlanReader {
   private readonly isUnresolved: (value: unknown) => boolean;
 
   constructor(options: CheckOptions = {}) {
-    this.isUnresolved = options.isUnresolved ?? (() => false);
+    this.isUnresolved = unresolvedTest(options);
   }
 
   /** True when the value is a token (not recorded). */
@@ -514,6 +537,14 @@ export function workloadNetworkByName(
     : plan.workloadNetworks.find((w) => w.name === name);
 }
 
+/** An identifier handed to the Supervisor (a DNS label), with the prop path it comes from. */
+export interface NetworkIdentifier {
+  /** The prop path, e.g. `workloads.network.network`. */
+  readonly path: string;
+  /** The identifier. */
+  readonly value: string;
+}
+
 /** The Supervisor's own settings, for the rules that check them (NET-09, SUP-01, SUP-02). */
 export interface SupervisorPlanProps {
   /** The Supervisor's name: a DNS label. */
@@ -527,14 +558,14 @@ export interface SupervisorPlanProps {
    */
   readonly serviceCidrIsDefault?: boolean;
   /** DNS servers of the control plane, on the management network (IPv4 addresses). */
-  readonly dnsServers: readonly string[];
+  readonly dnsServers: string[];
   /**
    * DNS servers of the nodes on the primary workload network (IPv4 addresses).
    * @default - the `dnsServers` (checked there)
    */
   readonly workloadDnsServers?: string[];
   /** NTP servers (names or addresses). */
-  readonly ntpServers: readonly string[];
+  readonly ntpServers: string[];
   /** The storage policy id of the control-plane VMs. */
   readonly storagePolicy: string | undefined;
   /**
@@ -548,11 +579,11 @@ export interface SupervisorPlanProps {
    */
   readonly viaProvider?: boolean;
   /** DNS names of the API server's certificate (at least one with the provider, SUP-03). */
-  readonly apiServerDnsNames?: readonly string[];
+  readonly apiServerDnsNames?: string[];
   /** DNS search domains: the first one names the proposed API server DNS name. */
-  readonly dnsSearchDomains?: readonly string[];
+  readonly dnsSearchDomains?: string[];
   /** The identifiers handed to the Supervisor for the management network, the workload network and the edge. */
-  readonly networkIdentifiers: readonly { readonly path: string; readonly value: string }[];
+  readonly networkIdentifiers: NetworkIdentifier[];
   /**
    * The vSphere Zones of a Supervisor on zones (SUP-06).
    * @default - on one cluster

@@ -113,3 +113,13 @@ export function adviseTopology(q: TopologyQuestions): TopologyAdvice {
     reasons: q.vsphereVersion === undefined ? reasons : [...reasons, lb.reason],
   };
 }
+
+/** The topology advisor as a static member, for every language of the construct library. */
+export class TopologyAdvisor {
+  /** Answer the three questions of S-34 with a topology, a mode and the page's reasons (`adviseTopology`). */
+  public static advise(questions: TopologyQuestions): TopologyAdvice {
+    return adviseTopology(questions);
+  }
+
+  private constructor() {}
+}

@@ -2,9 +2,10 @@
  * The IP-plan report: every subnet with its ranges and owners, free space, findings, and the values to type
  * into vCenter's Workload Management wizard. Pure: works on the parsed plans, no constructs.
  */
-import { Diagnostic, formatDiagnostic, Severity } from "../model/diagnostics";
+import { AcknowledgedDiagnostic, Diagnostic, formatDiagnostic, Severity } from "../model/diagnostics";
 import {
   crossingPairs,
+  Cidr,
   formatAddress,
   formatCidr,
   formatRange,
@@ -64,7 +65,7 @@ export interface SubnetReport {
   readonly portGroup: string;
   readonly roles: string[];
   readonly vlanId?: number;
-  readonly cidr: Interval & { readonly prefix: number };
+  readonly cidr: Cidr;
   readonly gateway?: number;
   readonly allocations: Allocation[];
   readonly free: Interval[];
@@ -75,7 +76,7 @@ export interface PlanReportInput {
   readonly title: string;
   readonly network: NetworkPlan;
   readonly haproxy?: HaproxyPlan;
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: Diagnostic[];
   /** The load balancer's name in the wizard (a DNS label). */
   readonly loadBalancerName: string;
   /** Where the CA PEM comes from, e.g. the Terraform output's name. */
@@ -91,7 +92,7 @@ export interface PlanReportInput {
    * Warnings acknowledged with a reason: listed under "Acknowledged", not under "Findings".
    * @default - none
    */
-  readonly acknowledged?: readonly { readonly diagnostic: Diagnostic; readonly reason: string }[];
+  readonly acknowledged?: AcknowledgedDiagnostic[];
   /**
    * The Supervisor enabled on this network: the report gets its section.
    * @default - no Supervisor section

@@ -65,7 +65,15 @@ export interface RuleInfo {
   /** Why the rule exists, with its source. */
   readonly why: string;
   /** A value that breaks the rule and the nearest one that passes. */
-  readonly example: { readonly failing: string; readonly passing: string };
+  readonly example: RuleExample;
+}
+
+/** A value that breaks a rule and the nearest one that passes. */
+export interface RuleExample {
+  /** A value that breaks the rule. */
+  readonly failing: string;
+  /** The nearest value that passes. */
+  readonly passing: string;
 }
 
 /** The catalogue of every rule the engine checks, by id. */
@@ -97,4 +105,22 @@ export function isAcknowledgeable(finding: {
 /** The family a rule id belongs to. */
 export function familyOf(id: string): (typeof FAMILIES)[number] | undefined {
   return FAMILIES.find((f) => id.startsWith(`${f.prefix}-`));
+}
+
+/** The catalogue of every rule the engine checks, for every language of the construct library. */
+export class RuleCatalogue {
+  /** Every rule, in the order the engine runs them. */
+  public static all(): RuleInfo[] {
+    return Object.values(RULES);
+  }
+
+  /**
+   * The rule of an id (`VIP-01`).
+   * @returns undefined for an id that is not in the catalogue (site rules are not)
+   */
+  public static find(id: string): RuleInfo | undefined {
+    return RULES[id];
+  }
+
+  private constructor() {}
 }

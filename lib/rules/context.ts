@@ -27,6 +27,7 @@ import {
   PlanWorkloadNetwork,
   PortGroupDefinition,
   SupervisorPlanProps,
+  unresolvedTest,
   workloadNetworkByName,
 } from "../model/plan";
 import { parseProviderRelease, ProviderRelease } from "../model/provider-release";
@@ -48,7 +49,7 @@ export interface NetworkContext {
 /** Build the network context: one parse. */
 export function networkContext(props: NetworkPlanProps, options: CheckOptions = {}): NetworkContext {
   const parsed = parseNetworkPlan(props, options);
-  const isUnresolved = options.isUnresolved ?? (() => false);
+  const isUnresolved = unresolvedTest(options);
   return {
     plan: parsed.plan,
     props,

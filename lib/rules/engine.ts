@@ -17,18 +17,39 @@ import { RULE_UNITS } from "./catalogue";
 import { haproxyContext, networkContext, SupervisorContext, supervisorContext } from "./context";
 import { foundationContext } from "./foundation-context";
 import { PlanRule, Report } from "./rule";
-import { SiteRule, siteRuleListProblems } from "./site-rules";
+import { ISiteRuleReporter, SiteRule, siteRuleListProblems } from "./site-rules";
 import { PropsError } from "../model/props-error";
 import { getAt, setAt, verifySuggestions } from "./suggestions";
 
-/** The result of checking a plan. */
-export interface PlanCheck<T> {
-  /** The parsed plan. */
-  readonly plan: T;
+/** The findings of a check: every diagnostic, and the prop paths it could not check. */
+export interface PlanFindings {
   /** Every finding, errors and warnings, in catalogue order (then the site's rules). */
   readonly diagnostics: Diagnostic[];
   /** Prop paths whose values are not known until apply: the rules that need them were skipped. */
   readonly unresolved: string[];
+}
+
+/** The result of checking the network side of a plan. */
+export interface NetworkPlanCheck extends PlanFindings {
+  /** The parsed network plan. */
+  readonly plan: NetworkPlan;
+}
+
+/** The result of checking the HAProxy side of a plan. */
+export interface HaproxyPlanCheck extends PlanFindings {
+  /** The parsed HAProxy plan. */
+  readonly plan: HaproxyPlan;
+}
+
+/** The result of checking a plan (TypeScript: `NetworkPlanCheck` is `PlanCheck<NetworkPlan>`). */
+export type PlanCheck<T> = PlanFindings & { readonly plan: T };
+
+/** A VIP CIDR of the plan that parsed, with the prop path it comes from. */
+export interface PlanVirtualIp {
+  /** The prop path, e.g. `virtualIpCidrs[0]`. */
+  readonly path: string;
+  /** The block. */
+  readonly cidr: Cidr;
 }
 
 /** The parsed HAProxy side of a plan. */
@@ -40,7 +61,7 @@ export interface HaproxyPlan {
   /** The port group of the workload NIC, when known. */
   readonly workloadPortGroup?: string;
   /** The VIP CIDRs that parsed. */
-  readonly virtualIps: { readonly path: string; readonly cidr: Cidr }[];
+  readonly virtualIps: PlanVirtualIp[];
   /** Prop paths whose values are not known until apply. */
   readonly unresolved: string[];
 }
@@ -51,7 +72,7 @@ export interface EngineOptions extends CheckOptions {
    * Rules of the site's own, run after the catalogue's on the same parsed plan.
    * @default - none
    */
-  readonly siteRules?: readonly SiteRule[];
+  readonly siteRules?: SiteRule[];
   /**
    * Check every fix a message proposes by applying it and checking again (a proposal that does not pass is
    * replaced by an alternative or left out).
@@ -81,8 +102,31 @@ function runsOn(unit: PlanRule, props: HaproxyPlanProps): boolean {
 function reporter(out: Diagnostic[], ruleId: string, severity: Severity): Report {
   return (path, message, alternatives) =>
     out.push(
-      alternatives ? { ruleId, severity, path, message, alternatives } : { ruleId, severity, path, message },
+      alternatives
+        ? { ruleId, severity, path, message, alternatives: [...alternatives] }
+        : { ruleId, severity, path, message },
     );
+}
+
+/**
+ * The reporter a site rule's check is given. A check written in TypeScript gets a function with the `report`
+ * method (`report(path, message)` and `report.report(path, message)` both work). A check written in another
+ * language gets a plain object: the jsii kernel passes only objects across (a function fails with "Value is not
+ * an object"), and it installs such a check on the rule as an own, read-only method (jsii 1.119.0,
+ * `@jsii/kernel` `Kernel#defineOverridenMethod`: `Object.defineProperty(obj, methodName, { writable: false, … })`).
+ */
+function siteReporter(out: Diagnostic[], rule: SiteRule, check: keyof SiteRule): ISiteRuleReporter {
+  const report = reporter(out, rule.id, rule.severity);
+  const method = {
+    report: (path: string, message: string, alternatives?: string[]) => report(path, message, alternatives),
+  };
+  if (Object.getOwnPropertyDescriptor(rule, check)?.writable === false) {
+    return method as ISiteRuleReporter;
+  }
+  return Object.assign(
+    (path: string, message: string, alternatives?: string[]) => report(path, message, alternatives),
+    method,
+  );
 }
 
 /** The site's own rules, their ids checked (an id in the catalogue's namespace is misuse). */
@@ -151,17 +195,14 @@ function applyToNetwork(props: NetworkPlanProps, path: string, value: unknown): 
  * Check the network side of a plan: the input form of its values and the NET rules (the parts that need no
  * HAProxy). The parsed plan comes back for the HAProxy check and the constructs.
  */
-export function checkNetworkPlan(
-  props: NetworkPlanProps,
-  options: EngineOptions = {},
-): PlanCheck<NetworkPlan> {
+export function checkNetworkPlan(props: NetworkPlanProps, options: EngineOptions = {}): NetworkPlanCheck {
   const ctx = networkContext(props, options);
   const out: Diagnostic[] = [];
   for (const unit of RULE_UNITS) {
     unit.network?.(ctx, reporter(out, unit.id, unit.severity));
   }
   for (const rule of siteRulesOf(options)) {
-    rule.checkNetwork?.(ctx.plan, reporter(out, rule.id, rule.severity));
+    rule.checkNetwork?.(ctx.plan, siteReporter(out, rule, "checkNetwork"));
   }
   const diagnostics = verified(
     options,
@@ -181,7 +222,7 @@ export function checkHaproxyPlan(
   network: NetworkPlan,
   props: HaproxyPlanProps,
   options: EngineOptions = {},
-): PlanCheck<HaproxyPlan> {
+): HaproxyPlanCheck {
   const ctx = haproxyContext(network, props, options, options.supervisor);
   const out: Diagnostic[] = [];
   for (const unit of RULE_UNITS) {
@@ -197,7 +238,7 @@ export function checkHaproxyPlan(
     unresolved: ctx.unresolved,
   };
   for (const rule of siteRulesOf(options)) {
-    rule.checkHaproxy?.(network, plan, reporter(out, rule.id, rule.severity));
+    rule.checkHaproxy?.(network, plan, siteReporter(out, rule, "checkHaproxy"));
   }
   const diagnostics = verified(
     options,
@@ -217,7 +258,7 @@ export function checkFoundationPlan(
   loadBalancer: HaproxyPlan,
   props: FoundationPlanProps,
   options: CheckOptions = {},
-): { diagnostics: Diagnostic[]; unresolved: string[] } {
+): PlanFindings {
   const ctx = foundationContext(network, loadBalancer.virtualIps, props, options);
   const out: Diagnostic[] = [];
   for (const unit of RULE_UNITS) {
@@ -232,7 +273,7 @@ export function checkSupervisorPlan(
   haproxy: SupervisorContext["haproxy"],
   props: SupervisorPlanProps,
   options: CheckOptions = {},
-): { diagnostics: Diagnostic[]; unresolved: string[] } {
+): PlanFindings {
   const ctx = supervisorContext(network, haproxy, props, options);
   const out: Diagnostic[] = [];
   for (const unit of RULE_UNITS) {
@@ -351,7 +392,7 @@ export function checkPlan(
   network: NetworkPlanProps,
   haproxy?: HaproxyPlanProps,
   options: EngineOptions = {},
-): { diagnostics: Diagnostic[]; unresolved: string[] } {
+): PlanFindings {
   const c = checkWholePlan(network, haproxy, haproxy ? options.supervisor : undefined, options);
   return { diagnostics: allOf(c), unresolved: c.unresolved };
 }

@@ -39,7 +39,7 @@ function rawCheck(sites: readonly FleetSite[]): Diagnostic[] {
         severity: unit.severity,
         path,
         message,
-        ...(alternatives && alternatives.length > 0 ? { alternatives } : {}),
+        ...(alternatives && alternatives.length > 0 ? { alternatives: [...alternatives] } : {}),
       });
     unit.fleet(ctx, report);
   }

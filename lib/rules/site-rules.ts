@@ -8,10 +8,27 @@ import { contains, formatCidr, parseCidr, quote } from "../model/ip";
 import { NetworkPlan } from "../model/plan";
 import { PropsError } from "../model/props-error";
 import type { HaproxyPlan } from "./engine";
-import { Report } from "./rule";
 
-/** A rule of your own: the same shape as the catalogue's, checked over the parsed plan. */
-export interface SiteRule {
+/**
+ * Where a site rule reports a finding: the prop path of the offending value, the message (what is wrong, quoting
+ * the value, then the fix) and, optionally, other values for the fix, tried in order when the first does not
+ * pass. A check written in TypeScript may also call it as a function: `report(path, message)` is
+ * `report.report(path, message)`; in other languages call `report`.
+ */
+export interface ISiteRuleReporter {
+  /** TypeScript: report as a function call. */
+  (path: string, message: string, alternatives?: string[]): void;
+  /**
+   * Report one finding of the rule.
+   * @param path the prop path of the offending value, e.g. `virtualIpCidrs[0]`
+   * @param message what is wrong, quoting the value, then how to fix it
+   * @param alternatives other values for the fix the message proposes
+   */
+  report(path: string, message: string, alternatives?: string[]): void;
+}
+
+/** What every site rule declares: its id, severity and summary. */
+export interface SiteRuleProps {
   /** The id, in your own namespace: `NAME-<number>` (e.g. `ACME-01`); the catalogue's prefixes are taken. */
   readonly id: string;
   /** Errors fail synthesis; warnings are printed. */
@@ -23,10 +40,65 @@ export interface SiteRule {
    * @default - none given
    */
   readonly why?: string;
-  /** The check on the network side of the plan. */
-  readonly checkNetwork?: (network: NetworkPlan, report: Report) => void;
-  /** The check on the HAProxy side of the plan. */
-  readonly checkHaproxy?: (network: NetworkPlan, haproxy: HaproxyPlan, report: Report) => void;
+}
+
+/**
+ * A rule of your own: the same shape as the catalogue's, checked over the parsed plan in the same pass. Override
+ * `checkNetwork`, `checkHaproxy` or both; each reports its findings through the reporter it is given. In
+ * TypeScript an object literal with these members is a site rule too:
+ * `{ id: "ACME-10", severity: Severity.ERROR, summary: "…", checkHaproxy: (network, haproxy, report) => … }`.
+ * In Python: `class NoDefaultMode(SiteRule)` calling `super().__init__(id="ACME-10", severity=…, summary=…)`.
+ */
+export abstract class SiteRule {
+  /** The id, in your own namespace: `NAME-<number>` (e.g. `ACME-01`); the catalogue's prefixes are taken. */
+  public readonly id: string;
+  /** Errors fail synthesis; warnings are printed. */
+  public readonly severity: Severity;
+  /** One sentence: what must hold. */
+  public readonly summary: string;
+  /**
+   * Why the rule exists.
+   * @default - none given
+   */
+  public readonly why?: string;
+
+  /** A rule with the given id, severity, summary and why (the id is checked when the rule is used: CFG-03). */
+  constructor(props: SiteRuleProps) {
+    this.id = props.id;
+    this.severity = props.severity;
+    this.summary = props.summary;
+    this.why = props.why;
+  }
+
+  /**
+   * The check on the network side of the plan (not run when not overridden).
+   * @param network the parsed network plan
+   * @param report where findings go
+   */
+  public checkNetwork?(network: NetworkPlan, report: ISiteRuleReporter): void;
+
+  /**
+   * The check on the HAProxy side of the plan (not run when not overridden).
+   * @param network the parsed network plan
+   * @param haproxy the parsed HAProxy plan
+   * @param report where findings go
+   */
+  public checkHaproxy?(network: NetworkPlan, haproxy: HaproxyPlan, report: ISiteRuleReporter): void;
+}
+
+/** A ready-made rule of `SiteRules`: its checks given as functions. */
+class ReadyMadeSiteRule extends SiteRule {
+  constructor(
+    props: SiteRuleProps,
+    checks: {
+      network?: (network: NetworkPlan, report: ISiteRuleReporter) => void;
+      haproxy?: (network: NetworkPlan, haproxy: HaproxyPlan, report: ISiteRuleReporter) => void;
+    },
+  ) {
+    super(props);
+    if (checks.network) this.checkNetwork = checks.network;
+    if (checks.haproxy) this.checkHaproxy = checks.haproxy;
+  }
 }
 
 const SITE_ID = /^[A-Z][A-Z0-9]*-\d{1,4}$/;
@@ -161,21 +233,21 @@ export class SiteRules {
       ["id", siteRuleIdProblem(id)],
       ["prefix", maxVipPrefixProblem(prefix)],
     ]);
-    return {
-      id,
-      severity,
-      summary: `VIP CIDRs are /${prefix} or smaller blocks.`,
-      checkHaproxy: (_network, haproxy, report) => {
-        for (const v of haproxy.virtualIps) {
-          if (v.cidr.prefix < prefix) {
-            report(
-              v.path,
-              `VIP CIDR ${quote(formatCidr(v.cidr))} is a /${v.cidr.prefix}; this site allows /${prefix} or smaller. Split it into /${prefix} blocks.`,
-            );
+    return new ReadyMadeSiteRule(
+      { id, severity, summary: `VIP CIDRs are /${prefix} or smaller blocks.` },
+      {
+        haproxy: (_network, haproxy, report) => {
+          for (const v of haproxy.virtualIps) {
+            if (v.cidr.prefix < prefix) {
+              report(
+                v.path,
+                `VIP CIDR ${quote(formatCidr(v.cidr))} is a /${v.cidr.prefix}; this site allows /${prefix} or smaller. Split it into /${prefix} blocks.`,
+              );
+            }
           }
-        }
+        },
       },
-    };
+    );
   }
 
   /**
@@ -192,22 +264,22 @@ export class SiteRules {
       ["id", siteRuleIdProblem(id)],
       ["min, max", vlanRangeProblem(min, max)],
     ]);
-    return {
-      id,
-      severity,
-      summary: `Port group VLAN ids are from ${min} to ${max}.`,
-      checkNetwork: (network, report) => {
-        for (const pg of network.portGroups) {
-          const vlan = pg.props.vlanId;
-          if (typeof vlan === "number" && (vlan < min || vlan > max)) {
-            report(
-              `${pg.path}.vlanId`,
-              `VLAN id ${vlan} of port group ${quote(pg.name)} is outside this site's range ${min}–${max}. Use a VLAN of that range.`,
-            );
+    return new ReadyMadeSiteRule(
+      { id, severity, summary: `Port group VLAN ids are from ${min} to ${max}.` },
+      {
+        network: (network, report) => {
+          for (const pg of network.portGroups) {
+            const vlan = pg.props.vlanId;
+            if (typeof vlan === "number" && (vlan < min || vlan > max)) {
+              report(
+                `${pg.path}.vlanId`,
+                `VLAN id ${vlan} of port group ${quote(pg.name)} is outside this site's range ${min}–${max}. Use a VLAN of that range.`,
+              );
+            }
           }
-        }
+        },
       },
-    };
+    );
   }
 
   /**
@@ -225,32 +297,28 @@ export class SiteRules {
       ["pattern", portGroupNamePatternProblem(pattern)],
     ]);
     const re = new RegExp(pattern);
-    return {
-      id,
-      severity,
-      summary: `Names of created port groups match ${quote(pattern)}.`,
-      checkNetwork: (network, report) => {
-        for (const pg of network.portGroups) {
-          if (pg.props.existingNetworkId === undefined && !re.test(pg.name)) {
-            report(
-              `${pg.path}.name`,
-              `port group name ${quote(pg.name)} does not match this site's pattern ${quote(pattern)}.`,
-            );
+    return new ReadyMadeSiteRule(
+      { id, severity, summary: `Names of created port groups match ${quote(pattern)}.` },
+      {
+        network: (network, report) => {
+          for (const pg of network.portGroups) {
+            if (pg.props.existingNetworkId === undefined && !re.test(pg.name)) {
+              report(
+                `${pg.path}.name`,
+                `port group name ${quote(pg.name)} does not match this site's pattern ${quote(pattern)}.`,
+              );
+            }
           }
-        }
+        },
       },
-    };
+    );
   }
 
   /**
    * Every port group subnet and VIP CIDR lies inside one of `cidrs`.
    * @throws PropsError (CFG-03) for an id that is not a site rule id or an entry that is not a CIDR.
    */
-  public static allowedSubnets(
-    id: string,
-    cidrs: readonly string[],
-    severity: Severity = Severity.ERROR,
-  ): SiteRule {
+  public static allowedSubnets(id: string, cidrs: string[], severity: Severity = Severity.ERROR): SiteRule {
     const parsed = (Array.isArray(cidrs) ? cidrs : []).map((c) => parseCidr(c));
     refuse("allowedSubnets", id, [
       ["id", siteRuleIdProblem(id)],
@@ -265,30 +333,30 @@ export class SiteRules {
     const allowed = parsed.flatMap((r) => (r.ok ? [r.value] : []));
     const inside = (block: { first: number; last: number }) => allowed.some((a) => contains(a, block));
     const list = cidrs.map((c) => quote(c)).join(", ");
-    return {
-      id,
-      severity,
-      summary: `Subnets and VIP CIDRs lie inside ${cidrs.join(", ")}.`,
-      checkNetwork: (network, report) => {
-        for (const pg of network.portGroups) {
-          if (pg.cidr && !inside(pg.cidr)) {
-            report(
-              `${pg.path}.cidr`,
-              `CIDR ${quote(formatCidr(pg.cidr))} of port group ${quote(pg.name)} is outside this site's address space (${list}).`,
-            );
+    return new ReadyMadeSiteRule(
+      { id, severity, summary: `Subnets and VIP CIDRs lie inside ${cidrs.join(", ")}.` },
+      {
+        network: (network, report) => {
+          for (const pg of network.portGroups) {
+            if (pg.cidr && !inside(pg.cidr)) {
+              report(
+                `${pg.path}.cidr`,
+                `CIDR ${quote(formatCidr(pg.cidr))} of port group ${quote(pg.name)} is outside this site's address space (${list}).`,
+              );
+            }
           }
-        }
-      },
-      checkHaproxy: (_network, haproxy, report) => {
-        for (const v of haproxy.virtualIps) {
-          if (!inside(v.cidr)) {
-            report(
-              v.path,
-              `VIP CIDR ${quote(formatCidr(v.cidr))} is outside this site's address space (${list}).`,
-            );
+        },
+        haproxy: (_network, haproxy, report) => {
+          for (const v of haproxy.virtualIps) {
+            if (!inside(v.cidr)) {
+              report(
+                v.path,
+                `VIP CIDR ${quote(formatCidr(v.cidr))} is outside this site's address space (${list}).`,
+              );
+            }
           }
-        }
+        },
       },
-    };
+    );
   }
 }

@@ -36,7 +36,7 @@ export function vsphereProviderFromEnvironment(scope: Construct): VsphereProvide
 function ovaOf(ova: OvaConfig | undefined): HaproxyOva | undefined {
   if (ova?.url !== undefined) return HaproxyOva.fromUrl(ova.url, ova.version);
   if (ova?.localPath !== undefined) return HaproxyOva.fromLocalPath(ova.localPath, ova.version);
-  return ova?.version !== undefined ? HaproxyOva.version(ova.version) : undefined;
+  return ova?.version !== undefined ? HaproxyOva.fromRelease(ova.version) : undefined;
 }
 
 /** A site's stack. */

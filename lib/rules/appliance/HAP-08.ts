@@ -10,8 +10,8 @@ export default planRule({
     "Appliance releases before v0.2.0 ignore `additional_workload_networks`: with workload networks on other port groups than the appliance's own, the release is v0.2.0 or later.",
   why: "`additional_workload_networks` arrived in v0.2.0 (`ovf-to-cloud-init.sh`, `writeWorkloadNetworks`); v0.1.9 and v0.1.10 send traffic to other workload networks through the management gateway.",
   example: {
-    failing: 'HaproxyOva.version("v0.1.10") with namespaces on their own port groups',
-    passing: 'HaproxyOva.version("v0.2.0")',
+    failing: 'HaproxyOva.fromRelease("v0.1.10") with namespaces on their own port groups',
+    passing: 'HaproxyOva.fromRelease("v0.2.0")',
   },
   haproxy: (ctx, report) => {
     const version = ctx.props.applianceVersion;
