@@ -291,6 +291,15 @@ export function loadSiteConfig(file: string): SiteConfig {
 /** The places of each loaded site file's keys, for problems found across files (CFG-05). */
 const placesOf = new WeakMap<SiteConfig, ParsedSiteJson>();
 
+/**
+ * The 1-based line of a JSON path of a loaded site file, or (for a key the file does not have, e.g. a default) the
+ * line of the object it would be in; undefined for a site that was not loaded from a file.
+ */
+export function siteLineOf(config: SiteConfig, jsonPath: string): number | undefined {
+  const parsed = placesOf.get(config);
+  return parsed && (parsed.lineOf(jsonPath) ?? parsed.parentLineOf(jsonPath));
+}
+
 /** A `CFG-0x <JSON path>: …` problem of a loaded site file with its line, as the problems found at load have. */
 export function withLineOf(config: SiteConfig, problem: string): string {
   const parsed = placesOf.get(config);
