@@ -137,7 +137,11 @@ export function synthesizeSites(
       const [errorPart, warningPart = ""] = message.split("\nWarnings:\n");
       const lines = errorPart.split("\n").filter((l) => /^\s*\[/.test(l));
       const inTerms = (line: string): string => {
-        const site = sites.find(({ stack }) => line.trimStart().startsWith(`[${stack.config.stackName}`));
+        // `[site-9/…]` or `[site-9-supervisor/…]`: not site-96's lines.
+        const name = /^\s*\[([^/\]]+)/.exec(line)?.[1];
+        const site = sites.find(
+          ({ stack }) => name === stack.config.stackName || name === `${stack.config.stackName}-supervisor`,
+        );
         return `  ${site ? inSiteTerms(line, site.file, site.stack.config.stackName) : line.trim()}`;
       };
       err.push("The site configuration has problems (no Terraform was written):");

@@ -242,6 +242,24 @@ describe("a collision across two site files is refused before synthesis", () => 
   });
 });
 
+test("a plan error of site lab-2 is told at lab-2's file, not at that of lab, whose name begins its name", () => {
+  const dir = tmp("prefix");
+  const b = cleanLabB();
+  const [a, b2] = writeSites(dir, {
+    "a.json": { ...read(LAB_A), stackName: "lab" },
+    "b.json": {
+      ...b,
+      stackName: "lab-2",
+      haproxy: { ...(b.haproxy as object), virtualIpCidrs: ["192.168.130.128/33"] },
+    },
+  });
+  const result = synthesizeSites([a, b2], path.join(dir, "out"));
+  expect(result.code).toBe(1);
+  const errors = result.err.slice(1, result.err.indexOf("Warnings:"));
+  expect(errors.length).toBeGreaterThan(0);
+  for (const line of errors) expect(line.trim().startsWith(`${b2}: `)).toBe(true);
+});
+
 describe("the site file's backend in the stacks' blocks", () => {
   function synthWith(backend: unknown, extra: Record<string, unknown> = {}) {
     const dir = tmp("backend");
