@@ -6,6 +6,7 @@
 import * as os from "os";
 import { checkPlan, HaproxyMode, WorkloadNetworkProps } from "../lib";
 import { fleetBench } from "./fleet";
+import { fleetSynthBench } from "./fleet-synth";
 import { limits } from "./limits";
 import { worstInputs } from "./worst-inputs";
 import { constructVsRaw, gc, measure, plan } from "./workloads";
@@ -48,6 +49,10 @@ function main(): void {
   );
   console.log("\nThe cross-site check (FLT rules), 10 namespace networks per site:");
   fleetBench((l) => console.log(l));
+  console.log(
+    "\nA fleet through the app's path (site files in a temporary folder, the rules across sites, both stacks of each site, the reports), 10 namespace networks per site:",
+  );
+  fleetSynthBench((l) => console.log(l));
   console.log("\nWorst malformed inputs found (the app's real path: load, build, synth):");
   worstInputs((l) => console.log(l));
   console.log("\nThe command line against the app's synth path (spawned processes):");

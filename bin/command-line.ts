@@ -13,25 +13,32 @@ export const EXIT = { OK: 0, PLAN_ERRORS: 1, USAGE: 2 } as const;
 export type Command =
   | { readonly kind: "help" }
   | { readonly kind: "list-rules" }
-  /** `files` undefined: the built-in example sites. */
-  | { readonly kind: "synth"; readonly files?: string[] }
+  /** `files` and `dir` undefined: the built-in example sites. `dir`: every `*.json` of the folder. */
+  | { readonly kind: "synth"; readonly files?: string[]; readonly dir?: string }
   | { readonly kind: "usage-error"; readonly message: string };
 
-export const USAGE = `Usage: node --import tsx bin/main.ts [--site FILE[,FILE...]]... [--list-rules] [--help]
+export const USAGE = `Usage: node --import tsx bin/main.ts [--site FILE[,FILE...]]... [--sites-dir DIR] [--list-rules] [--help]
        SITE_CONFIG=FILE[,FILE...] npm run synth
+       SITES_DIR=DIR npm run synth
 
 Synthesizes one Terraform stack per site file (and a second for its Supervisor, if it has one) into
-cdktf.out/stacks/, each with its IP-plan report ip-plan.md. Without --site or SITE_CONFIG: the four example
-topologies in stacks/sites/.
+cdktf.out/stacks/, each with its IP-plan report ip-plan.md. Without --site, --sites-dir, SITE_CONFIG or
+SITES_DIR: the four example topologies in stacks/sites/ (four alternative plans of one site, not a fleet).
+A run of several site files is a fleet: the rules across sites (FLT-01 to FLT-06) run before synthesis, an
+error refuses the run, and the fleet report cdktf.out/fleet.md (an address map per routing domain beside it)
+is written.
 
 Options:
   --site FILE[,FILE...]  the site files to synthesize; repeat it or separate files with commas
+  --sites-dir DIR        every *.json file of the folder DIR (not its subfolders) is a site file
   --list-rules           print the rule catalogue, one line a rule, and exit
   -h, --help             print this help and exit
 
 Environment:
-  SITE_CONFIG            the site files when --site is not given, as for --site; set but empty is an
+  SITE_CONFIG            the site files when no option names them, as for --site; set but empty is an
                          error (unset it for the examples)
+  SITES_DIR              the folder of site files when no option names them, as for --sites-dir; set but
+                         empty is an error; not together with SITE_CONFIG
   CDKTF_OUTDIR           where to write (default: cdktf.out)
 
 Exit codes:
@@ -44,11 +51,12 @@ Under npm run synth (cdktf synth) the cdktf CLI prints each problem once, as ERR
 
 const OPTIONS = {
   site: { type: "string", multiple: true },
+  "sites-dir": { type: "string" },
   "list-rules": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
-const FLAGS = ["--site", "--list-rules", "--help"];
+const FLAGS = ["--site", "--sites-dir", "--list-rules", "--help"];
 
 /** File names of a `--site` value or SITE_CONFIG: comma-separated, blanks dropped. */
 function fileList(values: readonly string[]): string[] {
@@ -69,6 +77,9 @@ function usageMessage(e: Error & { code?: string }): string {
       return `unknown option ${flag}.${hint}`;
     }
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      if (name.startsWith("--sites-dir")) {
+        return "--sites-dir needs the folder of site files, e.g. --sites-dir stacks/sites.";
+      }
       if (name.startsWith("--site")) {
         return "--site needs the site file(s) to synthesize, e.g. --site my-site.json.";
       }
@@ -82,7 +93,7 @@ function usageMessage(e: Error & { code?: string }): string {
 
 /** What `argv` (without node and the script) and the environment ask for. */
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
-  let values: { site?: string[]; "list-rules"?: boolean; help?: boolean };
+  let values: { site?: string[]; "sites-dir"?: string; "list-rules"?: boolean; help?: boolean };
   try {
     values = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (e) {
@@ -90,6 +101,21 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   if (values.help) return { kind: "help" };
   if (values["list-rules"]) return { kind: "list-rules" };
+  if (values.site !== undefined && values["sites-dir"] !== undefined) {
+    return {
+      kind: "usage-error",
+      message: "--site and --sites-dir name the run's site files twice: give one of them.",
+    };
+  }
+  if (values["sites-dir"] !== undefined) {
+    const dir = values["sites-dir"].trim();
+    return dir.length > 0
+      ? { kind: "synth", dir }
+      : {
+          kind: "usage-error",
+          message: "--sites-dir needs the folder of site files, e.g. --sites-dir stacks/sites.",
+        };
+  }
   if (values.site !== undefined) {
     const files = fileList(values.site);
     return files.length > 0
@@ -97,6 +123,22 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       : {
           kind: "usage-error",
           message: "--site needs the site file(s) to synthesize, e.g. --site my-site.json.",
+        };
+  }
+  if (values.site === undefined && env.SITE_CONFIG !== undefined && env.SITES_DIR !== undefined) {
+    return {
+      kind: "usage-error",
+      message:
+        "SITE_CONFIG and SITES_DIR are both set: give one of them (or name the sites with --site or --sites-dir, which win).",
+    };
+  }
+  if (env.SITES_DIR !== undefined) {
+    const dir = env.SITES_DIR.trim();
+    return dir.length > 0
+      ? { kind: "synth", dir }
+      : {
+          kind: "usage-error",
+          message: `SITES_DIR ${JSON.stringify(env.SITES_DIR)} names no folder. Give one (SITES_DIR=sites/), or unset it (unset SITES_DIR) for the four examples.`,
         };
   }
   // A SITE_CONFIG that is set but names no file (empty: often `SITE_CONFIG=$UNSET_VARIABLE`) is a mistake, not

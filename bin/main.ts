@@ -1,13 +1,14 @@
 /**
  * The cdktf app: one stack per site file. By default the seed page's four topologies (stacks/sites/);
  * `SITE_CONFIG=path/to/site.json` (or `--site path/to/site.json`, comma-separated or repeated for several) selects
- * others. `--help` prints the usage and the exit codes (0 written, 1 plan errors, 2 usage or unreadable input).
+ * others, `SITES_DIR=dir` (or `--sites-dir dir`) every site file of a folder; several sites are checked across
+ * sites before synthesis. `--help` prints the usage and the exit codes (0 written, 1 plan errors, 2 usage or unreadable input).
  */
 import { RULES, Severity } from "../lib";
 import { cliPrintsAnnotations } from "../lib/constructs/refused-synthesis";
 import { refuseSiteFiles, refuseUsage } from "../stacks/refused-site-files";
 import { synthesizeSites } from "../stacks/run";
-import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { builtInSiteFiles, siteFilesIn } from "../stacks/built-in-sites";
 import { EXIT, parseCommandLine, USAGE } from "./command-line";
 
 /** `--list-rules`: the catalogue, one line a rule, from the rule units. */
@@ -18,6 +19,17 @@ function listRules(): void {
   console.log("\nEach rule's why and examples: docs/rules.md (also in the installed package).");
 }
 
+/** A usage error: under the cdktf CLI in its manifest (printed once), else on stderr with exit code 2. */
+function usageError(message: string): number {
+  if (cliPrintsAnnotations()) {
+    refuseUsage(message);
+    return EXIT.OK;
+  }
+  console.error(`error: ${message}`);
+  console.error("Run with --help for the options, SITE_CONFIG and the exit codes.");
+  return EXIT.USAGE;
+}
+
 function main(): number {
   const command = parseCommandLine(process.argv.slice(2), process.env);
   switch (command.kind) {
@@ -25,18 +37,23 @@ function main(): number {
       process.stdout.write(USAGE);
       return EXIT.OK;
     case "usage-error":
-      if (cliPrintsAnnotations()) {
-        refuseUsage(command.message);
-        return EXIT.OK;
-      }
-      console.error(`error: ${command.message}`);
-      console.error("Run with --help for the options, SITE_CONFIG and the exit codes.");
-      return EXIT.USAGE;
+      return usageError(command.message);
     case "list-rules":
       listRules();
       return EXIT.OK;
     case "synth": {
-      const result = synthesizeSites(command.files ?? builtInSiteFiles());
+      let files = command.files;
+      if (command.dir !== undefined) {
+        try {
+          files = siteFilesIn(command.dir);
+        } catch (e) {
+          return usageError((e as Error).message);
+        }
+      }
+      // The built-in examples are four alternative plans of one site on the same addresses, not a fleet.
+      const result = synthesizeSites(files ?? builtInSiteFiles(), undefined, {
+        acrossSites: files !== undefined,
+      });
       if (result.siteConfigError && cliPrintsAnnotations()) {
         // The CLI prints the problems from its manifest, once, and fails; what the app prints it prints twice.
         refuseSiteFiles(result.siteConfigError);

@@ -6,15 +6,21 @@
  */
 import { RefusalError, refuseBeforeSynthesis } from "../lib/constructs/refused-synthesis";
 import { SiteConfigError } from "../lib/site/site-config";
+import { FleetError, problemLine } from "../lib/cli/site-fleet";
 
 /** The stack of the manifest that carries the site files' problems (no Terraform is written for it). */
 export const SITE_FILES_STACK = "site-files";
 
 /**
  * The problems of a site file, each at the file: `CFG-01 haproxy.managmentIp (line 43): …`, or, for a file that
- * cannot be read or is not JSON, `not valid JSON: line 15, column 26: …` with its excerpt and caret.
+ * cannot be read or is not JSON, `not valid JSON: line 15, column 26: …` with its excerpt and caret; problems
+ * across sites (FLT) each at its own file.
  */
 export function siteFileRefusals(error: SiteConfigError): RefusalError[] {
+  if (error instanceof FleetError) {
+    // Across sites: each finding at its own file.
+    return error.findings.map((f) => ({ where: f.file, message: problemLine(f) }));
+  }
   const heading = error.message.slice(0, error.message.indexOf(":\n"));
   const reason = heading.replace(`The site file ${error.file} `, "").replace(/^is /, "");
   return error.problems.map((problem) => ({

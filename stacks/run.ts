@@ -7,7 +7,16 @@ import * as path from "path";
 import { AnnotationMetadataEntryType, App } from "cdktf";
 import { Severity } from "../lib";
 import { cliPrintsAnnotations, removeStaleOutputs } from "../lib/constructs/refused-synthesis";
-import { loadSiteConfig, SiteConfig, SiteConfigError, withLineOf } from "../lib/site/site-config";
+import { loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
+import {
+  FleetError,
+  FleetMember,
+  fleetFindings,
+  fleetRefusal,
+  stackNameProblems,
+} from "../lib/cli/site-fleet";
+import { FLEET_REPORT, fleetReportFiles } from "../lib/cli/fleet-report";
+import { SiteFinding } from "../lib/cli/site-check";
 import { buildSite } from "../lib/site/build-site";
 import { TopologyStack } from "../lib/site/topology-stack";
 import { SITE_FILES_STACK } from "./refused-site-files";
@@ -27,30 +36,10 @@ export interface RunResult {
   readonly siteConfigError?: SiteConfigError;
 }
 
-/**
- * CFG-05: every stack of the run has its own name. A site's stack is `stackName`, its Supervisor's
- * `<stackName>-supervisor`; two sites that share one would overwrite each other's Terraform.
- */
-function assertDistinctStacks(configs: readonly { file: string; config: SiteConfig }[]): void {
-  const owner = new Map<string, string>();
-  for (const { file, config } of configs) {
-    const names = [config.stackName];
-    if (config.supervisor && config.supervisor.enablement !== "request-body") {
-      names.push(`${config.stackName}-supervisor`);
-    }
-    for (const name of names) {
-      const first = owner.get(name);
-      if (first !== undefined) {
-        throw new SiteConfigError(file, [
-          withLineOf(
-            config,
-            `CFG-05 stackName: stack ${JSON.stringify(name)} is already made by ${first}; every site needs its own stackName (its Supervisor's stack is "<stackName>-supervisor"). Rename one, e.g. ${JSON.stringify(`${config.stackName}-2`)}.`,
-          ),
-        ]);
-      }
-      owner.set(name, file);
-    }
-  }
+/** CFG-05: every stack of the run has its own name (`stackNameProblems`); the first clash stops the run. */
+function assertDistinctStacks(configs: readonly FleetMember[]): void {
+  const [first] = stackNameProblems(configs);
+  if (first) throw new SiteConfigError(first.file, [first.problem]);
 }
 
 function plural(n: number, word: string): string {
@@ -70,18 +59,62 @@ function warningLines(app: App, stackName: string): string[] {
     );
 }
 
+/** Options of a run. */
+export interface SynthesizeOptions {
+  /**
+   * Run the rules across sites (FLT) when the run has more than one site, and write the fleet report
+   * (`fleet.md`, a map per routing domain) beside the stacks. Off for the built-in examples: four alternative
+   * plans of one site on the same addresses, not a fleet.
+   * @default true
+   */
+  readonly acrossSites?: boolean;
+}
+
+/** Write the fleet report into the output folder; returns the page's path. */
+function writeFleetReport(outdir: string, files: Record<string, string>): string {
+  fs.mkdirSync(outdir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(outdir, name), content);
+  return path.join(outdir, FLEET_REPORT);
+}
+
+/** An earlier run's fleet report would describe that run's sites as current. */
+function removeFleetReport(outdir: string): void {
+  const names = fs.existsSync(outdir) ? fs.readdirSync(outdir) : [];
+  for (const name of names.filter((n) => n === FLEET_REPORT || /^fleet-.*\.svg$/.test(n))) {
+    fs.rmSync(path.join(outdir, name), { force: true });
+  }
+}
+
 /** Load, build and synthesize the site files; never throws for a problem of the input. */
-export function synthesizeSites(files: readonly string[], outdir?: string): RunResult {
+export function synthesizeSites(
+  files: readonly string[],
+  outdir?: string,
+  options: SynthesizeOptions = {},
+): RunResult {
   const out: string[] = [];
   const err: string[] = [];
-  let configs: { file: string; config: SiteConfig }[];
+  const acrossSites = (options.acrossSites ?? true) && files.length > 1;
+  const target = outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out";
+  removeFleetReport(target);
+  let configs: FleetMember[] = [];
+  let across: SiteFinding[] = [];
   try {
     configs = files.map((file) => ({ file, config: loadSiteConfig(file) }));
     assertDistinctStacks(configs);
+    if (acrossSites) {
+      across = fleetFindings(configs);
+      const refusal = fleetRefusal(across);
+      if (refusal) throw refusal;
+    }
   } catch (e) {
     if (e instanceof SiteConfigError) {
       // The app makes one plan: Terraform an earlier run wrote must not stay applicable beside a refused one.
-      removeStaleOutputs(outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
+      removeStaleOutputs(target);
+      if (e instanceof FleetError) {
+        // The page shows the sites and the findings across them; it is no Terraform.
+        const page = writeFleetReport(target, fleetReportFiles(configs, across));
+        return { code: 1, out, err: [e.message, `Fleet report: ${page}`], siteConfigError: e };
+      }
       return { code: e.unreadable ? 2 : 1, out, err: [e.message], siteConfigError: e };
     }
     throw e;
@@ -104,7 +137,11 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
       const [errorPart, warningPart = ""] = message.split("\nWarnings:\n");
       const lines = errorPart.split("\n").filter((l) => /^\s*\[/.test(l));
       const inTerms = (line: string): string => {
-        const site = sites.find(({ stack }) => line.trimStart().startsWith(`[${stack.config.stackName}`));
+        // `[site-9/…]` or `[site-9-supervisor/…]`: not site-96's lines.
+        const name = /^\s*\[([^/\]]+)/.exec(line)?.[1];
+        const site = sites.find(
+          ({ stack }) => name === stack.config.stackName || name === `${stack.config.stackName}-supervisor`,
+        );
         return `  ${site ? inSiteTerms(line, site.file, site.stack.config.stackName) : line.trim()}`;
       };
       err.push("The site configuration has problems (no Terraform was written):");
@@ -147,6 +184,9 @@ export function synthesizeSites(files: readonly string[], outdir?: string): RunR
     for (const line of cliPrintsAnnotations() ? [] : warningLines(app, stack.config.stackName)) {
       out.push(`  warning: ${inSiteTerms(line, file, stack.config.stackName)}`);
     }
+  }
+  if (acrossSites) {
+    out.push(`Fleet report: ${writeFleetReport(app.outdir, fleetReportFiles(configs, across))}`);
   }
   return { code: 0, out, err };
 }

@@ -293,7 +293,7 @@ describe("synthesis needs no terraform binary", () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { synthesizeSites } = require("../stacks/run") as typeof import("../stacks/run");
       const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "no-terraform-")), "out");
-      const result = synthesizeSites(builtInSiteFiles(), out);
+      const result = synthesizeSites(builtInSiteFiles(), out, { acrossSites: false });
       expect(result.err).toEqual([]);
       expect(result.code).toBe(0);
       expect(

@@ -19,7 +19,11 @@ describe("the command line, parsed strictly", () => {
     [["--sites", "my.json"], {}, "unknown option --sites. Did you mean --site?"],
     [["--sites=my.json"], {}, "unknown option --sites. Did you mean --site?"],
     [["--list-rule"], {}, "unknown option --list-rule. Did you mean --list-rules?"],
-    [["--verbose"], {}, "unknown option --verbose. The options are --site, --list-rules, --help."],
+    [
+      ["--verbose"],
+      {},
+      "unknown option --verbose. The options are --site, --sites-dir, --list-rules, --help.",
+    ],
     [["--site"], {}, "--site needs the site file(s) to synthesize, e.g. --site my-site.json."],
     [
       [],

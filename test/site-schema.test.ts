@@ -167,7 +167,7 @@ describe("the JSON Schema of site files", () => {
       "an unknown key",
       () => ({ ...t1(), colour: "blue" }),
       [
-        'CFG-01 colour: unknown key "colour". Known keys: $schema, stackName, description, vsphere, managementNetwork, supervisorManagementStartIp, primaryWorkloadNetwork, workloadNetworks, frontendNetwork, haproxy, supervisor, acknowledge, siteRules.',
+        'CFG-01 colour: unknown key "colour". Known keys: $schema, stackName, description, routingDomain, backend, vsphere, managementNetwork, supervisorManagementStartIp, primaryWorkloadNetwork, workloadNetworks, frontendNetwork, haproxy, supervisor, acknowledge, siteRules.',
       ],
     ],
     [

@@ -45,7 +45,8 @@ function synth(outdir: string, hcl: boolean): void {
   process.env.SYNTH_HCL_OUTPUT = hcl ? "true" : "false";
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   try {
-    const result = synthesizeSites([...builtInSiteFiles(), withHealthCheck], outdir);
+    // The examples are alternative plans of one site, not a fleet.
+    const result = synthesizeSites([...builtInSiteFiles(), withHealthCheck], outdir, { acrossSites: false });
     if (result.code !== 0) {
       throw new Error(`the example sites did not synthesize:\n${result.err.join("\n")}`);
     }

@@ -12,6 +12,7 @@ import { EXIT, integer, list, parse, Parsed, text, UsageError } from "./args";
 import { HELP } from "./help";
 import { PlanRequest, PlanTopology, proposePlan } from "./plan-proposal";
 import { SiteFinding, siteFindings } from "./site-check";
+import { FleetMember, fleetFindings, stackNameProblems } from "./site-fleet";
 import { checkSiteConfig, loadSiteConfig, SiteConfig, SiteConfigError } from "../site/site-config";
 
 /** The site-file JSON Schema where a project that installed the package has it (the package's `files`). */
@@ -91,10 +92,12 @@ const check: Command = (argv, io) => {
   let code: number = EXIT.OK;
   const findings: SiteFinding[] = [];
   const unreadable: { file: string; message: string }[] = [];
+  const loaded: FleetMember[] = [];
   for (const file of p.positionals) {
     let found: SiteFinding[];
     try {
       const { config, places } = load(file);
+      loaded.push({ file, config });
       found = siteFindings(file, config, places);
     } catch (e) {
       if (!(e instanceof SiteConfigError)) throw e;
@@ -119,6 +122,24 @@ const check: Command = (argv, io) => {
           : `${file}: ${c.green("no error")}, ${plural(warnings, "warning")}`,
       );
     }
+  }
+  // Several site files are a fleet, as in a synth of them: one stack per name (CFG-05), then the rules across
+  // sites, each finding at the file it belongs to. A file that does not load is not part of it.
+  const across: SiteFinding[] = [
+    ...stackNameProblems(loaded).map(({ file, problem }) => loaderFinding(file, problem)),
+  ];
+  if (across.length === 0) across.push(...fleetFindings(loaded));
+  if (across.length > 0) {
+    findings.push(...across);
+    const errors = across.filter((f) => f.severity === Severity.ERROR).length;
+    if (errors > 0) code = Math.max(code, EXIT.ERRORS);
+    if (!p.values.json) {
+      for (const f of across) io.out(humanFinding(f, io.colourOut));
+      const c = createColors(io.colourOut);
+      io.out(`across ${plural(loaded.length, "site")}: ${c.red(plural(errors, "error"))}`);
+    }
+  } else if (loaded.length > 1 && !p.values.json) {
+    io.out(`across ${plural(loaded.length, "site")}: ${createColors(io.colourOut).green("no error")}`);
   }
   if (p.values.json) io.out(JSON.stringify({ findings, unreadable }, null, 2));
   return code;
@@ -290,10 +311,70 @@ const advise: Command = async (argv, io) => {
   return EXIT.OK;
 };
 
+/** `report --fleet DIR|SITE.json...`: the fleet report (fleet.md, a map per routing domain), no Terraform. */
+async function fleetReport(p: Parsed, io: Io): Promise<number> {
+  const given = p.positionals;
+  if (given.length === 0) {
+    throw new UsageError(
+      "report: --fleet needs the folder of site files or the site files, e.g. report --fleet sites/.",
+    );
+  }
+  const files =
+    given.length === 1 && fs.existsSync(given[0]) && fs.statSync(given[0]).isDirectory()
+      ? fs
+          .readdirSync(given[0])
+          .filter((f) => f.endsWith(".json"))
+          .sort()
+          .map((f) => path.join(given[0], f))
+      : given;
+  if (files.length === 0) throw new UsageError(`report: the folder ${given[0]} holds no site file (*.json).`);
+  const members: FleetMember[] = [];
+  let code: number = EXIT.OK;
+  for (const file of files) {
+    try {
+      members.push({ file, config: loadSiteConfig(file) });
+    } catch (e) {
+      if (!(e instanceof SiteConfigError)) throw e;
+      io.err(e.message);
+      code = Math.max(code, e.unreadable ? EXIT.USAGE : EXIT.ERRORS);
+    }
+  }
+  if (code !== EXIT.OK) {
+    io.err("report: no fleet report: every site file must load (`check` prints each problem).");
+    return code;
+  }
+  const names = stackNameProblems(members);
+  const across =
+    names.length > 0
+      ? names.map(({ file, problem }) => loaderFinding(file, problem))
+      : fleetFindings(members);
+  const dir = path.resolve(text(p, "out", "fleet-report"));
+  const { fleetReportFiles } = await import("./fleet-report");
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(fleetReportFiles(members, across))) {
+    fs.writeFileSync(path.join(dir, name), content);
+    io.out(path.join(path.relative(process.cwd(), dir) || ".", name));
+  }
+  const errors = across.filter((f) => f.severity === Severity.ERROR).length;
+  if (errors > 0) {
+    io.err(
+      `across ${plural(members.length, "site")}: ${plural(errors, "error")} (listed in fleet.md; \`check\` prints them).`,
+    );
+    return EXIT.ERRORS;
+  }
+  return EXIT.OK;
+}
+
 /** `report SITE.json`: the IP-plan report and the address map, no Terraform. */
 const report: Command = async (argv, io) => {
-  const p = parse("report", argv, { ...HELP_FLAG, out: { type: "string", short: "o" } }, true);
+  const p = parse(
+    "report",
+    argv,
+    { ...HELP_FLAG, out: { type: "string", short: "o" }, fleet: { type: "boolean" } },
+    true,
+  );
   if (p.values.help) return help(io, "report");
+  if (p.values.fleet) return fleetReport(p, io);
   if (p.positionals.length !== 1)
     throw new UsageError("report: give one site file, e.g. report site.json --out report/.");
   const file = p.positionals[0];

@@ -17,6 +17,8 @@ Commands:
                          propose a complete site file from one address block (stdout)
   advise                 the seed page's three questions: which topology (T1-T4)
   report SITE.json       the IP-plan report (ip-plan.md) and address map (address-map.svg), no Terraform
+  report --fleet DIR|SITE.json...
+                         the fleet report (fleet.md, an address map per routing domain), no Terraform
   rules                  the rule catalogue, one line a rule
   explain ID             one rule: why, example and fix
 
@@ -29,6 +31,9 @@ ${EXIT_CODES}`,
 Checks each site file as a synth would, without synthesizing: the file's shape (CFG ids), then the whole plan
 (IP, NET, VIP, HAP, SUP, SEC rules), the file's own siteRules and its acknowledgements (ACK-01). Each finding
 names the file, the line, the JSON path and the value, and proposes a fix checked against the whole plan.
+Several files are a fleet, as in a synth of them: each stack name once (CFG-05), then the rules across sites
+(FLT-01 to FLT-06: port groups, VLANs and subnets per vCenter and distributed switch, appliance names and
+management addresses per vCenter, VIP blocks per routing domain), each finding at its own file and line.
 
 Options:
   --json       one JSON document on stdout: { "findings": [{ id, severity, file, path, line, value, message,
@@ -78,12 +83,17 @@ Options:
 ${EXIT_CODES}`,
 
   report: `Usage: tanzu-haproxy-network report SITE.json [--out DIR]
+       tanzu-haproxy-network report --fleet DIR|SITE.json... [--out DIR]
 
 Writes the IP-plan report (ip-plan.md: subnets, allocations, the wizard's values, findings) and the address map
 (address-map.svg) of a site file, as a synth writes them beside the Terraform; no Terraform is written.
+With --fleet: the fleet report of a folder of site files (every *.json in it) or of the files given: fleet.md
+(every site, its stacks, state store, blocks and findings, the findings across sites) and fleet-<domain>.svg,
+an address map per routing domain; exit 1 when the sites have errors across them.
 
 Options:
-  -o, --out DIR   the folder to write to (default <stackName>-report)
+  --fleet         the fleet report of several sites
+  -o, --out DIR   the folder to write to (default <stackName>-report; with --fleet, fleet-report)
   -h, --help      this help
 
 ${EXIT_CODES}`,

@@ -23,6 +23,12 @@ import {
 } from "cdktf";
 import { Construct } from "constructs";
 import { PropsError } from "../model/props-error";
+import {
+  pgSchemaProblem,
+  SECRET_SETTINGS,
+  secretSettingProblem,
+  workspaceProblem,
+} from "../model/state-store-names";
 import { ProjectLocalBackend } from "./local-backend";
 
 /** The kind of state store. */
@@ -108,31 +114,13 @@ export interface CloudStateProps {
   readonly hostname?: string;
 }
 
-/** Props that carry a secret, by backend, and where the secret comes from instead. */
-const SECRET_PROPS: Record<string, Record<string, string>> = {
-  pg: { connStr: "PG_CONN_STR", conn_str: "PG_CONN_STR" },
-  s3: {
-    accessKey: "AWS_ACCESS_KEY_ID",
-    access_key: "AWS_ACCESS_KEY_ID",
-    secretKey: "AWS_SECRET_ACCESS_KEY",
-    secret_key: "AWS_SECRET_ACCESS_KEY",
-    token: "AWS_SESSION_TOKEN",
-    sseCustomerKey: "AWS_SSE_CUSTOMER_KEY",
-    sse_customer_key: "AWS_SSE_CUSTOMER_KEY",
-  },
-  cloud: { token: "TF_TOKEN_<host> or `terraform login`" },
-};
-
 /** CFG-07 for every prop of `props` that would write a secret into the synthesized Terraform. */
 function refuseSecrets(factory: string, type: string, props: object): void {
-  const found = Object.keys(props).filter((k) => k in SECRET_PROPS[type]);
+  const found = Object.keys(props).filter((k) => k in SECRET_SETTINGS[type]);
   if (found.length > 0) {
     throw new PropsError(
       `StateBackend.${factory}`,
-      found.map(
-        (k) =>
-          `CFG-07 ${k}: a secret in the backend's settings would be written in clear into every stack's cdk.tf.json (and into the terraform_remote_state of every stack reading it). Remove ${k}; Terraform reads it from ${SECRET_PROPS[type][k]} at init.`,
-      ),
+      found.map((k) => secretSettingProblem(type, k)),
     );
   }
 }
@@ -175,11 +163,6 @@ class PgRemoteState extends TerraformRemoteState {
   }
 }
 
-/** PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1); a longer schema name would be cut. */
-const PG_NAME_BYTES = 63;
-/** HCP Terraform workspace names: letters, digits, `-` and `_`, at most 90. */
-const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
-
 /**
  * The state store of an app's stacks, chosen once and applied to each stack (`applyTo`). Made by its static
  * factories, one per `StateBackendType`.
@@ -217,11 +200,8 @@ export class StateBackend {
       StateBackendType.PG,
       (stack) => `${prefix}${stack}`,
       (scope, schema) => {
-        if (Buffer.byteLength(schema) > PG_NAME_BYTES) {
-          throw new PropsError(scope.node.path, [
-            `CFG-04 schemaPrefix: schema ${JSON.stringify(schema)} is ${Buffer.byteLength(schema)} bytes; PostgreSQL keeps ${PG_NAME_BYTES} and two stacks whose names agree that far would share one state. Shorten schemaPrefix ${JSON.stringify(prefix)} or the stack name.`,
-          ]);
-        }
+        const tooLong = pgSchemaProblem(schema, prefix);
+        if (tooLong) throw new PropsError(scope.node.path, [tooLong]);
         return new PgEnvBackend(scope, schema);
       },
     );
@@ -280,11 +260,8 @@ export class StateBackend {
       StateBackendType.CLOUD,
       (stack) => `${prefix}${stack}`,
       (scope, workspace) => {
-        if (!WORKSPACE_NAME.test(workspace)) {
-          throw new PropsError(scope.node.path, [
-            `CFG-04 workspacePrefix: workspace ${JSON.stringify(workspace)} is not a workspace name (letters, digits, "-" and "_", at most 90). Use e.g. ${JSON.stringify(workspace.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 90))}.`,
-          ]);
-        }
+        const refused = workspaceProblem(workspace);
+        if (refused) throw new PropsError(scope.node.path, [refused]);
         return new CloudBackend(scope, {
           organization: props.organization,
           hostname: props.hostname,

@@ -18,12 +18,14 @@ import {
   SiteRules,
   vlanRangeProblem,
 } from "../rules/site-rules";
+import { pgSchemaProblem, workspaceProblem } from "../model/state-store-names";
 import { decodeSiteFile, isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
 import { SiteConfig } from "./site-schema";
 import { shapeProblems } from "./site-shape";
 
 export type {
   AcknowledgementConfig,
+  BackendConfig,
   OvaConfig,
   PortGroupConfig,
   SiteConfig,
@@ -197,6 +199,27 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
     }
   }
   // supervisor.controlPlaneCount is the engine's SUP-05, the same rule as from TypeScript.
+  out.push(...backendNameProblems(cfg));
+}
+
+/** The stacks a site file makes: its own, and its Supervisor's unless that is written as a request body. */
+export function stackNamesOf(cfg: SiteConfig): string[] {
+  return cfg.supervisor && cfg.supervisor.enablement !== "request-body"
+    ? [cfg.stackName, `${cfg.stackName}-supervisor`]
+    : [cfg.stackName];
+}
+
+/** CFG-04: every stack's place in the store is a name the store keeps (a PostgreSQL schema, a workspace). */
+function backendNameProblems(cfg: SiteConfig): string[] {
+  const b = cfg.backend;
+  const problems = stackNamesOf(cfg).map((stack) =>
+    b?.type === "pg"
+      ? pgSchemaProblem(`${b.schemaPrefix ?? ""}${stack}`, b.schemaPrefix ?? "", "backend.schemaPrefix")
+      : b?.type === "cloud"
+        ? workspaceProblem(`${b.workspacePrefix ?? ""}${stack}`, "backend.workspacePrefix")
+        : undefined,
+  );
+  return problems.filter((p): p is string => p !== undefined).slice(0, 1);
 }
 
 /** Check a parsed site file's shape; returns the problems (empty when usable). */
@@ -267,6 +290,15 @@ export function loadSiteConfig(file: string): SiteConfig {
 
 /** The places of each loaded site file's keys, for problems found across files (CFG-05). */
 const placesOf = new WeakMap<SiteConfig, ParsedSiteJson>();
+
+/**
+ * The 1-based line of a JSON path of a loaded site file, or (for a key the file does not have, e.g. a default) the
+ * line of the object it would be in; undefined for a site that was not loaded from a file.
+ */
+export function siteLineOf(config: SiteConfig, jsonPath: string): number | undefined {
+  const parsed = placesOf.get(config);
+  return parsed && (parsed.lineOf(jsonPath) ?? parsed.parentLineOf(jsonPath));
+}
 
 /** A `CFG-0x <JSON path>: …` problem of a loaded site file with its line, as the problems found at load have. */
 export function withLineOf(config: SiteConfig, problem: string): string {

@@ -187,6 +187,10 @@ export const vsphereSchema = z
     distributedSwitch: str(
       "The vSphere Distributed Switch the port groups are created on, by name (S-01, S-02).",
     ),
+    server: str(
+      "The vCenter Server's host name or address (the provider's `vsphere_server`). Default: VSPHERE_SERVER at plan and apply. It also names the site's vCenter for the cross-site rules (FLT-01 … FLT-05, compared without regard to case): sites without it are taken to share the vCenter of VSPHERE_SERVER, as one run's stacks do.",
+      // vmware/terraform-provider-vsphere v2.5.1 vsphere/provider.go 36-41 (v2.16.1 37-42): vsphere_server defaults to VSPHERE_SERVER.
+    ).optional(),
     host: str(
       "The ESXi host the appliance is deployed on, by name: provider 2.5.1 refuses an OVF deploy without one (HAP-09).",
       // vmware/terraform-provider-vsphere v2.5.1 vsphere/internal/helper/ovfdeploy/ovf_helper.go 486
@@ -246,6 +250,79 @@ export const haproxySchema = z
   })
   .describe("The HAProxy appliance.");
 
+/** `backend: { "type": "local" }`: state files in the project. */
+export const localBackendSchema = z
+  .strictObject({
+    type: z.literal("local").describe('"local": terraform.<stack>.tfstate beside cdktf.out/ (the default).'),
+  })
+  .describe("State files in the project, paths relative to it: terraform.<stack>.tfstate beside cdktf.out/.");
+
+/** `backend: { "type": "pg", … }`: PostgreSQL, the connection string from PG_CONN_STR. */
+export const pgBackendSchema = z
+  .strictObject({
+    type: z.literal("pg").describe('"pg": PostgreSQL (Terraform\'s pg backend).'),
+    schemaPrefix: str(
+      'Prepended to each stack\'s name to make its schema, e.g. "tanzu_" → "tanzu_<stack>" (at most 63 bytes, CFG-04). Default "".',
+    ).optional(),
+  })
+  .describe(
+    "PostgreSQL: a schema per stack. The connection string only from PG_CONN_STR at init, never in the file (CFG-07).",
+  );
+
+/** `backend: { "type": "s3", … }`: an S3-compatible object store, keys from the environment. */
+export const s3BackendSchema = z
+  .strictObject({
+    type: z.literal("s3").describe('"s3": an S3-compatible object store (Terraform\'s s3 backend).'),
+    bucket: str("The bucket; it must exist (Terraform does not create it)."),
+    keyPrefix: str(
+      'Prepended to each stack\'s object key <keyPrefix><stack>/terraform.tfstate, e.g. "tanzu/". Default "".',
+    ).optional(),
+    endpoint: str(
+      'The S3 API URL of an on-premises or other S3-compatible store, e.g. "https://minio.example.com:9000". Default: AWS S3.',
+    ).optional(),
+    region: str(
+      'The region. Default: "us-east-1" with an endpoint, else AWS_REGION / AWS_DEFAULT_REGION.',
+    ).optional(),
+    usePathStyle: bool(
+      "Path-style URLs (https://host/bucket/key), which most on-premises stores need. Default: true with an endpoint, else false.",
+    ).optional(),
+    useLockfile: bool(
+      "Lock the state with a lock object beside it (S3 conditional writes). Default true.",
+    ).optional(),
+    skipS3Checksum: bool(
+      "Send no checksums with uploads, for stores that reject them. Default false.",
+    ).optional(),
+  })
+  .describe(
+    "An S3-compatible object store: an object per stack. Keys only from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, never in the file (CFG-07).",
+  );
+
+/** `backend: { "type": "cloud", … }`: HCP Terraform or Terraform Enterprise. */
+export const cloudBackendSchema = z
+  .strictObject({
+    type: z.literal("cloud").describe('"cloud": HCP Terraform or Terraform Enterprise (the cloud block).'),
+    organization: str("The organization."),
+    workspacePrefix: str(
+      'Prepended to each stack\'s name to make its workspace, e.g. "tanzu-" → "tanzu-<stack>" (letters, digits, "-", "_"; at most 90, CFG-04). Default "".',
+    ).optional(),
+    project: str(
+      "The project the workspaces are created in. Default: the organization's default project.",
+    ).optional(),
+    hostname: str(
+      'Terraform Enterprise\'s host name. Default "app.terraform.io" (HCP Terraform).',
+    ).optional(),
+  })
+  .describe(
+    "HCP Terraform or Terraform Enterprise: a workspace per stack. The token only from `terraform login` or TF_TOKEN_<host>, never in the file (CFG-07).",
+  );
+
+/** Where every stack of the site keeps its Terraform state: one of the four stores, chosen by "type". */
+export const backendSchema = z
+  .discriminatedUnion("type", [localBackendSchema, pgBackendSchema, s3BackendSchema, cloudBackendSchema])
+  .describe(
+    'Where the site\'s stacks keep their Terraform state (the Supervisor\'s stack reads the appliance\'s outputs from the same store): { "type": "local" | "pg" | "s3" | "cloud", …its settings }. No secret here (CFG-07). Default { "type": "local" }.',
+  );
+
 /** The whole site file: one site, one stack. */
 export const siteSchema = z
   .strictObject({
@@ -256,6 +333,10 @@ export const siteSchema = z
       'The stack\'s name: 1–63 letters, digits, "-" or "_", starting with a letter; it names the Terraform working directory and state file.',
     ),
     description: str("A note on the site (at most 2000 characters).").optional(),
+    routingDomain: str(
+      "The routing domain the site's addresses are reachable in, e.g. \"dc-east\": the VIP blocks of sites of one domain must not overlap (FLT-06). Default: the site's own (compared with no other site).",
+    ).optional(),
+    backend: backendSchema.optional(),
     vsphere: vsphereSchema,
     managementNetwork: portGroupSchema.describe(
       "The management network (S-22): an existing network or a port group to create.",
@@ -300,6 +381,8 @@ export type SiteRuleConfig = z.infer<typeof siteRuleSchema>;
 export type SupervisorConfig = z.infer<typeof supervisorSchema>;
 /** Where the appliance's OVA comes from, in the site file (`haproxy.ova`). */
 export type OvaConfig = z.infer<typeof ovaSchema>;
+/** Where the site's stacks keep their state, in the site file (`backend`). */
+export type BackendConfig = z.infer<typeof backendSchema>;
 /** The whole site file. */
 export type SiteConfig = z.infer<typeof siteSchema>;
 

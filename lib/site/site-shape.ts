@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { quoteShort } from "../model/ip";
 import { nearestName } from "../model/nearest-name";
+import { SECRET_SETTINGS, secretSettingProblem } from "../model/state-store-names";
 import { siteSchema } from "./site-schema";
 
 /** Keys of earlier releases and their names now: CIDR blocks are `…Cidrs`, `first-last` ranges `…Ranges`. */
@@ -23,6 +24,11 @@ interface Def {
   readonly element?: Schema;
   readonly innerType?: Schema;
   readonly entries?: Readonly<Record<string, string>>;
+  /** A discriminated union's options and the key that chooses one (`backend`'s "type"). */
+  readonly options?: readonly Schema[];
+  readonly discriminator?: string;
+  /** A literal's values. */
+  readonly values?: readonly unknown[];
 }
 
 const defOf = (schema: Schema): Def => (schema as unknown as { def: Def }).def;
@@ -34,19 +40,44 @@ function unwrapped(schema: Schema): Schema {
   return s;
 }
 
-/** The schema at a path (object keys and list indexes), or undefined off the schema (under an unknown key). */
-function schemaAt(path: readonly Segment[]): Schema | undefined {
+/** The values a discriminated union's key takes, one per option: `["local", "pg", "s3", "cloud"]`. */
+function choices(def: Def): unknown[] {
+  return (def.options ?? []).flatMap((o) => defOf(defOf(o).shape![def.discriminator!]).values ?? []);
+}
+
+/** The option of a discriminated union that the file's value chooses, or undefined when it chooses none. */
+function chosen(def: Def, value: unknown): Schema | undefined {
+  const key =
+    value !== null && typeof value === "object"
+      ? (value as Record<string, unknown>)[def.discriminator!]
+      : undefined;
+  return def.options?.find((o) => (defOf(defOf(o).shape![def.discriminator!]).values ?? []).includes(key));
+}
+
+/**
+ * The schema at a path (object keys and list indexes), or undefined off the schema (under an unknown key); at a
+ * discriminated union, the option the file's value (`root`) chooses (without `root`: the union itself).
+ */
+function schemaAt(path: readonly Segment[], root?: unknown): Schema | undefined {
   let s: Schema | undefined = siteSchema;
-  for (const segment of path) {
+  for (let i = 0; i <= path.length; i++) {
     if (s === undefined) return undefined;
-    const def = defOf(unwrapped(s));
+    s = unwrapped(s);
+    if (root !== undefined && defOf(s).type === "union" && defOf(s).discriminator !== undefined) {
+      s = chosen(defOf(s), valueAt(root, path.slice(0, i)));
+      if (s === undefined) return undefined;
+    }
+    if (i === path.length) break;
+    const def = defOf(s);
+    const segment = path[i];
     s = typeof segment === "number" ? def.element : def.shape?.[segment];
   }
   return s && unwrapped(s);
 }
 
 /** The keys an object of the schema takes, in the schema's order. */
-const keysAt = (path: readonly Segment[]): string[] => Object.keys(defOf(schemaAt(path)!).shape ?? {});
+const keysAt = (path: readonly Segment[], root?: unknown): string[] =>
+  Object.keys(defOf(schemaAt(path, root) ?? siteSchema).shape ?? {});
 
 /** What a schema takes, in words: "a string", "a list of strings", `one of "default", "frontend"`, … */
 function describe(schema: Schema): string {
@@ -62,6 +93,8 @@ function describe(schema: Schema): string {
     }
     case "object":
       return "an object";
+    case "literal":
+      return (def.values ?? []).map((v) => JSON.stringify(v)).join(" or ");
     default:
       return `a ${def.type}`;
   }
@@ -113,10 +146,23 @@ function compare(a: Located, b: Located): number {
 }
 
 /** CFG-01 lines for the unknown keys of one object, and the keys they propose (not then also reported missing). */
-function unknownKeys(at: readonly Segment[], keys: readonly string[], proposed: Set<string>): Located[] {
-  const known = keysAt(at);
+function unknownKeys(
+  at: readonly Segment[],
+  keys: readonly string[],
+  proposed: Set<string>,
+  root: unknown,
+): Located[] {
+  const known = keysAt(at, root);
   const prefix = at.length > 0 ? `${jsonPath(at)}.` : "";
   return keys.map((key) => {
+    const secret = at.length === 1 && at[0] === "backend" ? secretOf(key, valueAt(root, at)) : undefined;
+    if (secret !== undefined) {
+      return {
+        path: [...at, key],
+        unknownKey: true,
+        text: secretSettingProblem(secret, key, `${prefix}${key}`),
+      };
+    }
     const renamed = RENAMED_KEYS[key];
     if (renamed !== undefined && known.includes(renamed)) {
       proposed.add(jsonPath([...at, renamed]));
@@ -136,6 +182,16 @@ function unknownKeys(at: readonly Segment[], keys: readonly string[], proposed: 
       text: `CFG-01 ${prefix}${key}: unknown key ${JSON.stringify(key)}.${hint}`,
     };
   });
+}
+
+/**
+ * CFG-07: the store type whose secret setting `key` is (the backend's own type first), or undefined for a key
+ * that holds no secret.
+ */
+function secretOf(key: string, backend: unknown): string | undefined {
+  const type = (backend as { type?: unknown } | undefined)?.type;
+  if (typeof type === "string" && SECRET_SETTINGS[type]?.[key] !== undefined) return type;
+  return Object.keys(SECRET_SETTINGS).find((t) => SECRET_SETTINGS[t][key] !== undefined);
 }
 
 /** The CFG-02 line for a value that is missing or not what its key takes. */
@@ -165,7 +221,21 @@ export function shapeProblems(value: unknown): string[] {
   for (const issue of result.error.issues) {
     let path = issue.path as Segment[];
     if (issue.code === "unrecognized_keys") {
-      located.push(...unknownKeys(path, issue.keys, proposed));
+      located.push(...unknownKeys(path, issue.keys, proposed, value));
+      continue;
+    }
+    if (issue.code === "invalid_union" && "discriminator" in issue) {
+      // `backend` without a "type" the schema knows: its choices, not zod's words.
+      const union = defOf(unwrapped(schemaAt(path.slice(0, -1)) ?? siteSchema));
+      const given = valueAt(value, path);
+      const takes = `one of ${choices(union)
+        .map((c) => JSON.stringify(c))
+        .join(", ")}`;
+      located.push({
+        path,
+        unknownKey: false,
+        text: `CFG-02 ${jsonPath(path)}: ${given === undefined ? "missing" : `${quoteShort(given)} is not a store type`}; it must be ${takes}.`,
+      });
       continue;
     }
     // A list of strings or numbers is wrong as a whole: one line for the list, with its value.
@@ -179,7 +249,7 @@ export function shapeProblems(value: unknown): string[] {
     located.push({
       path,
       unknownKey: false,
-      text: wrongValue(valueAt(value, path), path, schemaAt(path) ?? siteSchema),
+      text: wrongValue(valueAt(value, path), path, schemaAt(path, value) ?? siteSchema),
     });
   }
   return located

@@ -9,7 +9,7 @@ import { DataVsphereDatacenter } from "@cdktf/provider-vsphere/lib/data-vsphere-
 import { DataVsphereStoragePolicy } from "@cdktf/provider-vsphere/lib/data-vsphere-storage-policy";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ProjectLocalBackend } from "../constructs/local-backend";
+import { stateBackendOf } from "./site-backend";
 import {
   ControlPlaneSize,
   Supervisor,
@@ -69,8 +69,10 @@ export class SupervisorStack extends TerraformStack {
     overrides: Partial<SupervisorProps> = {},
   ) {
     super(scope, `${site.config.stackName}-supervisor`);
-    new ProjectLocalBackend(this);
-    vsphereProviderFromEnvironment(this);
+    // The site's store: the Supervisor reads the appliance's outputs from it (cdktf builds the reader's
+    // terraform_remote_state from the producer's backend, cdktf 0.21 lib/terraform-stack.ts).
+    stateBackendOf(site.config.backend).applyTo(this);
+    vsphereProviderFromEnvironment(this, site.config.vsphere.server);
     this.supervisor = new Supervisor(this, "supervisor", {
       ...supervisorProps(this, site, cfg),
       ...overrides,

@@ -19,17 +19,20 @@ import { HaproxyMode, PortGroupProps } from "../model/plan";
 import { HaproxyOva } from "../constructs/haproxy-sources";
 import { PlanAcknowledgements } from "../constructs/acknowledgements";
 import { PlanReportInput } from "../report/plan-report";
-import { ProjectLocalBackend } from "../constructs/local-backend";
 import { SupervisorWorkloadNetwork } from "../constructs/supervisor-workload-network";
 import { planReportFiles, reportedNetwork, reportInputOf } from "../constructs/plan-report-synthesizer";
 import { OvaConfig, PortGroupConfig, SiteConfig, siteRulesOf } from "./site-config";
+import { stateBackendOf } from "./site-backend";
 
 /**
  * The vsphere provider configured from VSPHERE_SERVER / VSPHERE_USER / VSPHERE_PASSWORD (and
- * VSPHERE_ALLOW_UNVERIFIED_SSL): the synthesized block is empty, so no credential is ever written out.
+ * VSPHERE_ALLOW_UNVERIFIED_SSL): no credential is ever written out. With the site file's `vsphere.server`, the
+ * block names the vCenter (`vsphere_server`, not a secret); without it, the provider reads VSPHERE_SERVER
+ * (vmware/terraform-provider-vsphere v2.5.1 vsphere/provider.go 36-41, v2.16.1 37-42).
  */
-export function vsphereProviderFromEnvironment(scope: Construct): VsphereProvider {
-  return new VsphereProvider(scope, "vsphere", {} as VsphereProviderConfig);
+export function vsphereProviderFromEnvironment(scope: Construct, server?: string): VsphereProvider {
+  const config = server !== undefined ? { vsphereServer: server } : {};
+  return new VsphereProvider(scope, "vsphere", config as VsphereProviderConfig);
 }
 
 /** The appliance's OVA from the site file's `haproxy.ova`; by default the construct's (HAProxy's CDN). */
@@ -48,8 +51,8 @@ export class TopologyStack extends TerraformStack {
   constructor(scope: Construct, config: SiteConfig) {
     super(scope, config.stackName);
     this.config = config;
-    new ProjectLocalBackend(this);
-    vsphereProviderFromEnvironment(this);
+    stateBackendOf(config.backend).applyTo(this);
+    vsphereProviderFromEnvironment(this, config.vsphere.server);
     new TlsProvider(this, "tls", {});
     new RandomProvider(this, "random", {});
     if (config.haproxy.healthCheck) {
