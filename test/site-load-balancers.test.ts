@@ -171,7 +171,7 @@ describe("a site file's load balancer and zones, refused at load", () => {
     [
       "no load balancer at all",
       T6,
-      (s) => delete s.supervisor.loadBalancer,
+      (s) => delete (s.supervisor as Record<string, unknown>).loadBalancer,
       [
         'CFG-02 haproxy (in the object at line 1): missing; give the load balancer: the HAProxy appliance as "haproxy" (an object), or another one as "supervisor.loadBalancer" (an existing HAProxy or the vSphere Foundation Load Balancer).',
       ],

@@ -55,6 +55,10 @@ const SITE_WORDS: [RegExp, string][] = [
     '("enablement": "terraform", the default)',
   ],
   [/FoundationPersona\.(MANAGEMENT|WORKLOAD|FRONTEND)/g, '"$1"'],
+  [
+    /or a clusterId for a Supervisor on one cluster/g,
+    'or remove "supervisor.zones" for a Supervisor on "vsphere.cluster"',
+  ],
   [/e\.g\. from a vsphere_storage_policy data source/g, "by name in supervisor.storagePolicy"],
   [
     /\(the default: serviceCidr is not set\)/g,
