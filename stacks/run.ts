@@ -12,7 +12,7 @@ import { buildSite } from "../lib/site/build-site";
 import { TopologyStack } from "../lib/site/topology-stack";
 import { SITE_FILES_STACK } from "./refused-site-files";
 import { inSiteTerms } from "../lib/cli/site-terms";
-import { SITE_LOAD_BALANCER_ID } from "../lib/site/site-load-balancer";
+import { SITE_LOAD_BALANCER_ID } from "../lib/site/site-config";
 import {
   ISupervisorLoadBalancer,
   SupervisorLoadBalancerType,

@@ -159,7 +159,7 @@ describe("the example sites without the appliance", () => {
       ca_chain: CA,
     });
     expect(supervisor.variable.dataplane_password).toEqual(
-      expect.objectContaining({ type: "string", sensitive: true, nullable: false }),
+      expect.objectContaining({ type: "string", sensitive: true }),
     );
     // The password is never in the site file nor in any synthesized file of the site's own stack.
     expect(JSON.stringify(stacksOf(T6).site)).not.toContain("dataplane_password");

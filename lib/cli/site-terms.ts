@@ -3,6 +3,9 @@
  * `vsphere.host`), and TypeScript words in a message become the site file's (`HaproxyMode.FRONTEND` →
  * `"mode": "frontend"`). Shared by the app (stacks/run.ts) and the command line's `check`. Pure: no cdktf.
  */
+import { SITE_LOAD_BALANCER_ID } from "../site/site-config";
+
+export { SITE_LOAD_BALANCER_ID };
 
 /** Prop paths of the constructs that are written otherwise in a site file. */
 const HAPROXY_KEYS: Record<string, string> = {
@@ -18,12 +21,6 @@ const SUPERVISOR_KEYS: Record<string, string> = {
   storagePolicy: "supervisor.storagePolicy",
   clusterId: "vsphere.cluster",
 };
-
-/**
- * The construct id of a site's load balancer other than the appliance, in its stack (`<stackName>/load-balancer`,
- * lib/site/site-load-balancer.ts): its findings are written under `supervisor.loadBalancer` in the site file.
- */
-export const SITE_LOAD_BALANCER_ID = "load-balancer";
 
 /** Prop paths of `ExistingHaproxy` and `FoundationLoadBalancer` that a site file writes otherwise. */
 const LOAD_BALANCER_KEYS: Record<string, string> = {

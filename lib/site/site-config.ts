@@ -206,6 +206,12 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
   // supervisor.controlPlaneCount is the engine's SUP-05, the same rule as from TypeScript.
 }
 
+/**
+ * The construct id of a site's load balancer other than the appliance, in its stack (`<stackName>/load-balancer`,
+ * `./site-load-balancer`): its findings are written under `supervisor.loadBalancer` in the site file.
+ */
+export const SITE_LOAD_BALANCER_ID = "load-balancer";
+
 /** The site's existing HAProxy, when `supervisor.loadBalancer` is one. */
 export function existingHaproxyOf(cfg: SiteConfig): ExistingHaproxyConfig | undefined {
   const lb = cfg.supervisor?.loadBalancer;

@@ -16,12 +16,11 @@ import {
 } from "../constructs/foundation-load-balancer";
 import { ExistingHaproxy } from "../constructs/supervisor-load-balancer";
 import { FoundationPersona } from "../model/plan";
+import { SITE_LOAD_BALANCER_ID } from "./site-config";
 import { ExistingHaproxyConfig, FoundationLoadBalancerConfig } from "./site-schema";
 import { TopologyStack } from "./topology-stack";
 
 /** The construct id of the site's load balancer in its stack (`<stackName>/load-balancer`). */
-export { SITE_LOAD_BALANCER_ID } from "../cli/site-terms";
-import { SITE_LOAD_BALANCER_ID } from "../cli/site-terms";
 
 /**
  * The site's existing HAProxy. Its password is the sensitive Terraform variable the site file names
@@ -36,7 +35,6 @@ export function existingHaproxy(
   const password = new TerraformVariable(TerraformStack.of(supervisorScope), cfg.passwordVariable, {
     type: "string",
     sensitive: true,
-    nullable: false,
     description: `The Data Plane API password of ${cfg.name} (set TF_VAR_${cfg.passwordVariable}).`,
   });
   return new ExistingHaproxy(site, SITE_LOAD_BALANCER_ID, {
