@@ -68,7 +68,14 @@ export type { PlanCheck, HaproxyPlan, WholePlanCheck, EngineOptions } from "./ru
 export { adviseTopology, Topology, AdvisedLoadBalancer } from "./model/topology-advisor";
 export type { TopologyQuestions, TopologyAdvice } from "./model/topology-advisor";
 export { renderPlanMarkdown, subnetReports, wizardValues, AllocationKind } from "./report/plan-report";
-export type { PlanReportInput, SubnetReport, Allocation, WizardField } from "./report/plan-report";
+export type {
+  PlanReportInput,
+  PlanReportLoadBalancer,
+  PlanReportLoadBalancerInterface,
+  SubnetReport,
+  Allocation,
+  WizardField,
+} from "./report/plan-report";
 export { renderAddressMap, renderPlanAddressMap, ServerRole } from "./report/address-map-svg";
 export type { AddressMapOverlays, AddressMapServer } from "./report/address-map-svg";
 export { assertValidPlan, planReportFiles } from "./constructs/plan-report-synthesizer";
