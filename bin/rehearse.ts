@@ -34,7 +34,7 @@ import {
   VmReadback,
   withChangedVappValue,
 } from "../stacks/rehearsal";
-import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { builtInApplianceSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig } from "../lib/site/site-config";
 import { TopologyStack } from "../lib/site/topology-stack";
 import { HAPROXY_EXTRA_CONFIG } from "../lib/constructs/haproxy-load-balancer";
@@ -307,8 +307,8 @@ function expectedEnableRequest(site: SiteJson): ExpectedEnableRequest {
     managementRange: { address: site.supervisorManagementStartIp, count: 5 },
     workloadNodeRanges: site.primaryWorkloadNetwork.addressRanges.map(addressCount),
     dataplaneHost: site.haproxy.managementIp,
-    dataplanePort: stack.haproxy.dataplanePort,
-    loadBalancerRanges: stack.haproxy.virtualServerRanges.map((r) => ({ address: r.start, count: r.count })),
+    dataplanePort: stack.haproxy!.dataplanePort,
+    loadBalancerRanges: stack.haproxy!.virtualServerRanges.map((r) => ({ address: r.start, count: r.count })),
     apiServerDnsNames: site.supervisor.apiServerDnsNames ?? [],
   };
 }
@@ -432,7 +432,7 @@ function options(argv: string[]): Options | number {
     return 2;
   }
   return {
-    sites: sites.length > 0 ? sites : builtInSiteFiles(),
+    sites: sites.length > 0 ? sites : builtInApplianceSiteFiles(),
     recreationCase: !parsed.values["no-recreation-case"],
     keep: parsed.values.keep === true,
   };

@@ -83,7 +83,14 @@ export { PlanChecks } from "./rules/plan-checks";
 export { adviseTopology, Topology, TopologyAdvisor, AdvisedLoadBalancer } from "./model/topology-advisor";
 export type { TopologyQuestions, TopologyAdvice } from "./model/topology-advisor";
 export { renderPlanMarkdown, subnetReports, wizardValues, AllocationKind } from "./report/plan-report";
-export type { PlanReportInput, SubnetReport, Allocation, WizardField } from "./report/plan-report";
+export type {
+  PlanReportInput,
+  PlanReportLoadBalancer,
+  PlanReportLoadBalancerInterface,
+  SubnetReport,
+  Allocation,
+  WizardField,
+} from "./report/plan-report";
 export { renderAddressMap, renderPlanAddressMap, ServerRole } from "./report/address-map-svg";
 export type { AddressMapOverlays, AddressMapServer } from "./report/address-map-svg";
 export { PlanReport } from "./report/plan-report-renderers";

@@ -1,4 +1,8 @@
-/** The built-in sites: the seed page's four topologies, as site files in `stacks/sites/`. */
+/**
+ * The built-in sites, as site files in `stacks/sites/`: the seed page's four topologies on the HAProxy appliance
+ * (T1 to T4), and sites on the Supervisor's other load balancers (the vSphere Foundation Load Balancer, an
+ * existing HAProxy).
+ */
 import * as fs from "fs";
 import * as path from "path";
 
@@ -8,7 +12,7 @@ export const BUILT_IN_SITES_DIR = fs.existsSync(path.join(__dirname, "sites"))
   : // Compiled into dist/stacks (the benchmark): the JSON files stay in the sources.
     path.join(__dirname, "..", "..", "stacks", "sites");
 
-/** Paths of the built-in site files, T1 to T4. */
+/** Paths of the built-in site files, by name: T1 to T4 on the appliance, then the others. */
 export function builtInSiteFiles(): string[] {
   return fs
     .readdirSync(BUILT_IN_SITES_DIR)
@@ -44,4 +48,11 @@ export function siteFilesIn(dir: string): string[] {
     throw new Error(`the sites folder ${dir} holds no site file (*.json).`);
   }
   return files;
+}
+
+/** The built-in sites that deploy the HAProxy appliance (`haproxy`): T1 to T4. */
+export function builtInApplianceSiteFiles(): string[] {
+  return builtInSiteFiles().filter(
+    (f) => (JSON.parse(fs.readFileSync(f, "utf8")) as { haproxy?: unknown }).haproxy,
+  );
 }

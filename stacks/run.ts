@@ -21,6 +21,11 @@ import { buildSite } from "../lib/site/build-site";
 import { TopologyStack } from "../lib/site/topology-stack";
 import { SITE_FILES_STACK } from "./refused-site-files";
 import { inSiteTerms } from "../lib/cli/site-terms";
+import { SITE_LOAD_BALANCER_ID } from "../lib/site/site-config";
+import {
+  ISupervisorLoadBalancer,
+  SupervisorLoadBalancerType,
+} from "../lib/constructs/supervisor-load-balancer";
 
 export { buildSite, inSiteTerms };
 
@@ -83,6 +88,20 @@ function removeFleetReport(outdir: string): void {
   for (const name of names.filter((n) => n === FLEET_REPORT || /^fleet-.*\.svg$/.test(n))) {
     fs.rmSync(path.join(outdir, name), { force: true });
   }
+}
+
+/** The site's load balancer in the run's summary line: the appliance's mode, or which other one; its VIPs. */
+function loadBalancerSummary(stack: TopologyStack): string {
+  if (stack.haproxy) {
+    return `HAProxy ${stack.haproxy.mode} mode, VIPs ${stack.haproxy.virtualIpCidrs.join(",")}`;
+  }
+  const lb = stack.node.tryFindChild(SITE_LOAD_BALANCER_ID) as ISupervisorLoadBalancer | undefined;
+  if (!lb) return "no load balancer";
+  const kind =
+    lb.loadBalancerType === SupervisorLoadBalancerType.VSPHERE_FOUNDATION
+      ? "vSphere Foundation Load Balancer"
+      : "existing HAProxy";
+  return `${kind} ${JSON.stringify(lb.name)}, VIPs ${lb.virtualIpCidrs.join(",")}`;
 }
 
 /** Load, build and synthesize the site files; never throws for a problem of the input. */
@@ -178,7 +197,7 @@ export function synthesizeSites(
     const input = stack.planReportInput();
     const warnings = input.diagnostics.filter((d) => d.severity === Severity.WARN).length;
     out.push(
-      `IP plan ${stack.config.stackName}: ${plural(input.network.portGroups.length, "port group")}, ${plural(input.network.workloadNetworks.length, "workload network")}, HAProxy ${stack.haproxy.mode} mode, VIPs ${stack.haproxy.virtualIpCidrs.join(",")}, ${plural(warnings, "warning")} -> ${path.join(dir, "ip-plan.md")}`,
+      `IP plan ${stack.config.stackName}: ${plural(input.network.portGroups.length, "port group")}, ${plural(input.network.workloadNetworks.length, "workload network")}, ${loadBalancerSummary(stack)}, ${plural(warnings, "warning")} -> ${path.join(dir, "ip-plan.md")}`,
     );
     // Under `cdktf synth` the CLI prints the warning annotations itself.
     for (const line of cliPrintsAnnotations() ? [] : warningLines(app, stack.config.stackName)) {

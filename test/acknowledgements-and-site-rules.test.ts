@@ -315,7 +315,7 @@ describe("in the site file", () => {
         /^\[t1-single-workload-network\/haproxy\] ACME-01 virtualIpCidrs\[0\]: VIP CIDR "192\.168\.120\.128\/25" is a \/25/,
       ),
     ]);
-    expect(stack.haproxy.acknowledged.map((a) => a.diagnostic.ruleId)).toEqual(["HAP-07"]);
+    expect(stack.haproxy!.acknowledged.map((a) => a.diagnostic.ruleId)).toEqual(["HAP-07"]);
   });
 
   test("an error's id, a short reason and a malformed site rule are CFG-03 errors at load", () => {

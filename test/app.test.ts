@@ -21,22 +21,24 @@ function synthJson(stack: TopologyStack): {
 }
 
 describe("the four topology stacks", () => {
-  test("are T1 to T4 and each synthesizes with validations", () => {
+  test("are T1 to T4 on the appliance, then T5 and T6 without one, and each synthesizes with validations", () => {
     const all = stacks();
     expect(all.map((s) => s.config.stackName)).toEqual([
       "t1-single-workload-network",
       "t2-isolated-workload-network",
       "t3-multiple-workload-networks",
       "t4-frontend-multiple-workload-networks",
+      "t5-vsphere9-foundation-load-balancer",
+      "t6-existing-haproxy",
     ]);
     const shapes = all.map((s) => {
       const json = synthJson(s);
-      const vm = Object.values(json.resource.vsphere_virtual_machine)[0] as {
-        ovf_deploy: { deployment_option: string };
-      };
+      const vm = Object.values(json.resource.vsphere_virtual_machine ?? {})[0] as
+        | { ovf_deploy: { deployment_option: string } }
+        | undefined;
       return [
         Object.keys(json.resource.vsphere_distributed_port_group).length,
-        vm.ovf_deploy.deployment_option,
+        vm?.ovf_deploy.deployment_option ?? "no appliance",
       ];
     });
     expect(shapes).toEqual([
@@ -44,6 +46,8 @@ describe("the four topology stacks", () => {
       [2, "default"],
       [3, "default"],
       [4, "frontend"],
+      [4, "no appliance"],
+      [2, "no appliance"],
     ]);
   });
 
@@ -157,7 +161,7 @@ describe("the S-13 report", () => {
   test("the map stays drawable from a /16 down to a /28", () => {
     const t = t1();
     for (const prefix of [16, 20, 24, 28]) {
-      const subnets = subnetReports(t.network.plan, t.haproxy.plan).map((s) => ({
+      const subnets = subnetReports(t.network.plan, t.haproxy!.plan).map((s) => ({
         ...s,
         cidr: { ...s.cidr, prefix, last: s.cidr.first + 2 ** (32 - prefix) - 1 },
       }));

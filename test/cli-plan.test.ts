@@ -88,7 +88,7 @@ describe("plan", () => {
     expect(p.kind).toBe("plan");
     if (p.kind !== "plan") return;
     expect(errorsOf(p.site)).toEqual([]);
-    expect(p.site.haproxy.virtualIpCidrs[0]).toMatch(/^10\.20\.[0-3]\.\d+\/28$/);
+    expect(p.site.haproxy!.virtualIpCidrs[0]).toMatch(/^10\.20\.[0-3]\.\d+\/28$/);
     expect(p.site.supervisorManagementStartIp).toMatch(/^10\.20\./);
     for (const pg of [p.site.managementNetwork, p.site.primaryWorkloadNetwork.portGroup]) {
       const network = pg.cidr.split("/")[0].split(".").map(Number);

@@ -157,13 +157,40 @@ describe("tanzu-haproxy-network", () => {
       "yes",
       "--keep-clients-off-nodes",
       "yes",
+      "--vsphere-version",
+      "8",
     ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Topology T4 \(HAProxy frontend mode, workload layout T3\)/);
+    expect(r.stdout).toContain("vSphere 8: use HAProxy");
     expect(r.stdout).toContain("plan --topology t4 --cidr <block> --frontend-cidr <block>");
     const missing = cli(["advise"]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("--isolate-supervisor yes|no is required when stdin is not a terminal");
+  });
+
+  test("advise --vsphere-version 9 answers the Foundation Load Balancer; without the version off a terminal: exit 2", () => {
+    const answers = [
+      "--isolate-supervisor",
+      "no",
+      "--isolate-clusters",
+      "yes",
+      "--keep-clients-off-nodes",
+      "yes",
+    ];
+    const r = cli(["advise", ...answers, "--vsphere-version", "9"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Topology T4 \(vSphere 9, vSphere Foundation Load Balancer, workload layout T3\)/,
+    );
+    expect(r.stdout).toContain("vSphere 9: use the vSphere Foundation Load Balancer");
+    expect(r.stdout).toContain('"supervisor.loadBalancer" with "type": "vsphere-foundation"');
+    const missing = cli(["advise", ...answers]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("--vsphere-version 7|8|9 is required when stdin is not a terminal");
+    const wrong = cli(["advise", ...answers, "--vsphere-version", "6.7"]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('"6.7" for --vsphere-version is not one of 7, 8, 9');
   });
 
   test("report: ip-plan.md and address-map.svg in the folder, no Terraform file; exit 1 with errors", () => {

@@ -1,12 +1,12 @@
 /**
- * Conformance of the four example stacks with what a real vCenter needs (haproxy-ova.md §4): the provider
+ * Conformance of the four example stacks on the appliance with what a real vCenter needs (haproxy-ova.md §4): the provider
  * release that keeps the OVA's NICs and nothing it lacks, a host, the guestinfo setting, NIC order, the readiness
  * check, and the address rules of the seed example.
  */
 import { Testing } from "cdktf";
 import * as fixture from "./fixtures/vsphere-provider-2.5.1-attributes.json";
 import { ProviderAttributes, unknownAttributePaths } from "./provider-compatibility";
-import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { builtInApplianceSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig } from "../lib/site/site-config";
 import { TopologyStack } from "../lib/site/topology-stack";
 
@@ -18,7 +18,7 @@ type Json = Record<string, Record<string, Record<string, Record<string, unknown>
 
 function examples(): { stack: TopologyStack; json: Json }[] {
   const app = Testing.app();
-  return builtInSiteFiles().map((f) => {
+  return builtInApplianceSiteFiles().map((f) => {
     const stack = new TopologyStack(app, loadSiteConfig(f));
     return { stack, json: JSON.parse(Testing.synth(stack, true)) as Json };
   });
@@ -57,7 +57,9 @@ describe.each(all.map((e) => [e.stack.config.stackName, e] as const))("%s", (_na
 
   test("keeps the NICs in OVF order, matched by position", () => {
     const order =
-      stack.haproxy.mode === "frontend" ? ["Management", "Workload", "Frontend"] : ["Management", "Workload"];
+      stack.haproxy!.mode === "frontend"
+        ? ["Management", "Workload", "Frontend"]
+        : ["Management", "Workload"];
     const deploy = vm().ovf_deploy as { ovf_network_map: Record<string, string> };
     const nics = vm().network_interface as { network_id: string }[];
     expect(nics.map((n) => n.network_id)).toEqual(order.map((o) => deploy.ovf_network_map[o]));
@@ -69,7 +71,7 @@ describe.each(all.map((e) => [e.stack.config.stackName, e] as const))("%s", (_na
     const readyId = Object.keys(data).find((k) => k.startsWith("haproxy_dataplane-api-ready_"))!;
     const vmAddress = `vsphere_virtual_machine.${Object.keys(json.resource.vsphere_virtual_machine)[0]}`;
     expect(data[waitId].triggers_replace).toEqual({ virtual_machine_id: `\${${vmAddress}.id}` });
-    const url = `https://${stack.config.haproxy.managementIp}:5556/v2/info`;
+    const url = `https://${stack.config.haproxy!.managementIp}:5556/v2/info`;
     expect(data[readyId].input).toEqual({ url, virtual_machine_id: `\${${vmAddress}.id}` });
     expect(data[readyId].triggers_replace).toEqual({ wait_id: `\${terraform_data.${waitId}.id}` });
     // No data source reaches the appliance at later plans, and no check block (opt-in: healthCheck).
@@ -89,14 +91,14 @@ describe.each(all.map((e) => [e.stack.config.stackName, e] as const))("%s", (_na
 
 describe("the example sites' addresses", () => {
   const warnings = (i: number) =>
-    all[i].stack.haproxy.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    all[i].stack.haproxy!.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
 
   test("the seed's VIP block passes with the VIP-06 warning, and the Supervisor gets it without .255", () => {
     expect(names[0]).toBe("t1-single-workload-network");
     expect(warnings(0).filter((w) => w.startsWith("VIP-06 virtualIpCidrs[0]:"))).toEqual([
       expect.stringContaining('holds 192.168.120.255, the broadcast address of port group "wl-120"'),
     ]);
-    expect(all[0].stack.haproxy.virtualServerRanges).toEqual([
+    expect(all[0].stack.haproxy!.virtualServerRanges).toEqual([
       { cidr: "192.168.120.128/25", start: "192.168.120.128", end: "192.168.120.254", count: 127 },
     ]);
   });

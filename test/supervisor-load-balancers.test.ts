@@ -259,3 +259,37 @@ describe("the advisor asks the vSphere version", () => {
     expect(a.topology).toBe(adviseTopology({ ...q, vsphereVersion: 9 }).topology);
   });
 });
+
+describe("VFL-04 between two interfaces", () => {
+  test("reports the later interface by index: interfaces[10] after interfaces[2], not by comparing path strings", () => {
+    const { stack, net } = network();
+    const spare = (i: number) => ({
+      personas: [],
+      portGroup: "wl-120",
+      addressRanges: [`192.168.120.${100 + 2 * i}-192.168.120.${101 + 2 * i}`],
+    });
+    const interfaces = [
+      { personas: [FoundationPersona.MANAGEMENT], portGroup: "mgmt", addressRanges: ["10.0.0.30-10.0.0.31"] },
+      {
+        personas: [FoundationPersona.WORKLOAD, FoundationPersona.FRONTEND],
+        portGroup: "wl-120",
+        addressRanges: ["192.168.120.10-192.168.120.11"],
+      },
+      ...[2, 3, 4, 5, 6, 7, 8, 9].map(spare),
+      // Overlaps interface 2's 192.168.120.104-192.168.120.105.
+      { personas: [], portGroup: "wl-120", addressRanges: ["192.168.120.105-192.168.120.105"] },
+    ];
+    const lb = new FoundationLoadBalancer(stack, "foundation", {
+      network: net,
+      interfaces,
+      virtualIpCidrs: ["192.168.120.128/25"],
+      dnsServers: ["10.0.0.2"],
+      ntpServers: ["pool.ntp.org"],
+    });
+    const vfl04 = lb.diagnostics.filter((d) => d.ruleId === "VFL-04");
+    expect(vfl04.map((d) => d.path)).toEqual(["interfaces[10].addressRanges[0]"]);
+    expect(vfl04[0].message).toContain(
+      'interface range "192.168.120.105-192.168.120.105" overlaps range "192.168.120.104-192.168.120.105" of load balancer interface 2',
+    );
+  });
+});

@@ -30,7 +30,7 @@ function distinctSite(index: number, supervisor: Partial<SiteConfig["supervisor"
   return {
     ...cfg,
     supervisorManagementStartIp: "10.0.0.40",
-    haproxy: { ...cfg.haproxy, name: "edge-lb", dataplanePort: 5557, dataplaneUser: "lb-admin" },
+    haproxy: { ...cfg.haproxy!, name: "edge-lb", dataplanePort: 5557, dataplaneUser: "lb-admin" },
     supervisor: {
       ...cfg.supervisor!,
       dnsServers: ["10.0.0.3"],

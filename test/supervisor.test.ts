@@ -546,7 +546,7 @@ describe("the wizard table says what the Terraform does", () => {
       b.control_plane.network.services.dns.servers.join(", "),
     );
     expect(rows["Management Network: DNS Server(s)"]).toBe("10.0.0.3");
-    expect(appliance.haproxy.vappProperties.nameservers).toBe("10.0.0.2");
+    expect(appliance.haproxy!.vappProperties.nameservers).toBe("10.0.0.2");
   });
 });
 

@@ -91,7 +91,7 @@ describe("the HCL exit", () => {
   test("every example stack is written as HCL, the Supervisor's included", () => {
     const hclStacks = fs.readdirSync(path.join(hclOut, "stacks")).sort();
     expect(hclStacks).toEqual(stackNames());
-    expect(hclStacks.filter((s) => s.endsWith("-supervisor"))).toHaveLength(3);
+    expect(hclStacks.filter((s) => s.endsWith("-supervisor"))).toHaveLength(5);
     expect(fs.readFileSync(path.join(hclOut, "stacks", "t1-with-health-check", "cdk.tf"), "utf8")).toMatch(
       /^check "haproxy_dataplane-api-health_[0-9A-F]+" \{$/m,
     );

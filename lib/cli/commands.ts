@@ -260,7 +260,10 @@ function vipCount(p: Parsed): number {
   return n;
 }
 
-/** `advise`: the seed page's three questions (S-34). */
+/** The vSphere versions `advise` answers for: 7 and 8 (HAProxy), 9 (the Foundation Load Balancer). */
+const VSPHERE_VERSIONS = ["7", "8", "9"];
+
+/** `advise`: the seed page's three questions (S-34), and the vSphere version (the load balancer). */
 const advise: Command = async (argv, io) => {
   const yesNo = { type: "string" } as const;
   const flags = {
@@ -272,7 +275,11 @@ const advise: Command = async (argv, io) => {
   const p = parse(
     "advise",
     argv,
-    { ...HELP_FLAG, ...Object.fromEntries(Object.keys(flags).map((f) => [f, yesNo])) },
+    {
+      ...HELP_FLAG,
+      ...Object.fromEntries(Object.keys(flags).map((f) => [f, yesNo])),
+      "vsphere-version": { type: "string" },
+    },
     false,
   );
   if (p.values.help) return help(io, "advise");
@@ -293,20 +300,41 @@ const advise: Command = async (argv, io) => {
     }
     answers[flag] = ["y", "yes", "true"].includes(a);
   }
+  let version = p.values["vsphere-version"] as string | undefined;
+  if (version === undefined) {
+    const question = "Which vSphere version runs the Supervisor (7, 8 or 9)?";
+    if (!io.ask) {
+      throw new UsageError(
+        `advise: --vsphere-version 7|8|9 is required when stdin is not a terminal (${question})`,
+      );
+    }
+    version = await io.ask(`${question} [7/8/9] `);
+  }
+  version = version.trim();
+  if (!VSPHERE_VERSIONS.includes(version)) {
+    throw new UsageError(
+      `advise: ${JSON.stringify(version)} for --vsphere-version is not one of ${VSPHERE_VERSIONS.join(", ")}.`,
+    );
+  }
   // The advisor is pure; imported here so that the other commands do not load it.
-  const { adviseTopology } = await import("../model/topology-advisor");
+  const { adviseTopology, AdvisedLoadBalancer } = await import("../model/topology-advisor");
   const advice = adviseTopology({
     isolateSupervisorFromClusters: answers["isolate-supervisor"],
     isolateClustersFromEachOther: answers["isolate-clusters"],
     keepClientsOffNodeNetworks: answers["keep-clients-off-nodes"],
+    vsphereVersion: Number(version),
   });
   const c = createColors(io.colourOut);
+  const foundation = advice.loadBalancer === AdvisedLoadBalancer.VSPHERE_FOUNDATION;
   io.out(
-    `${c.bold(`Topology ${advice.topology}`)} (HAProxy ${advice.mode} mode, workload layout ${advice.workloadLayout})`,
+    `${c.bold(`Topology ${advice.topology}`)} (${foundation ? `vSphere ${version}, vSphere Foundation Load Balancer` : `HAProxy ${advice.mode} mode`}, workload layout ${advice.workloadLayout})`,
   );
   advice.reasons.forEach((r) => io.out(`- ${r}`));
+  const next = `tanzu-haproxy-network plan --topology ${advice.topology.toLowerCase()} --cidr <block>${advice.topology === "T4" ? " --frontend-cidr <block>" : ""} > site.json`;
   io.out(
-    `Next: tanzu-haproxy-network plan --topology ${advice.topology.toLowerCase()} --cidr <block>${advice.topology === "T4" ? " --frontend-cidr <block>" : ""} > site.json`,
+    foundation
+      ? `Next: ${next}, then replace its "haproxy" by "supervisor.loadBalancer" with "type": "vsphere-foundation" on the same port groups (an example: stacks/sites/t5-vsphere9-foundation-load-balancer.json).`
+      : `Next: ${next}`,
   );
   return EXIT.OK;
 };

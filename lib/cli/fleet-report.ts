@@ -10,8 +10,13 @@ import { parseNetworkPlan } from "../model/plan";
 import { checkHaproxyPlan } from "../rules/engine";
 import { renderAddressMap } from "../report/address-map-svg";
 import { SubnetReport, subnetReports } from "../report/plan-report";
-import { stackNamesOf } from "../site/site-config";
+import { SiteConfig, stackNamesOf } from "../site/site-config";
 import { FleetMember, vcenterOf } from "./site-fleet";
+
+/** A site's VIP blocks: its appliance's, or those of the load balancer it does not deploy. */
+function vipBlocksOf(c: SiteConfig): string[] {
+  return c.haproxy?.virtualIpCidrs ?? c.supervisor?.loadBalancer?.virtualIpCidrs ?? [];
+}
 import { SiteFinding, sitePlan, sitePlanFindings } from "./site-check";
 
 /** The name of the page, in the output folder. */
@@ -90,7 +95,7 @@ export function fleetReportFiles(
         c.routingDomain ?? "—",
         storeOf(m),
         String(subnets.get(m)!.length),
-        c.haproxy.virtualIpCidrs.join(", "),
+        vipBlocksOf(c).join(", "),
         String(errors),
         String(own.length - errors),
         String(across.filter((f) => f.file === m.file).length),
@@ -128,7 +133,7 @@ export function fleetReportFiles(
           .join(" | ")} |`,
       );
     }
-    lines.push("", `VIP blocks: ${m.config.haproxy.virtualIpCidrs.join(", ")}.`, "");
+    lines.push("", `VIP blocks: ${vipBlocksOf(m.config).join(", ")}.`, "");
   }
   const domains = new Map<string, FleetMember[]>();
   for (const m of members) {

@@ -69,15 +69,17 @@ Options:
 ${EXIT_CODES}`,
 
   advise: `Usage: tanzu-haproxy-network advise [--isolate-supervisor yes|no] [--isolate-clusters yes|no]
-                                     [--keep-clients-off-nodes yes|no]
+                                     [--keep-clients-off-nodes yes|no] [--vsphere-version 7|8|9]
 
-The seed page's three questions (S-34), answered with flags or, on a terminal, asked one by one; prints the
-topology, the appliance's mode and the reasons, and the plan command to run next.
+The seed page's three questions (S-34) and the vSphere version, answered with flags or, on a terminal, asked
+one by one; prints the topology, the load balancer (HAProxy and its mode on 7 and 8, the vSphere Foundation
+Load Balancer on 9) and the reasons, and the plan command to run next.
 
 Options:
   --isolate-supervisor yes|no       must the Supervisor be isolated at layer 2 from the clusters?
   --isolate-clusters yes|no         must the clusters be isolated at layer 2 from each other?
   --keep-clients-off-nodes yes|no   must clients be kept from routing to control-plane VMs and nodes?
+  --vsphere-version 7|8|9           the vSphere version of the Supervisor: 9 answers the Foundation Load Balancer
   -h, --help                        this help
 
 ${EXIT_CODES}`,

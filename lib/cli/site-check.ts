@@ -10,6 +10,8 @@ import { toDnsLabel } from "../model/names";
 import { NIC_PRESERVING_PROVIDER_VERSION } from "../model/provider-release";
 import {
   CheckOptions,
+  FoundationPersona,
+  FoundationPlanProps,
   HaproxyMode,
   HaproxyPlanProps,
   NetworkPlanProps,
@@ -22,8 +24,15 @@ import { checkNetworkPlan, checkWholePlan } from "../rules/engine";
 import { SiteRule } from "../rules/site-rules";
 import { getAt, proposedFix } from "../rules/suggestions";
 import { quote } from "../model/ip";
-import { PortGroupConfig, SiteConfig, siteRulesOf } from "../site/site-config";
-import { inSiteWords, siteKey, SitePart } from "./site-terms";
+import * as fs from "fs";
+import {
+  existingHaproxyOf,
+  foundationOf,
+  PortGroupConfig,
+  SiteConfig,
+  siteRulesOf,
+} from "../site/site-config";
+import { inSiteWords, siteKey, SitePart, SITE_LOAD_BALANCER_ID } from "./site-terms";
 
 /** The appliance's defaults, as `HaproxyLoadBalancer` resolves them (haproxy-load-balancer.ts). */
 const DEFAULT_NAMESERVERS = ["1.1.1.1", "1.0.0.1"];
@@ -54,7 +63,10 @@ export interface SiteFinding {
 /** The plan a site file describes, as the engine takes it. */
 export interface SitePlan {
   readonly network: NetworkPlanProps;
+  /** The appliance's props, or those of the load balancer the plan does not deploy (`deployed: false`). */
   readonly haproxy: HaproxyPlanProps;
+  /** The vSphere Foundation Load Balancer's interfaces and services, when the site has it. */
+  readonly foundation?: FoundationPlanProps;
   /** The Supervisor, when the site file has one. */
   readonly supervisor?: SupervisorPlanProps;
   readonly siteRules: SiteRule[];
@@ -92,27 +104,59 @@ export function sitePlan(config: SiteConfig): SitePlan {
     frontendNetwork: config.frontendNetwork ? portGroup(config.frontendNetwork) : undefined,
   };
   const h = config.haproxy;
-  const ova = h.ova;
-  // topology-stack.ts ovaOf, then HaproxyLoadBalancer's default.
-  const appliance =
-    ova?.url !== undefined
-      ? HaproxyOva.fromUrl(ova.url, ova.version)
-      : ova?.localPath !== undefined
-        ? HaproxyOva.fromLocalPath(ova.localPath, ova.version)
-        : HaproxyOva.fromRelease(ova?.version ?? HaproxyOva.LATEST_VERSION);
-  const haproxy: HaproxyPlanProps = {
-    mode: h.mode === "frontend" ? HaproxyMode.FRONTEND : HaproxyMode.DEFAULT,
-    virtualIpCidrs: h.virtualIpCidrs,
-    managementIp: h.managementIp,
-    workloadIp: h.workloadIp,
-    workloadNetworkName: h.workloadNetwork,
-    frontendIp: h.frontendIp,
-    nameservers: h.nameservers ?? DEFAULT_NAMESERVERS,
-    dataplanePort: h.dataplanePort ?? DEFAULT_DATAPLANE_PORT,
-    dataplaneUser: h.dataplaneUser ?? DEFAULT_DATAPLANE_USER,
-    applianceVersion: appliance.version,
-    vsphereProviderVersion: config.vsphere.providerVersion ?? NIC_PRESERVING_PROVIDER_VERSION,
-    hostSystemId: atApply(tokens++),
+  const existing_ = existingHaproxyOf(config);
+  const foundationCfg = foundationOf(config);
+  let haproxy: HaproxyPlanProps;
+  if (h) {
+    const ova = h.ova;
+    // topology-stack.ts ovaOf, then HaproxyLoadBalancer's default.
+    const appliance =
+      ova?.url !== undefined
+        ? HaproxyOva.fromUrl(ova.url, ova.version)
+        : ova?.localPath !== undefined
+          ? HaproxyOva.fromLocalPath(ova.localPath, ova.version)
+          : HaproxyOva.fromRelease(ova?.version ?? HaproxyOva.LATEST_VERSION);
+    haproxy = {
+      mode: h.mode === "frontend" ? HaproxyMode.FRONTEND : HaproxyMode.DEFAULT,
+      virtualIpCidrs: h.virtualIpCidrs,
+      managementIp: h.managementIp,
+      workloadIp: h.workloadIp,
+      workloadNetworkName: h.workloadNetwork,
+      frontendIp: h.frontendIp,
+      nameservers: h.nameservers ?? DEFAULT_NAMESERVERS,
+      dataplanePort: h.dataplanePort ?? DEFAULT_DATAPLANE_PORT,
+      dataplaneUser: h.dataplaneUser ?? DEFAULT_DATAPLANE_USER,
+      applianceVersion: appliance.version,
+      vsphereProviderVersion: config.vsphere.providerVersion ?? NIC_PRESERVING_PROVIDER_VERSION,
+      hostSystemId: atApply(tokens++),
+    };
+  } else {
+    // supervisor-load-balancer.ts existingHaproxyPlanProps and foundation-load-balancer.ts: the VIPs of a load
+    // balancer the plan does not deploy; an existing HAProxy's password is a Terraform variable (site-load-balancer.ts).
+    const lb = config.supervisor!.loadBalancer!;
+    haproxy = {
+      deployed: false,
+      mode: HaproxyMode.DEFAULT,
+      virtualIpCidrs: lb.virtualIpCidrs,
+      managementIp: existing_?.servers[0]?.host ?? "",
+      workloadIp: "",
+      nameservers: [],
+      dataplanePort: existing_ ? (existing_.servers[0]?.port ?? DEFAULT_DATAPLANE_PORT) : 0,
+      dataplaneUser: existing_?.username ?? "",
+      ...(existing_ ? { dataplanePassword: atApply(tokens++) } : {}),
+    };
+  }
+  const syslogCa = foundationCfg?.syslog?.caCertificateFile;
+  const foundation: FoundationPlanProps | undefined = foundationCfg && {
+    interfaces: foundationCfg.interfaces.map((i) => ({
+      personas: i.personas.map((p) => FoundationPersona[p]),
+      portGroup: i.portGroup,
+      addressRanges: i.addressRanges,
+    })),
+    dnsServers: foundationCfg.dnsServers,
+    ntpServers: foundationCfg.ntpServers,
+    syslogEndpoint: foundationCfg.syslog?.endpoint,
+    syslogCaPem: syslogCa === undefined ? undefined : fs.readFileSync(syslogCa, "utf8"),
   };
   const s = config.supervisor;
   // supervisor-stack.ts supervisorProps, then the Supervisor's constructor.
@@ -130,12 +174,17 @@ export function sitePlan(config: SiteConfig): SitePlan {
     dnsSearchDomains: s.dnsSearchDomains ?? [],
     networkIdentifiers: [
       { path: "managementNetworkIdentifier", value: "management" },
-      { path: "haproxy.name", value: toDnsLabel(h.name ?? "haproxy") },
+      h
+        ? { path: "haproxy.name", value: toDnsLabel(h.name ?? "haproxy") }
+        : { path: "loadBalancer.name", value: toDnsLabel(s.loadBalancer!.name) },
     ],
+    zones: s.zones,
+    loadBalancerType: h ? "haproxy-appliance" : s.loadBalancer!.type,
   };
   return {
     network,
     haproxy,
+    foundation,
     supervisor,
     siteRules: siteRulesOf(config),
     options: { isUnresolved: (v) => typeof v === "string" && v.includes("TfToken[") },
@@ -165,14 +214,16 @@ export function sitePlanFindings(config: SiteConfig): PartFinding[] {
   const plan = sitePlan(config);
   const options = { ...plan.options, siteRules: plan.siteRules };
   const network = [...checkNetworkPlan(plan.network, options).diagnostics];
-  const withAppliance = checkWholePlan(plan.network, plan.haproxy, undefined, options);
+  // The appliance, or (supervisor-load-balancer.ts checkUndeployedLoadBalancer) the load balancer it does not deploy.
+  const withOptions = { ...options, foundation: plan.foundation };
+  const withAppliance = checkWholePlan(plan.network, plan.haproxy, undefined, withOptions);
   revise(network, withAppliance.network);
-  const haproxy = [...withAppliance.haproxy];
+  const haproxy = [...withAppliance.haproxy, ...withAppliance.foundation];
   let supervisor: Diagnostic[] = [];
   if (plan.supervisor) {
-    const whole = checkWholePlan(plan.network, plan.haproxy, plan.supervisor, options);
+    const whole = checkWholePlan(plan.network, plan.haproxy, plan.supervisor, withOptions);
     revise(network, whole.network);
-    revise(haproxy, whole.haproxy);
+    revise(haproxy, [...whole.haproxy, ...whole.foundation]);
     supervisor = whole.supervisor;
   }
   // The site file's acknowledgements are on the site's stack: they cover the network and the appliance, and the
@@ -181,7 +232,14 @@ export function sitePlanFindings(config: SiteConfig): PartFinding[] {
   const supervisorCovered = config.supervisor?.enablement === "request-body";
   const holders: { part: SitePart; path: string; diagnostics: Diagnostic[]; covered: boolean }[] = [
     { part: SitePart.NETWORK, path: `${config.stackName}/network`, diagnostics: network, covered: true },
-    { part: SitePart.HAPROXY, path: `${config.stackName}/haproxy`, diagnostics: haproxy, covered: true },
+    config.haproxy
+      ? { part: SitePart.HAPROXY, path: `${config.stackName}/haproxy`, diagnostics: haproxy, covered: true }
+      : {
+          part: SitePart.LOAD_BALANCER,
+          path: `${config.stackName}/${SITE_LOAD_BALANCER_ID}`,
+          diagnostics: haproxy,
+          covered: true,
+        },
     {
       part: SitePart.SUPERVISOR,
       path: `${config.stackName}/supervisor`,

@@ -48,7 +48,7 @@ export function fleetSiteOf(config: SiteConfig, env: NodeJS.ProcessEnv = process
     routingDomain: config.routingDomain,
     network: plan.network,
     haproxy: plan.haproxy,
-    applianceName: config.haproxy.name ?? "haproxy",
+    applianceName: config.haproxy ? (config.haproxy.name ?? "haproxy") : undefined,
   };
 }
 

@@ -3,6 +3,9 @@
  * `vsphere.host`), and TypeScript words in a message become the site file's (`HaproxyMode.FRONTEND` →
  * `"mode": "frontend"`). Shared by the app (stacks/run.ts) and the command line's `check`. Pure: no cdktf.
  */
+import { SITE_LOAD_BALANCER_ID } from "../site/site-config";
+
+export { SITE_LOAD_BALANCER_ID };
 
 /** Prop paths of the constructs that are written otherwise in a site file. */
 const HAPROXY_KEYS: Record<string, string> = {
@@ -16,6 +19,18 @@ const SUPERVISOR_KEYS: Record<string, string> = {
   "network.supervisorManagementStartIp": "supervisorManagementStartIp",
   "haproxy.name": "haproxy.name",
   storagePolicy: "supervisor.storagePolicy",
+  clusterId: "vsphere.cluster",
+};
+
+/** Prop paths of `ExistingHaproxy` and `FoundationLoadBalancer` that a site file writes otherwise. */
+const LOAD_BALANCER_KEYS: Record<string, string> = {
+  password: "supervisor.loadBalancer.passwordVariable",
+  managementIp: "supervisor.loadBalancer.servers[0].host",
+  dataplanePort: "supervisor.loadBalancer.servers[0].port",
+  dataplaneUser: "supervisor.loadBalancer.username",
+  storagePolicyId: "supervisor.loadBalancer.storagePolicy",
+  syslogEndpoint: "supervisor.loadBalancer.syslog.endpoint",
+  syslogCaPem: "supervisor.loadBalancer.syslog.caCertificateFile",
 };
 
 /** TypeScript words in messages, and what a site file says instead. */
@@ -28,6 +43,19 @@ const SITE_WORDS: [RegExp, string][] = [
   [/Add frontendNetwork to the SupervisorWorkloadNetwork/g, "Add frontendNetwork to the site file"],
   [/e\.g\. the id of a vsphere_host data source/g, 'the "vsphere.host" key'],
   [/on the SupervisorWorkloadNetwork/g, "in the site file"],
+  [
+    /Pass it from a sensitive TerraformVariable \(sensitive: true\) instead/g,
+    'Name a sensitive Terraform variable in "passwordVariable" instead',
+  ],
+  [
+    /\(enablement SupervisorEnablement\.TERRAFORM, the default\)/g,
+    '("enablement": "terraform", the default)',
+  ],
+  [/FoundationPersona\.(MANAGEMENT|WORKLOAD|FRONTEND)/g, '"$1"'],
+  [
+    /or a clusterId for a Supervisor on one cluster/g,
+    'or remove "supervisor.zones" for a Supervisor on "vsphere.cluster"',
+  ],
   [/e\.g\. from a vsphere_storage_policy data source/g, "by name in supervisor.storagePolicy"],
   [
     /\(the default: serviceCidr is not set\)/g,
@@ -56,6 +84,8 @@ export enum SitePart {
   HAPROXY = "haproxy",
   /** The Supervisor (construct `…/supervisor`, in the site's stack or `<stackName>-supervisor`). */
   SUPERVISOR = "supervisor",
+  /** An existing HAProxy or the Foundation Load Balancer (construct `<stackName>/load-balancer`). */
+  LOAD_BALANCER = "load-balancer",
 }
 
 /** The site file's JSON path of a finding's prop path, by the part of the plan it belongs to. */
@@ -67,6 +97,8 @@ export function siteKey(part: SitePart, prop: string): string {
       return HAPROXY_KEYS[prop] ?? `haproxy.${prop}`;
     case SitePart.SUPERVISOR:
       return SUPERVISOR_KEYS[prop] ?? `supervisor.${prop}`;
+    case SitePart.LOAD_BALANCER:
+      return LOAD_BALANCER_KEYS[prop] ?? `supervisor.loadBalancer.${prop}`;
     default:
       return prop;
   }
@@ -81,6 +113,7 @@ export function inSiteWords(message: string): string {
 function partOf(where: string, stackName: string): SitePart {
   if (where === `${stackName}/network`) return SitePart.NETWORK;
   if (where === `${stackName}/haproxy`) return SitePart.HAPROXY;
+  if (where === `${stackName}/${SITE_LOAD_BALANCER_ID}`) return SitePart.LOAD_BALANCER;
   return where.slice(where.lastIndexOf("/") + 1) === "supervisor" ? SitePart.SUPERVISOR : SitePart.STACK;
 }
 

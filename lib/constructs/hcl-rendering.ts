@@ -10,6 +10,8 @@
  *   third defect; the same file in cdktf 0.21); JSON output is not affected.
  * - A resource written without cdktf's provider generator needs `synthesizeHclAttributes` to say which keys are
  *   blocks: this derives it from the value's shape (an object is a block, a list of objects a list of blocks).
+ * - A literal string with line breaks (an existing HAProxy's CA PEM) is quoted as it is, over several lines,
+ *   which Terraform refuses: its breaks are written as `\n`.
  */
 import { Token } from "cdktf";
 
@@ -84,5 +86,23 @@ function hclEntry(v: unknown): Json {
     };
   }
   const kind = typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "string";
-  return { value: v, isBlock: false, type: "simple", storageClassType: kind };
+  return { value: multiLine(v), isBlock: false, type: "simple", storageClassType: kind };
+}
+
+/**
+ * A literal string with line breaks (a PEM certificate) with each break written as HCL's `\n` escape: the
+ * renderer quotes strings as they are, and Terraform refuses a quoted string split over lines ("Invalid
+ * multi-line string"). Tokens are left to the renderer.
+ */
+function multiLine(v: unknown): unknown {
+  return typeof v === "string" && !Token.isUnresolved(v) && v.includes("\n") ? v.replace(/\r?\n/g, "\\n") : v;
+}
+
+/** A value (a terraform_data input or trigger) with every literal string's line breaks written as `\n`. */
+export function withEscapedLineBreaks(v: unknown): unknown {
+  if (Array.isArray(v) && !Token.isUnresolved(v)) return v.map(withEscapedLineBreaks);
+  if (isPlainObject(v)) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withEscapedLineBreaks(x)]));
+  }
+  return multiLine(v);
 }

@@ -18,6 +18,8 @@ import {
   ISynthesisSession,
   TerraformOutput,
   TerraformStack,
+  TerraformVariable,
+  Tokenization,
 } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { renderPlanAddressMap } from "../report/address-map-svg";
@@ -28,8 +30,8 @@ import { toDnsLabel } from "../model/names";
 import { Acknowledgement, PlanAcknowledgements, STALE_ACKNOWLEDGEMENT } from "./acknowledgements";
 import { diagnosticLine } from "./construct-diagnostics";
 import { NetworkPlan } from "../model/plan";
-import { PlanReportInput, renderPlanMarkdown } from "../report/plan-report";
-import { enableRequestBody, SupervisorSettings } from "../report/supervisor-report";
+import { PlanReportInput, PlanReportLoadBalancer, renderPlanMarkdown } from "../report/plan-report";
+import { enableRequestBody, hasEnableRequestBody, SupervisorSettings } from "../report/supervisor-report";
 import { HaproxyPlan } from "../rules/engine";
 import {
   annotationLines,
@@ -61,12 +63,24 @@ export interface ReportedAppliance extends FindingHolder {
   readonly name: string;
 }
 
+/** What the report needs of a load balancer the plan does not deploy (an existing HAProxy, the Foundation one). */
+export interface ReportedLoadBalancer extends FindingHolder {
+  readonly plan: HaproxyPlan;
+  readonly loadBalancer: PlanReportLoadBalancer;
+  /** Its Data Plane API password (an existing HAProxy): where it comes from is named in the wizard table. */
+  readonly password?: string;
+  /** Its Data Plane API CA (an existing HAProxy). */
+  readonly caCertificatePem?: string;
+}
+
 /** One network's entry: its plan, findings and the appliance wired to it. */
 export interface ReportedNetwork extends FindingHolder {
   readonly node: Construct["node"];
   readonly plan: NetworkPlan;
   readonly diagnostics: readonly Diagnostic[];
   appliance?: ReportedAppliance;
+  /** A load balancer the plan does not deploy, wired to this network instead of the appliance. */
+  loadBalancer?: ReportedLoadBalancer;
   /** The Supervisor enabled on this network (in this stack or another), for the report. */
   supervisor?: SupervisorSettings;
   /** That Supervisor's findings: the network's report lists them too. */
@@ -226,6 +240,7 @@ function sourceOf(stack: TerraformStack, value: string, fallback: string, sensit
 /** The report input of one network, as every stack gets it. */
 export function reportInputOf(stack: TerraformStack, entry: ReportedNetwork, title: string): PlanReportInput {
   const a = entry.appliance;
+  const lb = entry.loadBalancer;
   const sup = entry.supervisorFindings;
   // ACK-01 of this stack, and of the Supervisor's when it lives in another: the report lists every finding.
   const stacks = new Set([stack, ...(sup ? [TerraformStack.of(sup.construct)] : [])]);
@@ -233,25 +248,53 @@ export function reportInputOf(stack: TerraformStack, entry: ReportedNetwork, tit
   const acknowledged = [
     ...(entry.acknowledged ?? []),
     ...(a?.acknowledged ?? []),
+    ...(lb?.acknowledged ?? []),
     ...(sup?.acknowledged ?? []),
   ];
   const hidden = new Set(acknowledged.map((x) => x.diagnostic));
   return {
     title,
     network: entry.plan,
-    haproxy: a?.plan,
+    haproxy: a?.plan ?? lb?.plan,
+    loadBalancer: lb?.loadBalancer,
     diagnostics: [
-      ...[...entry.diagnostics, ...(a?.diagnostics ?? []), ...(sup?.diagnostics ?? [])].filter(
-        (d) => !hidden.has(d),
-      ),
+      ...[
+        ...entry.diagnostics,
+        ...(a?.diagnostics ?? []),
+        ...(lb?.diagnostics ?? []),
+        ...(sup?.diagnostics ?? []),
+      ].filter((d) => !hidden.has(d)),
       ...stale,
     ],
     acknowledged,
     supervisor: entry.supervisor,
-    loadBalancerName: toDnsLabel(a?.name ?? "haproxy"),
-    caSource: a ? sourceOf(stack, a.caCertificatePem, `${a.node.path}: caCertificatePem`, false) : "-",
-    passwordSource: a ? sourceOf(stack, a.dataplanePassword, `${a.node.path}: dataplanePassword`, true) : "-",
+    loadBalancerName: toDnsLabel(a?.name ?? lb?.loadBalancer.name ?? "haproxy"),
+    caSource: a
+      ? sourceOf(stack, a.caCertificatePem, `${a.node.path}: caCertificatePem`, false)
+      : lb?.caCertificatePem !== undefined
+        ? `${lb.construct.node.path}: caCertificatePem (the CA that signed the Data Plane API's certificate)`
+        : "-",
+    passwordSource: a
+      ? sourceOf(stack, a.dataplanePassword, `${a.node.path}: dataplanePassword`, true)
+      : lb?.password !== undefined
+        ? variableOf(stack, lb.password, `${lb.construct.node.path}: password`)
+        : "-",
   };
+}
+
+/** Where a password a user supplies comes from: the Terraform variable (anywhere in the app) whose value it is. */
+function variableOf(stack: TerraformStack, value: string, fallback: string): string {
+  // Every read of a variable's value is a new token: compare what the token refers to (`var.<name>`).
+  const ref = Tokenization.reverseString(value).firstToken as { identifier?: unknown } | undefined;
+  const variable = stack.node.root.node
+    .findAll()
+    .find(
+      (c): c is TerraformVariable =>
+        c instanceof TerraformVariable && ref?.identifier === `var.${c.friendlyUniqueId}`,
+    );
+  return variable
+    ? `Terraform variable ${variable.friendlyUniqueId} (sensitive; TF_VAR_${variable.friendlyUniqueId})`
+    : fallback;
 }
 
 /** Unresolved cdktf values read "known at apply" in the report, never as token text. */
@@ -287,7 +330,7 @@ export function planReportFiles(stack: TerraformStack, reportDir?: string): Reco
     }
     files[`ip-plan${suffix}.md`] = withoutTokens(md);
     // Nothing a user can apply is written for a plan with errors: no request body either.
-    if (entry.supervisor && errors === 0) {
+    if (entry.supervisor && errors === 0 && hasEnableRequestBody(entry.supervisor)) {
       files[`supervisor-enable-request${suffix}.json`] = withoutTokens(
         `${JSON.stringify(enableRequestBody(entry.supervisor), null, 2)}\n`,
       );

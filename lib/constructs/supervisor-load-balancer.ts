@@ -24,7 +24,7 @@ import { checkWholePlan, HaproxyPlan, checkHaproxyPlan } from "../rules/engine";
 import { Acknowledgement, addAcknowledgements } from "./acknowledgements";
 import { attachDiagnostics, reviseDiagnostics, TOKEN_AWARE } from "./construct-diagnostics";
 import { checkConstructProps } from "./construct-props";
-import { reportFindings } from "./plan-report-synthesizer";
+import { reportedNetwork, reportFindings } from "./plan-report-synthesizer";
 import type { VirtualServerRange } from "./haproxy-load-balancer";
 import { ACKNOWLEDGEMENTS_SPEC, SupervisorWorkloadNetwork } from "./supervisor-workload-network";
 
@@ -67,11 +67,12 @@ export interface UndeployedCheck {
  * rules; its findings are attached to `scope`, the network's revised.
  */
 export function checkUndeployedLoadBalancer(
-  scope: Construct,
+  scope: Construct & ISupervisorLoadBalancer,
   network: SupervisorWorkloadNetwork,
   props: HaproxyPlanProps,
   acknowledge: Acknowledgement[],
   foundation?: FoundationPlanProps,
+  caCertificatePem?: string,
 ): UndeployedCheck {
   const options = { ...TOKEN_AWARE, siteRules: network.siteRules };
   const check = checkHaproxyPlan(network.plan, props, { ...options, verifySuggestions: false });
@@ -87,6 +88,30 @@ export function checkUndeployedLoadBalancer(
   reviseDiagnostics(network, network.diagnostics, whole.network, network.acknowledged);
   // Its errors block its stack's Terraform, as the appliance's and the Supervisor's do.
   reportFindings(scope, { construct: scope, diagnostics, acknowledged });
+  // The network's report shows it instead of an appliance: its VIPs and interfaces, its findings, its wizard rows.
+  const entry = reportedNetwork(network);
+  if (entry) {
+    entry.loadBalancer = {
+      construct: scope,
+      diagnostics,
+      acknowledged,
+      plan: check.plan,
+      password: props.dataplanePassword,
+      caCertificatePem,
+      loadBalancer: {
+        loadBalancerType: scope.loadBalancerType,
+        name: scope.name,
+        dataplaneEndpoints:
+          scope instanceof ExistingHaproxy ? scope.servers.map((s) => `${s.host}:${s.port}`) : [],
+        username: foundation ? "" : props.dataplaneUser,
+        interfaces: (foundation?.interfaces ?? []).map((i) => ({
+          personas: [...i.personas],
+          portGroup: i.portGroup,
+          addressRanges: [...i.addressRanges],
+        })),
+      },
+    };
+  }
   const virtualServerRanges = check.plan.virtualIps.flatMap((v) =>
     loadBalancerRangesOf(network.plan, v.cidr).map((r) => ({
       cidr: formatCidr(v.cidr),
@@ -200,6 +225,8 @@ export class ExistingHaproxy extends Construct implements ISupervisorLoadBalance
       props.network,
       existingHaproxyPlanProps(this.servers, props),
       props.acknowledge ?? [],
+      undefined,
+      props.caCertificatePem,
     );
     this.plan = check.plan;
     this.diagnostics = check.diagnostics;

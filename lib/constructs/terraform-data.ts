@@ -9,6 +9,7 @@
  * which Terraform and OpenTofu check themselves at `init`. The synthesized JSON and HCL are the same as
  * `DataResource`'s.
  */
+import { withEscapedLineBreaks } from "./hcl-rendering";
 import {
   anyToHclTerraform,
   anyToTerraform,
@@ -50,8 +51,8 @@ export class TerraformData extends TerraformResource {
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     return {
-      input: hashMapperHcl(anyToHclTerraform)(this.config.input),
-      triggers_replace: hashMapperHcl(anyToHclTerraform)(this.config.triggersReplace),
+      input: hashMapperHcl(anyToHclTerraform)(withEscapedLineBreaks(this.config.input)),
+      triggers_replace: hashMapperHcl(anyToHclTerraform)(withEscapedLineBreaks(this.config.triggersReplace)),
     };
   }
 }

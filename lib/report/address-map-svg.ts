@@ -397,5 +397,9 @@ function supervisorServiceCidr(sup: SupervisorSettings): string {
 
 /** The address map of a plan's report: its subnets, findings, servers and service CIDR. */
 export function renderPlanAddressMap(input: PlanReportInput): string {
-  return renderAddressMap(input.title, subnetReports(input.network, input.haproxy), planOverlays(input));
+  return renderAddressMap(
+    input.title,
+    subnetReports(input.network, input.haproxy, input.loadBalancer),
+    planOverlays(input),
+  );
 }

@@ -14,6 +14,7 @@ import {
   Labelled,
   netmask,
   parseAddress,
+  parseRange,
   size,
 } from "../model/ip";
 import { loadBalancerRanges } from "../model/load-balancer-ranges";
@@ -38,7 +39,7 @@ export enum AllocationKind {
   SUPERVISOR = "supervisor",
   /** A namespace workload network's node range. */
   NODES = "nodes",
-  /** An HAProxy interface address. */
+  /** A load balancer's interface address: the HAProxy appliance's NICs, the Foundation Load Balancer's ranges. */
   HAPROXY = "haproxy",
   /** HAProxy virtual IPs. */
   VIP = "vip",
@@ -71,11 +72,47 @@ export interface SubnetReport {
   readonly free: Interval[];
 }
 
+/** An interface of a load balancer the plan does not deploy (the vSphere Foundation Load Balancer), for the report. */
+export interface PlanReportLoadBalancerInterface {
+  /** Its personas, e.g. `["MANAGEMENT"]`. */
+  readonly personas: string[];
+  /** The plan's port group it sits on. */
+  readonly portGroup: string;
+  /** Its address ranges, each `"first-last"`. */
+  readonly addressRanges: string[];
+}
+
+/** A load balancer the plan does not deploy (an existing HAProxy, the Foundation Load Balancer), for the report. */
+export interface PlanReportLoadBalancer {
+  /** `"existing-haproxy"` or `"vsphere-foundation"` (`SupervisorLoadBalancerType`). */
+  readonly loadBalancerType: string;
+  /** Its name (the Supervisor's edge id is it as a DNS label). */
+  readonly name: string;
+  /** An existing HAProxy's Data Plane API endpoints, `host:port`; none for the Foundation Load Balancer. */
+  readonly dataplaneEndpoints: string[];
+  /** An existing HAProxy's Data Plane API user; empty for the Foundation Load Balancer. */
+  readonly username: string;
+  /** The Foundation Load Balancer's interfaces; none for an existing HAProxy. */
+  readonly interfaces: PlanReportLoadBalancerInterface[];
+}
+
+/** The load balancer's words in the report: what it is called, and whose VIPs they are. */
+function loadBalancerLabel(lb: PlanReportLoadBalancer | undefined): string {
+  if (lb === undefined) return "HAProxy";
+  return lb.loadBalancerType === "vsphere-foundation" ? "Foundation Load Balancer" : "existing HAProxy";
+}
+
 /** What the report is made of. */
 export interface PlanReportInput {
   readonly title: string;
   readonly network: NetworkPlan;
+  /** The appliance's plan, or the VIP side of a load balancer the plan does not deploy (`loadBalancer`). */
   readonly haproxy?: HaproxyPlan;
+  /**
+   * The load balancer when it is not the appliance: an existing HAProxy or the Foundation Load Balancer.
+   * @default - the appliance (`haproxy`), if any
+   */
+  readonly loadBalancer?: PlanReportLoadBalancer;
   readonly diagnostics: Diagnostic[];
   /** The load balancer's name in the wizard (a DNS label). */
   readonly loadBalancerName: string;
@@ -132,8 +169,15 @@ function blocksWithin(subnets: readonly { cidr: Interval }[], blocks: readonly A
   return found.map((indexes) => indexes.sort((a, b) => a - b).map((k) => blocks[k]));
 }
 
-/** Lay every known block of the plan onto the subnets that hold it. */
-export function subnetReports(network: NetworkPlan, haproxy?: HaproxyPlan): SubnetReport[] {
+/**
+ * Lay every known block of the plan onto the subnets that hold it: with `loadBalancer`, the VIPs are its and its
+ * interface ranges are shown instead of the appliance's NICs.
+ */
+export function subnetReports(
+  network: NetworkPlan,
+  haproxy?: HaproxyPlan,
+  loadBalancer?: PlanReportLoadBalancer,
+): SubnetReport[] {
   const withCidr = network.portGroups.filter(
     (pg): pg is PlanPortGroup & { cidr: NonNullable<PlanPortGroup["cidr"]> } => !!pg.cidr,
   );
@@ -164,7 +208,7 @@ export function subnetReports(network: NetworkPlan, haproxy?: HaproxyPlan): Subn
     for (const v of haproxy.virtualIps) {
       blocks.push({
         kind: AllocationKind.VIP,
-        owner: `HAProxy VIPs ${formatCidr(v.cidr)}`,
+        owner: `${loadBalancerLabel(loadBalancer)} VIPs ${formatCidr(v.cidr)}`,
         first: v.cidr.first,
         last: v.cidr.last,
         path: v.path,
@@ -182,10 +226,26 @@ export function subnetReports(network: NetworkPlan, haproxy?: HaproxyPlan): Subn
         });
       }
     };
-    nic(haproxy.props.managementIp, "management", "managementIp");
-    nic(haproxy.props.workloadIp, "workload", "workloadIp");
-    if (haproxy.props.mode === HaproxyMode.FRONTEND) nic(haproxy.props.frontendIp, "frontend", "frontendIp");
+    if (haproxy.props.deployed !== false) {
+      nic(haproxy.props.managementIp, "management", "managementIp");
+      nic(haproxy.props.workloadIp, "workload", "workloadIp");
+      if (haproxy.props.mode === HaproxyMode.FRONTEND)
+        nic(haproxy.props.frontendIp, "frontend", "frontendIp");
+    }
   }
+  (loadBalancer?.interfaces ?? []).forEach((itf, i) => {
+    itf.addressRanges.forEach((text, j) => {
+      const r = parseRange(text);
+      if (r.ok) {
+        blocks.push({
+          kind: AllocationKind.HAPROXY,
+          owner: `Foundation Load Balancer interfaces[${i}] (${itf.personas.join(", ")})`,
+          ...r.value,
+          path: `interfaces[${i}].addressRanges[${j}]`,
+        });
+      }
+    });
+  });
   const within = blocksWithin(withCidr, blocks);
   return withCidr.map((pg, index) => {
     const allocations: Allocation[] = [];
@@ -266,7 +326,18 @@ export function wizardValues(input: PlanReportInput): WizardField[] {
   const pgByName = new Map(network.portGroups.map((pg) => [pg.name, pg]));
   const add = (section: string, field: string, value: string) => out.push({ section, field, value });
   const mask = (prefix: number) => (prefix > 0 ? netmask(prefix) : "?");
-  if (haproxy) {
+  const vipRanges = (h: HaproxyPlan) =>
+    s
+      ? s.edge.ranges.map(rangeText).join(", ")
+      : loadBalancerRanges(
+          network,
+          h.virtualIps.map((v) => v.cidr),
+        )
+          .map(formatRange)
+          .join(", ");
+  if (haproxy && input.loadBalancer?.loadBalancerType === "vsphere-foundation") {
+    foundationWizardValues(input, input.loadBalancer, vipRanges(haproxy), add);
+  } else if (haproxy) {
     const lb = "Load Balancer";
     add(lb, "Name", s?.edge.id ?? input.loadBalancerName);
     add(lb, "Load Balancer Type", "HAProxy");
@@ -275,23 +346,13 @@ export function wizardValues(input: PlanReportInput): WizardField[] {
       "Data Plane API Address(es)",
       s
         ? s.edge.servers.map((x) => `${x.host}:${x.port}`).join(", ")
-        : `${haproxy.props.managementIp}:${haproxy.props.dataplanePort}`,
+        : (input.loadBalancer?.dataplaneEndpoints.join(", ") ??
+            `${haproxy.props.managementIp}:${haproxy.props.dataplanePort}`),
     );
     add(lb, "User name", s?.edge.username ?? haproxy.props.dataplaneUser);
     add(lb, "Password", input.passwordSource);
     // Inside the VIP blocks, without any subnet's network or broadcast address (VIP-06).
-    add(
-      lb,
-      "Virtual IP Ranges",
-      s
-        ? s.edge.ranges.map(rangeText).join(", ")
-        : loadBalancerRanges(
-            network,
-            haproxy.virtualIps.map((v) => v.cidr),
-          )
-            .map(formatRange)
-            .join(", "),
-    );
+    add(lb, "Virtual IP Ranges", vipRanges(haproxy));
     add(lb, "Server Certificate Authority", input.caSource);
   }
   const m = s?.management ?? managementFromPlan(network);
@@ -302,7 +363,7 @@ export function wizardValues(input: PlanReportInput): WizardField[] {
   add(mg, "Gateway", m.gateway || "?");
   // The Supervisor's DNS servers when it is enabled from this plan (what its resource and request carry);
   // otherwise the appliance's, which reach the same management network.
-  const nameservers = haproxy?.props.nameservers;
+  const nameservers = haproxy?.props.deployed !== false ? haproxy?.props.nameservers : undefined;
   const dns = s?.management.services.dnsServers ?? nameservers;
   if (dns) add(mg, "DNS Server(s)", dns.join(", "));
   // The Workload Network page's own DNS servers (the nodes'), `worker_DNS` / `workloads.network.services`.
@@ -334,6 +395,69 @@ export function wizardValues(input: PlanReportInput): WizardField[] {
   return out;
 }
 
+/**
+ * The Foundation Load Balancer's rows: what vSphere 9 asks for it when the Supervisor is enabled (the vSphere API
+ * 9.0.0.0 `Vcenter NamespaceManagement Networks Edges Foundation` spec that vsphere provider 2.16.1 sends,
+ * `vsphere/internal/helper/supervisor/supervisor_helper.go` 383-503): name, deployment size and availability,
+ * storage policy, each interface with its personas, port group, ranges and gateway, the VIP ranges, DNS, NTP and
+ * syslog. Read from the Supervisor's settings when it is enabled from this plan.
+ */
+function foundationWizardValues(
+  input: PlanReportInput,
+  lb: PlanReportLoadBalancer,
+  vipRanges: string,
+  add: (section: string, field: string, value: string) => void,
+): void {
+  const s = input.supervisor;
+  const f = s?.foundation;
+  const section = "Load Balancer";
+  add(section, "Name", s?.edge.id ?? input.loadBalancerName);
+  add(section, "Load Balancer Type", "vSphere Foundation Load Balancer");
+  if (f) {
+    add(section, "Deployment Size", f.deploymentSize || "(vCenter's default)");
+    add(section, "Availability", f.availability || "(vCenter's default)");
+    add(section, "Storage Policy", f.storagePolicy || "(vCenter's default)");
+  }
+  lb.interfaces.forEach((itf, i) => {
+    const at = `Load Balancer Interface ${i + 1}`;
+    const pg = input.network.portGroups.find((p) => p.name === itf.portGroup);
+    add(at, "Personas", itf.personas.join(", "));
+    add(at, "Port Group", itf.portGroup);
+    add(at, "IP Address Ranges", itf.addressRanges.join(", "));
+    add(at, "Gateway", pg?.gateway !== undefined ? formatAddress(pg.gateway) : "?");
+    add(at, "Subnet Mask", pg?.cidr ? netmask(pg.cidr.prefix) : "?");
+  });
+  add(section, "Virtual IP Ranges", vipRanges);
+  if (f) {
+    add(section, "DNS Server(s)", f.services.dnsServers.join(", "));
+    add(section, "NTP Server(s)", f.services.ntpServers.join(", "));
+    if (f.syslogEndpoint) add(section, "Syslog Endpoint", f.syslogEndpoint);
+  }
+}
+
+/** The wizard table's heading: which networking and load balancer the values are for. */
+function wizardHeading(input: PlanReportInput): string {
+  const lb =
+    input.loadBalancer?.loadBalancerType === "vsphere-foundation" ? "vSphere Foundation Load Balancer" : "HAProxy";
+  return `## Workload Management wizard (vSphere networking, ${lb})`;
+}
+
+/** The report's line on the load balancer, under its title. */
+function loadBalancerLine(input: PlanReportInput): string | undefined {
+  const lb = input.loadBalancer;
+  if (lb?.loadBalancerType === "vsphere-foundation") {
+    return `vSphere Foundation Load Balancer **${lb.name}** (vSphere 9): vCenter deploys it when the Supervisor is enabled; this plan deploys no VM.`;
+  }
+  if (lb) {
+    return `An existing HAProxy, **${lb.name}**, at its Data Plane API ${lb.dataplaneEndpoints.join(", ")}: this plan deploys no appliance.`;
+  }
+  if (input.haproxy) {
+    const mode = input.haproxy.props.mode === HaproxyMode.FRONTEND ? "frontend (3 NICs)" : "default (2 NICs)";
+    return `HAProxy appliance in **${mode}** mode.`;
+  }
+  return undefined;
+}
+
 function countText(n: number): string {
   return `${n} address${n === 1 ? "" : "es"}`;
 }
@@ -346,12 +470,12 @@ function linked(d: Diagnostic, document: string | undefined): string {
 
 /** The report as Markdown. */
 export function renderPlanMarkdown(input: PlanReportInput): string {
-  const subnets = subnetReports(input.network, input.haproxy);
+  const subnets = subnetReports(input.network, input.haproxy, input.loadBalancer);
   const lines: string[] = [];
   lines.push(`# IP plan: ${input.title}`, "");
-  if (input.haproxy) {
-    const mode = input.haproxy.props.mode === HaproxyMode.FRONTEND ? "frontend (3 NICs)" : "default (2 NICs)";
-    lines.push(`HAProxy appliance in **${mode}** mode.`, "");
+  const lbLine = loadBalancerLine(input);
+  if (lbLine) {
+    lines.push(lbLine, "");
   }
   lines.push(
     "> **Workload networks are only added when the Supervisor is enabled and cannot be added later** (the topology page this plan follows). Plan every namespace's network now.",
@@ -405,12 +529,7 @@ export function renderPlanMarkdown(input: PlanReportInput): string {
     }
     lines.push("");
   }
-  lines.push(
-    "## Workload Management wizard (vSphere networking, HAProxy)",
-    "",
-    "| Step | Field | Value |",
-    "|---|---|---|",
-  );
+  lines.push(wizardHeading(input), "", "| Step | Field | Value |", "|---|---|---|");
   for (const w of wizardValues(input)) {
     lines.push(`| ${w.section} | ${w.field} | ${w.value.replace(/\|/g, "\\|")} |`);
   }
@@ -418,7 +537,8 @@ export function renderPlanMarkdown(input: PlanReportInput): string {
   if (input.supervisor) {
     lines.push(...renderSupervisorSection(input.supervisor));
   }
-  if (input.haproxy) {
+  // Only the appliance this plan deploys has a day 2 of its own.
+  if (input.haproxy && input.loadBalancer === undefined) {
     lines.push(...dayTwo(input.network, input.haproxy));
   }
   return lines.join("\n");

@@ -300,10 +300,22 @@ export function renderSupervisorSection(s: SupervisorSettings): string[] {
       : "- no other workload network: the primary serves the namespaces too;",
     "- storage policies of namespaces, and the namespaces themselves.",
     "",
-    'For vSphere 7 (and 8.0 before 8.0.2), `supervisor-enable-request.json` beside this report is the enable request of the Clusters API: fill in the `<…>` placeholders, then `curl -X POST -H "vmware-api-session-id: $SESSION" -H \'Content-Type: application/json\' -d @supervisor-enable-request.json "https://$VCENTER/api/vcenter/namespace-management/clusters/<cluster MoID>?action=enable"`.',
-    "",
+    ...(hasEnableRequestBody(s)
+      ? [
+          'For vSphere 7 (and 8.0 before 8.0.2), `supervisor-enable-request.json` beside this report is the enable request of the Clusters API: fill in the `<…>` placeholders, then `curl -X POST -H "vmware-api-session-id: $SESSION" -H \'Content-Type: application/json\' -d @supervisor-enable-request.json "https://$VCENTER/api/vcenter/namespace-management/clusters/<cluster MoID>?action=enable"`.',
+          "",
+        ]
+      : []),
   ];
   return lines;
+}
+
+/**
+ * Whether the vSphere 7 Clusters API can enable this Supervisor, so that the report writes its request body: an
+ * HAProxy on one cluster. The Foundation Load Balancer and vSphere Zones are not in that API (SUP-07).
+ */
+export function hasEnableRequestBody(s: SupervisorSettings): boolean {
+  return s.loadBalancerType !== "vsphere-foundation" && s.zones.length === 0;
 }
 
 /**

@@ -105,7 +105,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function parseSite(site: FleetSite, index: number): ParsedFleetSite {
   const network = parseNetworkPlan(site.network).plan;
   const h = site.haproxy;
-  const mgmt = h && typeof h.managementIp === "string" ? parseAddress(h.managementIp) : undefined;
+  // A load balancer the site does not deploy (an existing HAProxy, the Foundation Load Balancer) claims no
+  // management address of the site's own.
+  const mgmt =
+    h && h.deployed !== false && typeof h.managementIp === "string"
+      ? parseAddress(h.managementIp)
+      : undefined;
   const vips: { path: string; cidr: Cidr }[] = [];
   (h && Array.isArray(h.virtualIpCidrs) ? h.virtualIpCidrs : []).forEach((v, k) => {
     const c = typeof v === "string" ? parseCidr(v) : undefined;

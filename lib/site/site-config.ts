@@ -20,12 +20,14 @@ import {
 } from "../rules/site-rules";
 import { pgSchemaProblem, workspaceProblem } from "../model/state-store-names";
 import { decodeSiteFile, isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
-import { SiteConfig } from "./site-schema";
+import { ExistingHaproxyConfig, FoundationLoadBalancerConfig, SiteConfig } from "./site-schema";
 import { shapeProblems } from "./site-shape";
 
 export type {
   AcknowledgementConfig,
   BackendConfig,
+  ExistingHaproxyConfig,
+  FoundationLoadBalancerConfig,
   OvaConfig,
   PortGroupConfig,
   SiteConfig,
@@ -157,7 +159,8 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
     ["vsphere.datastore", cfg.vsphere.datastore],
     ["vsphere.distributedSwitch", cfg.vsphere.distributedSwitch],
     ["vsphere.host", cfg.vsphere.host],
-    ["haproxy.name", cfg.haproxy.name],
+    ["haproxy.name", cfg.haproxy?.name],
+    ["supervisor.loadBalancer.storagePolicy", foundationOf(cfg)?.storagePolicy],
     ["managementNetwork.name", cfg.managementNetwork.name],
     ["primaryWorkloadNetwork.portGroup.name", cfg.primaryWorkloadNetwork.portGroup.name],
     ...(cfg.workloadNetworks ?? []).map((w, i): [string, string] => [
@@ -174,7 +177,7 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
       );
     }
   }
-  const hostname = cfg.haproxy.hostname;
+  const hostname = cfg.haproxy?.hostname;
   if (hostname !== undefined && !HOST_NAME.test(hostname)) {
     out.push(
       `CFG-04 haproxy.hostname: ${JSON.stringify(hostname.slice(0, 90))} is not a host name or FQDN (RFC 1123: labels of letters, digits and "-", each 1–63 characters), e.g. "haproxy.example.com".`,
@@ -188,8 +191,12 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
       w.addressRanges,
       100,
     ]),
-    ["haproxy.virtualIpCidrs", cfg.haproxy.virtualIpCidrs, 64],
-    ["haproxy.nameservers", cfg.haproxy.nameservers, 16],
+    ["haproxy.virtualIpCidrs", cfg.haproxy?.virtualIpCidrs, 64],
+    ["haproxy.nameservers", cfg.haproxy?.nameservers, 16],
+    ["supervisor.loadBalancer.virtualIpCidrs", cfg.supervisor?.loadBalancer?.virtualIpCidrs, 64],
+    ["supervisor.loadBalancer.servers", existingHaproxyOf(cfg)?.servers, 16],
+    ["supervisor.loadBalancer.interfaces", foundationOf(cfg)?.interfaces, 16],
+    ["supervisor.zones", cfg.supervisor?.zones, 16],
     ["acknowledge", cfg.acknowledge, 100],
     ["siteRules", cfg.siteRules, 100],
   ];
@@ -220,6 +227,24 @@ function backendNameProblems(cfg: SiteConfig): string[] {
         : undefined,
   );
   return problems.filter((p): p is string => p !== undefined).slice(0, 1);
+}
+
+/**
+ * The construct id of a site's load balancer other than the appliance, in its stack (`<stackName>/load-balancer`,
+ * `./site-load-balancer`): its findings are written under `supervisor.loadBalancer` in the site file.
+ */
+export const SITE_LOAD_BALANCER_ID = "load-balancer";
+
+/** The site's existing HAProxy, when `supervisor.loadBalancer` is one. */
+export function existingHaproxyOf(cfg: SiteConfig): ExistingHaproxyConfig | undefined {
+  const lb = cfg.supervisor?.loadBalancer;
+  return lb?.type === "existing-haproxy" ? lb : undefined;
+}
+
+/** The site's vSphere Foundation Load Balancer, when `supervisor.loadBalancer` is one. */
+export function foundationOf(cfg: SiteConfig): FoundationLoadBalancerConfig | undefined {
+  const lb = cfg.supervisor?.loadBalancer;
+  return lb?.type === "vsphere-foundation" ? lb : undefined;
 }
 
 /** Check a parsed site file's shape; returns the problems (empty when usable). */
@@ -277,13 +302,19 @@ export function loadSiteConfig(file: string): SiteConfig {
   const problems = [...parsed.duplicates, ...checkSiteConfig(parsed.value).map((p) => withLine(p, parsed))];
   if (problems.length === 0) {
     problems.push(
-      ...checkOvaLocation(parsed.value as SiteConfig, path.dirname(file)).map((p) => withLine(p, parsed)),
+      ...[
+        ...checkOvaLocation(parsed.value as SiteConfig, path.dirname(file)),
+        ...checkCertificateFiles(parsed.value as SiteConfig, path.dirname(file)),
+      ].map((p) => withLine(p, parsed)),
     );
   }
   if (problems.length > 0) {
     throw new SiteConfigError(file, problems);
   }
-  const config = withAbsoluteOvaPath(parsed.value as SiteConfig, path.dirname(file));
+  const config = withAbsoluteCertificateFiles(
+    withAbsoluteOvaPath(parsed.value as SiteConfig, path.dirname(file)),
+    path.dirname(file),
+  );
   placesOf.set(config, parsed);
   return config;
 }
@@ -311,7 +342,7 @@ export function withLineOf(config: SiteConfig, problem: string): string {
  * `ovf_deploy.remote_ovf_url`) or `localPath` (a file there, `ovf_deploy.local_ovf_path`), which must exist.
  */
 export function checkOvaLocation(cfg: SiteConfig, siteDir: string): string[] {
-  const ova = cfg.haproxy.ova;
+  const ova = cfg.haproxy?.ova;
   if (ova === undefined) return [];
   if ((ova.url === undefined) === (ova.localPath === undefined)) {
     return [
@@ -341,10 +372,61 @@ export function checkOvaLocation(cfg: SiteConfig, siteDir: string): string[] {
 
 /** The site with `haproxy.ova.localPath` absolute: Terraform runs in the stack's folder, not the site file's. */
 function withAbsoluteOvaPath(cfg: SiteConfig, siteDir: string): SiteConfig {
-  const ova = cfg.haproxy.ova;
-  if (ova?.localPath === undefined) return cfg;
+  const ova = cfg.haproxy?.ova;
+  if (cfg.haproxy === undefined || ova?.localPath === undefined) return cfg;
   return {
     ...cfg,
     haproxy: { ...cfg.haproxy, ova: { ...ova, localPath: path.resolve(siteDir, ova.localPath) } },
   };
+}
+
+/** The PEM files a site file names: the existing HAProxy's CA, the Foundation syslog endpoint's CA. */
+function certificateFiles(cfg: SiteConfig): { at: string; file: string }[] {
+  const haproxyCa = existingHaproxyOf(cfg)?.caCertificateFile;
+  const syslogCa = foundationOf(cfg)?.syslog?.caCertificateFile;
+  return [
+    ...(haproxyCa === undefined
+      ? []
+      : [{ at: "supervisor.loadBalancer.caCertificateFile", file: haproxyCa }]),
+    ...(syslogCa === undefined
+      ? []
+      : [{ at: "supervisor.loadBalancer.syslog.caCertificateFile", file: syslogCa }]),
+  ];
+}
+
+/** The PEM block that a CA certificate file starts with (RFC 7468 section 5.1). */
+const PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----";
+
+/**
+ * CFG-04: every CA certificate file the site file names is there (relative to the site file's folder or
+ * absolute) and holds a PEM certificate, checked at load like `haproxy.ova.localPath`.
+ */
+export function checkCertificateFiles(cfg: SiteConfig, siteDir: string): string[] {
+  return certificateFiles(cfg).flatMap(({ at, file }) => {
+    const absolute = path.resolve(siteDir, file);
+    if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) {
+      return [
+        `CFG-04 ${at}: no file at ${JSON.stringify(file)} (${absolute}). Give the path of the CA certificate's PEM file, relative to the site file's folder or absolute.`,
+      ];
+    }
+    return fs.readFileSync(absolute, "utf8").includes(PEM_CERTIFICATE)
+      ? []
+      : [
+          `CFG-04 ${at}: ${JSON.stringify(file)} holds no PEM certificate (no "${PEM_CERTIFICATE}" line). Give the CA certificate in PEM form (openssl x509 -in ca.der -inform der -out ca.pem).`,
+        ];
+  });
+}
+
+/** The site with its certificate files absolute: the stacks read them, from wherever the app runs. */
+function withAbsoluteCertificateFiles(cfg: SiteConfig, siteDir: string): SiteConfig {
+  const lb = cfg.supervisor?.loadBalancer;
+  if (cfg.supervisor === undefined || lb === undefined) return cfg;
+  const absolute = (file: string) => path.resolve(siteDir, file);
+  const loadBalancer =
+    lb.type === "existing-haproxy"
+      ? { ...lb, caCertificateFile: absolute(lb.caCertificateFile) }
+      : lb.syslog?.caCertificateFile === undefined
+        ? lb
+        : { ...lb, syslog: { ...lb.syslog, caCertificateFile: absolute(lb.syslog.caCertificateFile) } };
+  return { ...cfg, supervisor: { ...cfg.supervisor, loadBalancer } };
 }

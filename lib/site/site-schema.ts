@@ -111,6 +111,99 @@ export const siteRuleSchema = z
     "A rule of the site's own: an `id` and exactly one of maxVipPrefix, vlanRange, portGroupNamePattern, allowedSubnets (CFG-03).",
   );
 
+/** A Data Plane API endpoint of an existing HAProxy. */
+export const dataPlaneServerSchema = z
+  .strictObject({
+    host: str("The Data Plane API's IPv4 address (vsphere provider 2.16.1 takes an IPv4 address only)."),
+    port: num(`The Data Plane API's TCP port. Default ${DESCRIBED_DEFAULTS.dataplanePort}.`).optional(),
+  })
+  .describe('A Data Plane API endpoint: { "host": "10.0.0.10", "port": 5556 }.');
+
+/** An HAProxy with Data Plane API 2.x that runs already (`supervisor.loadBalancer`, type "existing-haproxy"). */
+export const existingHaproxySchema = z
+  .strictObject({
+    type: z
+      .literal("existing-haproxy")
+      .describe('"existing-haproxy": an HAProxy with Data Plane API 2.x that runs already.'),
+    name: str("Its name; the Supervisor's edge id is this name as a DNS label (SUP-02)."),
+    servers: z
+      .array(dataPlaneServerSchema)
+      .describe('Its Data Plane API endpoints, one or more, e.g. [{ "host": "10.0.0.10", "port": 5556 }].'),
+    username: str("The Data Plane API user."),
+    passwordVariable: str(
+      'The name of the sensitive Terraform variable that holds the Data Plane API password, e.g. "dataplane_password": set it as TF_VAR_dataplane_password where Terraform runs. The password itself is never written in the site file (CFG-07).',
+    ),
+    caCertificateFile: str(
+      "The PEM file of the CA that signed the Data Plane API's certificate, relative to the site file's folder or absolute (CFG-04 when there is none).",
+    ),
+    virtualIpCidrs: strings(
+      'The VIP blocks HAProxy serves, as CIDRs, e.g. ["192.168.120.128/25"]. At most 64.',
+    ),
+  })
+  .describe("An HAProxy with Data Plane API 2.x that runs already, reached at its Data Plane API.");
+
+/** An interface of the vSphere Foundation Load Balancer. */
+export const foundationInterfaceSchema = z
+  .strictObject({
+    personas: z
+      .array(z.enum(["MANAGEMENT", "WORKLOAD", "FRONTEND"]))
+      .describe(
+        'What it carries: "MANAGEMENT", "WORKLOAD", "FRONTEND"; each of them on exactly one interface (VFL-01, VFL-02).',
+      ),
+    portGroup: str(
+      "The name of the site's port group it sits on (the management network's, a workload network's or the frontend network's).",
+    ),
+    addressRanges: strings(
+      'Its static addresses, each "first-last" inside the port group\'s CIDR and free (VFL-03, VFL-04), e.g. ["10.0.0.30-10.0.0.31"].',
+    ),
+  })
+  .describe(
+    'An interface: { "personas": ["MANAGEMENT"], "portGroup": "mgmt", "addressRanges": ["first-last"] }.',
+  );
+
+/** Where the Foundation Load Balancer's nodes forward their logs. */
+export const foundationSyslogSchema = z
+  .strictObject({
+    endpoint: str('The syslog endpoint, e.g. "tcp+tls://syslog.example.com:6514".'),
+    caCertificateFile: str(
+      "The PEM file of a TLS endpoint's CA, relative to the site file's folder or absolute. Default: none.",
+    ).optional(),
+  })
+  .describe("Remote logging of the load balancer's nodes.");
+
+/** The vSphere Foundation Load Balancer (`supervisor.loadBalancer`, type "vsphere-foundation", vSphere 9). */
+export const foundationLoadBalancerSchema = z
+  .strictObject({
+    type: z
+      .literal("vsphere-foundation")
+      .describe(
+        '"vsphere-foundation": the vSphere Foundation Load Balancer, deployed by vCenter (vSphere 9).',
+      ),
+    name: str("Its name; the Supervisor's edge id is this name as a DNS label (SUP-02)."),
+    interfaces: z
+      .array(foundationInterfaceSchema)
+      .describe(
+        "Its interfaces on the site's port groups, with their personas and address ranges (VFL-01 … VFL-04).",
+      ),
+    virtualIpCidrs: strings(
+      'The VIP blocks it serves, as CIDRs, inside the FRONTEND interface\'s subnet (VFL-05), e.g. ["192.168.120.128/25"]. At most 64.',
+    ),
+    deploymentSize: z
+      .enum(["SMALL", "MEDIUM", "LARGE", "X_LARGE"])
+      .describe("The size of its nodes. Default: vCenter's.")
+      .optional(),
+    availability: z
+      .enum(["ACTIVE_PASSIVE", "SINGLE_NODE"])
+      .describe('"ACTIVE_PASSIVE": two nodes; "SINGLE_NODE": one, no failover. Default: vCenter\'s.')
+      .optional(),
+    storagePolicy: str("The storage policy of its nodes, looked up by name. Default: vCenter's.").optional(),
+    dnsServers: strings("DNS servers of its nodes: IPv4 addresses."),
+    dnsSearchDomains: strings("DNS search domains of its nodes. Default: none.").optional(),
+    ntpServers: strings("NTP servers of its nodes."),
+    syslog: foundationSyslogSchema.optional(),
+  })
+  .describe("The vSphere Foundation Load Balancer of vSphere 9: vCenter deploys it at enablement.");
+
 /** The Supervisor, enabled in a second stack `<stackName>-supervisor` (or written as a vSphere 7 request body). */
 export const supervisorSchema = z
   .strictObject({
@@ -151,8 +244,17 @@ export const supervisorSchema = z
         '"prevent": Terraform refuses to replace or destroy the Supervisor; "allow" lets it. Default "prevent".',
       )
       .optional(),
+    zones: strings(
+      'The three vSphere Zones (by name) of a Supervisor on zones instead of `vsphere.cluster`, e.g. ["zone-a", "zone-b", "zone-c"] (SUP-06; `zones` of vsphere_supervisor_v2). Default: on `vsphere.cluster`.',
+    ).optional(),
+    loadBalancer: z
+      .discriminatedUnion("type", [existingHaproxySchema, foundationLoadBalancerSchema])
+      .describe(
+        'A load balancer other than the appliance: `"type": "existing-haproxy"` or `"vsphere-foundation"`. Give exactly one of it and the top-level `haproxy` (CFG-02). Default: the appliance (`haproxy`).',
+      )
+      .optional(),
   })
-  .describe("Enable the Supervisor on the plan's networks and appliance.");
+  .describe("Enable the Supervisor on the plan's networks and load balancer.");
 
 /**
  * Where the appliance's OVA comes from (`haproxy.ova`): exactly one of `url` or `localPath` (CFG-02), given to
@@ -182,8 +284,12 @@ export const ovaSchema = z
 export const vsphereSchema = z
   .strictObject({
     datacenter: str("The datacenter, by name."),
-    cluster: str("The cluster the appliance's resource pool (and the Supervisor) is on, by name."),
-    datastore: str("The datastore of the appliance's disk, by name."),
+    cluster: str(
+      "The cluster the appliance's resource pool (and the Supervisor, unless it is on `supervisor.zones`) is on, by name. Required with the appliance (`haproxy`) or a Supervisor on one cluster (CFG-02).",
+    ).optional(),
+    datastore: str(
+      "The datastore of the appliance's disk, by name. Required with the appliance (`haproxy`, CFG-02).",
+    ).optional(),
     distributedSwitch: str(
       "The vSphere Distributed Switch the port groups are created on, by name (S-01, S-02).",
     ),
@@ -192,9 +298,9 @@ export const vsphereSchema = z
       // vmware/terraform-provider-vsphere v2.5.1 vsphere/provider.go 36-41 (v2.16.1 37-42): vsphere_server defaults to VSPHERE_SERVER.
     ).optional(),
     host: str(
-      "The ESXi host the appliance is deployed on, by name: provider 2.5.1 refuses an OVF deploy without one (HAP-09).",
+      "The ESXi host the appliance is deployed on, by name: provider 2.5.1 refuses an OVF deploy without one (HAP-09). Required with the appliance (`haproxy`, CFG-02).",
       // vmware/terraform-provider-vsphere v2.5.1 vsphere/internal/helper/ovfdeploy/ovf_helper.go 486
-    ),
+    ).optional(),
     folder: str(
       "The appliance's VM folder, relative to the datacenter's VM folder. Default: that folder.",
     ).optional(),
@@ -354,7 +460,11 @@ export const siteSchema = z
     frontendNetwork: portGroupSchema
       .describe("The frontend network's port group (frontend mode only, S-24).")
       .optional(),
-    haproxy: haproxySchema,
+    haproxy: haproxySchema
+      .describe(
+        "The HAProxy appliance this plan deploys. Give exactly one of it and `supervisor.loadBalancer` (CFG-02).",
+      )
+      .optional(),
     supervisor: supervisorSchema.optional(),
     acknowledge: z
       .array(acknowledgementSchema)
@@ -366,7 +476,7 @@ export const siteSchema = z
       .optional(),
   })
   .describe(
-    "A tanzu-haproxy-network site file: one site's IP plan for vSphere with Tanzu on the HAProxy load balancer.",
+    "A tanzu-haproxy-network site file: one site's IP plan for vSphere with Tanzu on the HAProxy appliance, an existing HAProxy or the vSphere Foundation Load Balancer.",
   );
 
 /** A port group in the site file. */
@@ -379,10 +489,16 @@ export type AcknowledgementConfig = z.infer<typeof acknowledgementSchema>;
 export type SiteRuleConfig = z.infer<typeof siteRuleSchema>;
 /** The Supervisor, in the site file. */
 export type SupervisorConfig = z.infer<typeof supervisorSchema>;
+/** The HAProxy appliance, in the site file (`haproxy`). */
+export type HaproxyConfig = z.infer<typeof haproxySchema>;
 /** Where the appliance's OVA comes from, in the site file (`haproxy.ova`). */
 export type OvaConfig = z.infer<typeof ovaSchema>;
 /** Where the site's stacks keep their state, in the site file (`backend`). */
 export type BackendConfig = z.infer<typeof backendSchema>;
+/** An existing HAProxy, in the site file (`supervisor.loadBalancer`). */
+export type ExistingHaproxyConfig = z.infer<typeof existingHaproxySchema>;
+/** The vSphere Foundation Load Balancer, in the site file (`supervisor.loadBalancer`). */
+export type FoundationLoadBalancerConfig = z.infer<typeof foundationLoadBalancerSchema>;
 /** The whole site file. */
 export type SiteConfig = z.infer<typeof siteSchema>;
 
@@ -391,6 +507,23 @@ export function siteJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(siteSchema, { target: SITE_SCHEMA_TARGET, io: "input" }),
     title: "tanzu-haproxy-network site file",
+    // What zod cannot declare and the reader's CFG-02 says: the appliance needs vsphere.cluster, .datastore and
+    // .host (draft-07 `dependencies`: with "haproxy", "vsphere" requires them).
+    dependencies: {
+      haproxy: {
+        properties: {
+          vsphere: {
+            type: "object",
+            properties: {
+              cluster: { type: "string" },
+              datastore: { type: "string" },
+              host: { type: "string" },
+            },
+            required: ["cluster", "datastore", "host"],
+          },
+        },
+      },
+    },
   };
 }
 

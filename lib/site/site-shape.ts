@@ -24,7 +24,7 @@ interface Def {
   readonly element?: Schema;
   readonly innerType?: Schema;
   readonly entries?: Readonly<Record<string, string>>;
-  /** A discriminated union's options and the key that chooses one (`backend`'s "type"). */
+  /** A discriminated union's options and the key that chooses one (`backend`'s and `supervisor.loadBalancer`'s "type"). */
   readonly options?: readonly Schema[];
   readonly discriminator?: string;
   /** A literal's values. */
@@ -40,36 +40,26 @@ function unwrapped(schema: Schema): Schema {
   return s;
 }
 
-/** The values a discriminated union's key takes, one per option: `["local", "pg", "s3", "cloud"]`. */
-function choices(def: Def): unknown[] {
-  return (def.options ?? []).flatMap((o) => defOf(defOf(o).shape![def.discriminator!]).values ?? []);
-}
-
-/** The option of a discriminated union that the file's value chooses, or undefined when it chooses none. */
-function chosen(def: Def, value: unknown): Schema | undefined {
-  const key =
-    value !== null && typeof value === "object"
-      ? (value as Record<string, unknown>)[def.discriminator!]
-      : undefined;
-  return def.options?.find((o) => (defOf(defOf(o).shape![def.discriminator!]).values ?? []).includes(key));
+/** The option of a discriminated union that the file's object at `path` chooses by its discriminator, if any. */
+function chosen(union: Schema, root: unknown, path: readonly Segment[]): Schema | undefined {
+  const def = defOf(union);
+  const tag = valueAt(root, [...path, def.discriminator!]);
+  return def.options!.find((o) => defOf(defOf(o).shape![def.discriminator!]).values?.includes(tag));
 }
 
 /**
- * The schema at a path (object keys and list indexes), or undefined off the schema (under an unknown key); at a
- * discriminated union, the option the file's value (`root`) chooses (without `root`: the union itself).
+ * The schema at a path (object keys and list indexes), or undefined off the schema (under an unknown key, or in a
+ * union's object whose discriminator chooses no option). `root`, the file's value, chooses a union's option.
  */
 function schemaAt(path: readonly Segment[], root?: unknown): Schema | undefined {
   let s: Schema | undefined = siteSchema;
   for (let i = 0; i <= path.length; i++) {
     if (s === undefined) return undefined;
     s = unwrapped(s);
-    if (root !== undefined && defOf(s).type === "union" && defOf(s).discriminator !== undefined) {
-      s = chosen(defOf(s), valueAt(root, path.slice(0, i)));
-      if (s === undefined) return undefined;
-    }
-    if (i === path.length) break;
-    const def = defOf(s);
+    if (defOf(s).type === "union") s = chosen(s, root, path.slice(0, i));
+    if (i === path.length || s === undefined) break;
     const segment = path[i];
+    const def = defOf(s);
     s = typeof segment === "number" ? def.element : def.shape?.[segment];
   }
   return s && unwrapped(s);
@@ -95,6 +85,10 @@ function describe(schema: Schema): string {
       return "an object";
     case "literal":
       return (def.values ?? []).map((v) => JSON.stringify(v)).join(" or ");
+    case "union":
+      return `an object with ${JSON.stringify(def.discriminator)}: ${(def.options ?? [])
+        .map((o) => describe(defOf(o).shape![def.discriminator!]))
+        .join(" or ")}`;
     default:
       return `a ${def.type}`;
   }
@@ -130,20 +124,29 @@ interface Located {
 }
 
 /** Schema order: at the first segment that differs, an unknown key before the known ones, these in schema order. */
-function compare(a: Located, b: Located): number {
+function compare(a: Located, b: Located, root: unknown): number {
   const n = Math.min(a.path.length, b.path.length);
   for (let i = 0; i < n; i++) {
     const x = a.path[i];
     const y = b.path[i];
     if (x === y) continue;
     if (typeof x === "number" && typeof y === "number") return x - y;
-    const keys = keysAt(a.path.slice(0, i));
+    const keys = keysAt(a.path.slice(0, i), root);
     const rank = (p: Located, s: Segment) =>
       p.unknownKey && i === p.path.length - 1 ? -1 : keys.indexOf(String(s));
     return rank(a, x) - rank(b, y);
   }
   return a.path.length - b.path.length;
 }
+
+/**
+ * Keys that would hold a secret, and the key that names where the secret comes from instead: a password in the
+ * site file would be written in clear into the synthesized Terraform and every copy of the file (CFG-07).
+ */
+const SECRET_KEYS: Readonly<Record<string, string>> = {
+  password: "passwordVariable",
+  dataplanePassword: "passwordVariable",
+};
 
 /** CFG-01 lines for the unknown keys of one object, and the keys they propose (not then also reported missing). */
 function unknownKeys(
@@ -161,6 +164,14 @@ function unknownKeys(
         path: [...at, key],
         unknownKey: true,
         text: secretSettingProblem(secret, key, `${prefix}${key}`),
+      };
+    }
+    const instead = SECRET_KEYS[key];
+    if (instead !== undefined && known.includes(instead)) {
+      return {
+        path: [...at, key],
+        unknownKey: true,
+        text: `CFG-07 ${prefix}${key}: a password is never written in the site file (it would be copied in clear into the synthesized Terraform and every copy of the file). Remove it; name a sensitive Terraform variable in ${JSON.stringify(instead)}, e.g. "dataplane_password", and set TF_VAR_dataplane_password where Terraform runs.`,
       };
     }
     const renamed = RENAMED_KEYS[key];
@@ -214,28 +225,23 @@ function wrongValue(value: unknown, path: readonly Segment[], schema: Schema): s
 export function shapeProblems(value: unknown): string[] {
   // Without zod's compiled fast path (`new Function`): a file is parsed once, so compiling it only costs time.
   const result = siteSchema.safeParse(value, { jitless: true });
-  if (result.success) return [];
+  const choice = loadBalancerChoice(value);
+  if (result.success && choice.length === 0) return [];
   const proposed = new Set<string>();
   const located: Located[] = [];
   const reported = new Set<string>();
-  for (const issue of result.error.issues) {
+  for (const issue of result.error?.issues ?? []) {
     let path = issue.path as Segment[];
     if (issue.code === "unrecognized_keys") {
       located.push(...unknownKeys(path, issue.keys, proposed, value));
       continue;
     }
-    if (issue.code === "invalid_union" && "discriminator" in issue) {
-      // `backend` without a "type" the schema knows: its choices, not zod's words.
-      const union = defOf(unwrapped(schemaAt(path.slice(0, -1)) ?? siteSchema));
-      const given = valueAt(value, path);
-      const takes = `one of ${choices(union)
-        .map((c) => JSON.stringify(c))
-        .join(", ")}`;
-      located.push({
-        path,
-        unknownKey: false,
-        text: `CFG-02 ${jsonPath(path)}: ${given === undefined ? "missing" : `${quoteShort(given)} is not a store type`}; it must be ${takes}.`,
-      });
+    if (issue.code === "invalid_union" && "options" in issue && Array.isArray(issue.options)) {
+      // A discriminator that chooses no option: the line says the choices.
+      const at = jsonPath(path);
+      reported.add(at);
+      const choices = z.enum(issue.options.map(String) as [string, ...string[]]);
+      located.push({ path, unknownKey: false, text: wrongValue(valueAt(value, path), path, choices) });
       continue;
     }
     // A list of strings or numbers is wrong as a whole: one line for the list, with its value.
@@ -252,8 +258,62 @@ export function shapeProblems(value: unknown): string[] {
       text: wrongValue(valueAt(value, path), path, schemaAt(path, value) ?? siteSchema),
     });
   }
+  located.push(...choice.filter((p) => !reported.has(jsonPath(p.path))));
   return located
     .filter((p) => p.unknownKey || !proposed.has(jsonPath(p.path)) || valueAt(value, p.path) !== undefined)
-    .sort(compare)
+    .sort((a, b) => compare(a, b, value))
     .map((p) => p.text);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * CFG-02 for what the schema alone cannot say: a site has exactly one load balancer, the appliance (`haproxy`)
+ * or `supervisor.loadBalancer`; the appliance needs `vsphere.cluster`, `.datastore` and `.host` (its resource
+ * pool, disk and ESXi host), and a Supervisor on one cluster needs `vsphere.cluster`. A Supervisor on zones with
+ * no appliance uses no cluster: one given is refused rather than ignored.
+ */
+function loadBalancerChoice(value: unknown): Located[] {
+  if (!isObject(value)) return [];
+  const out: Located[] = [];
+  const problem = (path: Segment[], text: string) => out.push({ path, unknownKey: false, text });
+  const supervisor = isObject(value.supervisor) ? value.supervisor : undefined;
+  const appliance = value.haproxy !== undefined;
+  const other = supervisor?.loadBalancer !== undefined;
+  if (!appliance && !other) {
+    problem(
+      ["haproxy"],
+      'CFG-02 haproxy: missing; give the load balancer: the HAProxy appliance as "haproxy" (an object), or another one as "supervisor.loadBalancer" (an existing HAProxy or the vSphere Foundation Load Balancer).',
+    );
+  } else if (appliance && other) {
+    problem(
+      ["supervisor", "loadBalancer"],
+      'CFG-02 supervisor.loadBalancer: given with "haproxy"; a site has one load balancer: the appliance this plan deploys ("haproxy") or "supervisor.loadBalancer". Remove one.',
+    );
+  }
+  const vsphere = value.vsphere;
+  if (!isObject(vsphere)) return out;
+  // The same line as for a key the schema requires: the appliance needs its resource pool, disk and host.
+  const missing = (key: string, why = "") => {
+    if (vsphere[key] === undefined) {
+      problem(["vsphere", key], `CFG-02 vsphere.${key}: missing; it must be a string${why}.`);
+    }
+  };
+  if (appliance) {
+    missing("cluster");
+    missing("datastore");
+    missing("host");
+  } else if (supervisor && supervisor.zones === undefined) {
+    missing(
+      "cluster",
+      ' (the Supervisor\'s cluster), or give "supervisor.zones" for a Supervisor on three vSphere Zones',
+    );
+  } else if (supervisor && vsphere.cluster !== undefined) {
+    problem(
+      ["vsphere", "cluster"],
+      'CFG-02 vsphere.cluster: not used: the Supervisor is on "supervisor.zones" and there is no appliance. Remove it, or remove "supervisor.zones" for a Supervisor on this cluster.',
+    );
+  }
+  return out;
 }

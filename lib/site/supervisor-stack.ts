@@ -2,7 +2,8 @@
  * The Supervisor of a site, in its own stack: `vsphere_supervisor_v2` needs vsphere provider 2.16.1, and the
  * appliance's stack is pinned to 2.5.1 (one Terraform configuration holds one version of a provider). It takes
  * the networks' and the appliance's values by cdktf cross-stack references, so `cdktf deploy` applies the
- * appliance's stack first.
+ * site's stack first. On a site without the appliance it takes the site file's `supervisor.loadBalancer`, and
+ * on `supervisor.zones` it is enabled on three vSphere Zones instead of `vsphere.cluster`.
  */
 import { DataVsphereComputeCluster } from "@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster";
 import { DataVsphereDatacenter } from "@cdktf/provider-vsphere/lib/data-vsphere-datacenter";
@@ -18,6 +19,7 @@ import {
   SupervisorProtection,
 } from "../constructs/supervisor";
 import { SupervisorConfig } from "./site-config";
+import { existingHaproxy, foundationLoadBalancer } from "./site-load-balancer";
 import { TopologyStack, vsphereProviderFromEnvironment } from "./topology-stack";
 
 /** The Supervisor's props from the site file, given the stack it lives in. */
@@ -28,15 +30,25 @@ export function supervisorProps(
 ): SupervisorProps {
   const v = site.config.vsphere;
   const datacenter = new DataVsphereDatacenter(scope, "datacenter", { name: v.datacenter });
-  const cluster = new DataVsphereComputeCluster(scope, "cluster", {
-    name: v.cluster,
-    datacenterId: datacenter.id,
-  });
+  // On three vSphere Zones (by name, `zones` of vsphere_supervisor_v2) or on the site's cluster.
+  const cluster =
+    cfg.zones === undefined
+      ? new DataVsphereComputeCluster(scope, "cluster", { name: v.cluster!, datacenterId: datacenter.id })
+      : undefined;
   const policy = new DataVsphereStoragePolicy(scope, "storage-policy", { name: cfg.storagePolicy });
+  const lb = cfg.loadBalancer;
   return {
     network: site.network,
-    haproxy: site.haproxy,
-    clusterId: cluster.id,
+    // The appliance of the site's stack, or the load balancer the site file gives instead.
+    ...(site.haproxy
+      ? { haproxy: site.haproxy }
+      : {
+          loadBalancer:
+            lb?.type === "existing-haproxy"
+              ? existingHaproxy(scope, site, lb)
+              : foundationLoadBalancer(scope, site, lb!),
+        }),
+    ...(cluster ? { clusterId: cluster.id } : { zones: cfg.zones }),
     name: cfg.name,
     storagePolicyId: policy.id,
     controlPlaneSize: cfg.controlPlaneSize as ControlPlaneSize | undefined,

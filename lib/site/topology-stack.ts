@@ -1,6 +1,7 @@
 /**
- * One site as a stack: vSphere objects looked up by name, the Supervisor's port groups and the HAProxy
- * appliance, from a site configuration file. Credentials come from the environment only.
+ * One site as a stack: vSphere objects looked up by name, the Supervisor's port groups and, when the site has it,
+ * the HAProxy appliance, from a site configuration file. Credentials come from the environment only. A site on
+ * another load balancer (`supervisor.loadBalancer`) gets it beside its Supervisor (`./site-load-balancer`).
  */
 import { HttpProvider } from "@cdktf/provider-http/lib/provider";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
@@ -15,6 +16,8 @@ import { VsphereProvider, VsphereProviderConfig } from "@cdktf/provider-vsphere/
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { HaproxyLoadBalancer } from "../constructs/haproxy-load-balancer";
+import { pinVsphereProvider } from "../constructs/provider-pin";
+import { Supervisor } from "../constructs/supervisor";
 import { HaproxyMode, PortGroupProps } from "../model/plan";
 import { HaproxyOva } from "../constructs/haproxy-sources";
 import { PlanAcknowledgements } from "../constructs/acknowledgements";
@@ -23,6 +26,7 @@ import { SupervisorWorkloadNetwork } from "../constructs/supervisor-workload-net
 import { planReportFiles, reportedNetwork, reportInputOf } from "../constructs/plan-report-synthesizer";
 import { OvaConfig, PortGroupConfig, SiteConfig, siteRulesOf } from "./site-config";
 import { stateBackendOf } from "./site-backend";
+import { HaproxyConfig } from "./site-schema";
 
 /**
  * The vsphere provider configured from VSPHERE_SERVER / VSPHERE_USER / VSPHERE_PASSWORD (and
@@ -45,7 +49,8 @@ function ovaOf(ova: OvaConfig | undefined): HaproxyOva | undefined {
 /** A site's stack. */
 export class TopologyStack extends TerraformStack {
   public readonly network: SupervisorWorkloadNetwork;
-  public readonly haproxy: HaproxyLoadBalancer;
+  /** The HAProxy appliance, when the site has one (`haproxy`); none with `supervisor.loadBalancer`. */
+  public readonly haproxy?: HaproxyLoadBalancer;
   public readonly config: SiteConfig;
 
   constructor(scope: Construct, config: SiteConfig) {
@@ -53,9 +58,13 @@ export class TopologyStack extends TerraformStack {
     this.config = config;
     stateBackendOf(config.backend).applyTo(this);
     vsphereProviderFromEnvironment(this, config.vsphere.server);
-    new TlsProvider(this, "tls", {});
-    new RandomProvider(this, "random", {});
-    if (config.haproxy.healthCheck) {
+    const h = config.haproxy;
+    if (h) {
+      // The appliance's CA and keys, and its passwords.
+      new TlsProvider(this, "tls", {});
+      new RandomProvider(this, "random", {});
+    }
+    if (h?.healthCheck) {
       new HttpProvider(this, "http", {}); // the health check's data source
     }
     // The site file's acknowledgements cover every plan construct of the stack.
@@ -66,20 +75,37 @@ export class TopologyStack extends TerraformStack {
 
     const v = config.vsphere;
     const datacenter = new DataVsphereDatacenter(this, "datacenter", { name: v.datacenter });
-    const cluster = new DataVsphereComputeCluster(this, "cluster", {
-      name: v.cluster,
-      datacenterId: datacenter.id,
-    });
-    const datastore = new DataVsphereDatastore(this, "datastore", {
-      name: v.datastore,
-      datacenterId: datacenter.id,
-    });
+    // The appliance's resource pool, datastore and host: looked up only for a site with the appliance.
+    const cluster = h
+      ? new DataVsphereComputeCluster(this, "cluster", { name: v.cluster!, datacenterId: datacenter.id })
+      : undefined;
+    const datastore = h
+      ? new DataVsphereDatastore(this, "datastore", { name: v.datastore!, datacenterId: datacenter.id })
+      : undefined;
     const dvs = new DataVsphereDistributedVirtualSwitch(this, "distributed-switch", {
       name: v.distributedSwitch,
       datacenterId: datacenter.id,
     });
-    const host = new DataVsphereHost(this, "host", { name: v.host, datacenterId: datacenter.id });
+    const host = h
+      ? new DataVsphereHost(this, "host", { name: v.host!, datacenterId: datacenter.id })
+      : undefined;
 
+    this.network = this.workloadNetwork(datacenter, dvs);
+    if (h && cluster && datastore && host) {
+      this.haproxy = this.appliance(h, datacenter, cluster, datastore, host);
+    } else {
+      // No appliance pins the stack to 2.5.1: its port groups take the Supervisor's release, so one provider
+      // release serves both of the site's stacks (the binding's own default would be another).
+      pinVsphereProvider(this, Supervisor.PROVIDER_VERSION, "the site's port groups (no appliance)");
+    }
+  }
+
+  /** The port groups (created or looked up) and the Supervisor's networks on them. */
+  private workloadNetwork(
+    datacenter: DataVsphereDatacenter,
+    dvs: DataVsphereDistributedVirtualSwitch,
+  ): SupervisorWorkloadNetwork {
+    const config = this.config;
     const existing = new Map<string, string>();
     const portGroup = (pg: PortGroupConfig): PortGroupProps => {
       if (!pg.existing) {
@@ -97,7 +123,7 @@ export class TopologyStack extends TerraformStack {
       return { name: pg.name, vlanId: pg.vlanId, cidr: pg.cidr, gateway: pg.gateway, existingNetworkId: id };
     };
 
-    this.network = new SupervisorWorkloadNetwork(this, "network", {
+    return new SupervisorWorkloadNetwork(this, "network", {
       distributedSwitchUuid: dvs.id,
       managementNetwork: portGroup(config.managementNetwork),
       supervisorManagementStartIp: config.supervisorManagementStartIp,
@@ -112,9 +138,18 @@ export class TopologyStack extends TerraformStack {
       frontendNetwork: config.frontendNetwork ? portGroup(config.frontendNetwork) : undefined,
       siteRules: siteRulesOf(config),
     });
+  }
 
-    const h = config.haproxy;
-    this.haproxy = new HaproxyLoadBalancer(this, "haproxy", {
+  /** The HAProxy appliance on those networks, and its outputs. */
+  private appliance(
+    h: HaproxyConfig,
+    datacenter: DataVsphereDatacenter,
+    cluster: DataVsphereComputeCluster,
+    datastore: DataVsphereDatastore,
+    host: DataVsphereHost,
+  ): HaproxyLoadBalancer {
+    const v = this.config.vsphere;
+    const haproxy = new HaproxyLoadBalancer(this, "haproxy", {
       network: this.network,
       mode: h.mode === "frontend" ? HaproxyMode.FRONTEND : HaproxyMode.DEFAULT,
       name: h.name,
@@ -137,9 +172,9 @@ export class TopologyStack extends TerraformStack {
       healthCheck: h.healthCheck,
       ova: ovaOf(h.ova),
     });
-
     // haproxy_ca_certificate_pem, _dataplane_address, _dataplane_user, _dataplane_password, _root_password.
-    this.haproxy.addOutputs("haproxy");
+    haproxy.addOutputs("haproxy");
+    return haproxy;
   }
 
   /** What the IP-plan report is made of (the same input the network construct's report uses). */

@@ -2,6 +2,18 @@ import { Severity } from "../../model/diagnostics";
 import { quote, size } from "../../model/ip";
 import { planRule } from "../rule";
 
+/**
+ * The order of two JSON paths by their indices as numbers (`interfaces[2]` before `interfaces[10]`), not as strings.
+ */
+function comparePaths(a: string, b: string): number {
+  const indices = (p: string) => [...p.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const [x, y] = [indices(a), indices(b)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] - y[i];
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** VFL-04: interface ranges take no address of anything else of the plan. */
 export default planRule({
   id: "VFL-04",
@@ -19,7 +31,9 @@ export default planRule({
     for (const [a, b] of ctx.pairs) {
       // Two interface ranges: report on the later one only.
       const [mine, other] =
-        a.label.kind === "interface" && b.label.kind === "interface" && b.label.path > a.label.path
+        a.label.kind === "interface" &&
+        b.label.kind === "interface" &&
+        comparePaths(b.label.path, a.label.path) > 0
           ? [b, a]
           : [a, b];
       const key = `${mine.label.path}|${other.label.path}`;

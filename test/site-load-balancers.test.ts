@@ -1,0 +1,269 @@
+/**
+ * Site files on the Supervisor's other load balancers and on zones (lib/site/site-load-balancer.ts and the keys
+ * of `supervisor.loadBalancer` and `supervisor.zones`): the examples T5 and T6 through the app, what their
+ * Supervisor stacks send, and each refusal of such a site file at load.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Testing } from "cdktf";
+import { synthesizeSites } from "../stacks/run";
+import { builtInSiteFiles } from "../stacks/built-in-sites";
+import { checkSiteConfig, loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
+import { buildSite } from "../lib/site/build-site";
+import { supervisorV2Problems } from "./supervisor-v2-schema";
+
+const SITES = path.join(__dirname, "..", "stacks", "sites");
+const T5 = path.join(SITES, "t5-vsphere9-foundation-load-balancer.json");
+const T6 = path.join(SITES, "t6-existing-haproxy.json");
+const CA = fs.readFileSync(path.join(SITES, "haproxy-dataplane-ca.pem"), "utf8");
+
+type Json = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+type Site = Record<string, unknown> & {
+  vsphere: Record<string, unknown>;
+  supervisor: Record<string, unknown> & { loadBalancer: Record<string, unknown> };
+};
+const read = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as Site;
+
+/** The site's two stacks, synthesized with validations. */
+function stacksOf(file: string): { site: Json; supervisor: Json } {
+  const app = Testing.app();
+  const site = buildSite(app, loadSiteConfig(file));
+  const supervisor = app.node.findChild(`${site.config.stackName}-supervisor`);
+  return {
+    site: JSON.parse(Testing.synth(site, true)) as Json,
+    supervisor: JSON.parse(Testing.synth(supervisor as typeof site, true)) as Json,
+  };
+}
+
+const only = <T>(o: Record<string, T>): T => Object.values(o)[0];
+
+/** A copy of a site file in a temporary folder (with the CA file beside it), changed by `edit`. */
+function variant(file: string, edit: (s: Site) => void): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "site-lb-"));
+  fs.copyFileSync(path.join(SITES, "haproxy-dataplane-ca.pem"), path.join(dir, "haproxy-dataplane-ca.pem"));
+  const site = read(file);
+  edit(site);
+  const out = path.join(dir, "site.json");
+  fs.writeFileSync(out, JSON.stringify(site, null, 2));
+  return out;
+}
+
+/** `{"key"}` in an expected line → `line N`, N the first line of the file that holds `"key"`. */
+function withLines(file: string, expected: string[]): string[] {
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  return expected.map((e) =>
+    e.replace(
+      /\{("[^"]+")\}/g,
+      (_m, needle: string) => `line ${lines.findIndex((l) => l.includes(needle)) + 1}`,
+    ),
+  );
+}
+
+function problemsOf(file: string): string[] {
+  try {
+    loadSiteConfig(file);
+    return [];
+  } catch (e) {
+    if (!(e instanceof SiteConfigError)) throw e;
+    return e.problems;
+  }
+}
+
+describe("the example sites without the appliance", () => {
+  test("are among the built-in sites and synthesize through the app with no finding", () => {
+    expect(builtInSiteFiles()).toEqual(expect.arrayContaining([T5, T6]));
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "site-lb-app-")), "out");
+    const result = synthesizeSites([T5, T6], out, { acrossSites: false }); // two alternative example sites, not a fleet;
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(result.out).toEqual([
+      expect.stringContaining(
+        'vSphere Foundation Load Balancer "vfl-t5", VIPs 192.168.130.64/26, 0 warnings',
+      ),
+      expect.stringContaining('existing HAProxy "haproxy-t6", VIPs 192.168.120.128/26, 0 warnings'),
+    ]);
+    // No appliance: no VM, no OVA, no host; the vSphere 7 request body only where that API can enable it (T6).
+    for (const stack of ["t5-vsphere9-foundation-load-balancer", "t6-existing-haproxy"]) {
+      const json = fs.readFileSync(path.join(out, "stacks", stack, "cdk.tf.json"), "utf8");
+      expect(json).not.toMatch(/vsphere_virtual_machine|vsphere_host|ovf/);
+    }
+    expect(
+      fs.existsSync(
+        path.join(out, "stacks", "t5-vsphere9-foundation-load-balancer", "supervisor-enable-request.json"),
+      ),
+    ).toBe(false);
+    expect(
+      fs.existsSync(path.join(out, "stacks", "t6-existing-haproxy", "supervisor-enable-request.json")),
+    ).toBe(true);
+  });
+
+  test("the site's stack holds only the port groups and pins the Supervisor's provider release", () => {
+    for (const file of [T5, T6]) {
+      const { site } = stacksOf(file);
+      expect(Object.keys(site.resource)).toEqual(["vsphere_distributed_port_group"]);
+      expect(Object.keys(site.data).sort()).toEqual([
+        "vsphere_datacenter",
+        "vsphere_distributed_virtual_switch",
+        "vsphere_network",
+      ]);
+      expect(
+        (site.terraform as unknown as { required_providers: Record<string, unknown> }).required_providers
+          .vsphere,
+      ).toEqual({
+        source: "vmware/vsphere",
+        version: "2.16.1",
+      });
+    }
+  });
+
+  test("T5's Supervisor is on three zones with the Foundation Load Balancer, and passes the 2.16.1 schema", () => {
+    const { supervisor } = stacksOf(T5);
+    const body = only(supervisor.resource.vsphere_supervisor_v2);
+    expect(supervisorV2Problems(body)).toEqual([]);
+    expect(body.zones).toEqual(["zone-a", "zone-b", "zone-c"]);
+    expect(body.cluster).toBeUndefined();
+    expect(supervisor.data.vsphere_compute_cluster).toBeUndefined();
+    const edge = (body.workloads as unknown as { edge: Record<string, unknown> }).edge;
+    expect(edge.haproxy).toBeUndefined();
+    expect(edge).toEqual(
+      expect.objectContaining({
+        id: "vfl-t5",
+        lb_address_range: [{ address: "192.168.130.64", count: 64 }],
+        foundation: expect.objectContaining({
+          deployment_target: {
+            availability: "ACTIVE_PASSIVE",
+            deployment_size: "SMALL",
+            storage_policy: "${data.vsphere_storage_policy.load-balancer-storage-policy.id}",
+          },
+        }),
+      }),
+    );
+    const interfaces = (edge.foundation as { interface: { personas: string[] }[] }).interface;
+    expect(interfaces.map((i) => i.personas)).toEqual([["MANAGEMENT"], ["WORKLOAD"], ["FRONTEND"]]);
+  });
+
+  test("T6's Supervisor sends the existing HAProxy's servers, the PEM file's CA and the password variable, sensitive", () => {
+    const { supervisor } = stacksOf(T6);
+    const body = only(supervisor.resource.vsphere_supervisor_v2);
+    expect(supervisorV2Problems(body)).toEqual([]);
+    expect(body.cluster).toBe("${data.vsphere_compute_cluster.cluster.id}");
+    const edge = (body.workloads as unknown as { edge: { haproxy: Record<string, unknown> } }).edge;
+    expect(edge.haproxy).toEqual({
+      server: [
+        { host: "10.0.0.10", port: 5556 },
+        { host: "10.0.0.11", port: 5556 },
+      ],
+      username: "admin",
+      password: "${sensitive(var.dataplane_password)}",
+      ca_chain: CA,
+    });
+    expect(supervisor.variable.dataplane_password).toEqual(
+      expect.objectContaining({ type: "string", sensitive: true }),
+    );
+    // The password is never in the site file nor in any synthesized file of the site's own stack.
+    expect(JSON.stringify(stacksOf(T6).site)).not.toContain("dataplane_password");
+  });
+});
+
+describe("a site file's load balancer and zones, refused at load", () => {
+  test.each<[string, string, (s: Site) => void, string[]]>([
+    [
+      "no load balancer at all",
+      T6,
+      (s) => delete (s.supervisor as Record<string, unknown>).loadBalancer,
+      [
+        'CFG-02 haproxy (in the object at line 1): missing; give the load balancer: the HAProxy appliance as "haproxy" (an object), or another one as "supervisor.loadBalancer" (an existing HAProxy or the vSphere Foundation Load Balancer).',
+      ],
+    ],
+    [
+      "the appliance and another load balancer",
+      T6,
+      (s) => {
+        s.haproxy = read(builtInSiteFiles()[0]).haproxy;
+        Object.assign(s.vsphere, { datastore: "datastore-01", host: "esxi-01.example.com" });
+      },
+      [
+        'CFG-02 supervisor.loadBalancer ({"loadBalancer"}): given with "haproxy"; a site has one load balancer: the appliance this plan deploys ("haproxy") or "supervisor.loadBalancer". Remove one.',
+      ],
+    ],
+    [
+      "the appliance without its ESXi host",
+      builtInSiteFiles()[0],
+      (s) => delete s.vsphere.host,
+      ['CFG-02 vsphere.host (in the object at {"vsphere"}): missing; it must be a string.'],
+    ],
+    [
+      "a Supervisor on one cluster without vsphere.cluster",
+      T6,
+      (s) => delete s.vsphere.cluster,
+      [
+        'CFG-02 vsphere.cluster (in the object at {"vsphere"}): missing; it must be a string (the Supervisor\'s cluster), or give "supervisor.zones" for a Supervisor on three vSphere Zones.',
+      ],
+    ],
+    [
+      "a cluster nothing uses: the Supervisor on zones, no appliance",
+      T5,
+      (s) => (s.vsphere.cluster = "cluster-01"),
+      [
+        'CFG-02 vsphere.cluster ({"cluster"}): not used: the Supervisor is on "supervisor.zones" and there is no appliance. Remove it, or remove "supervisor.zones" for a Supervisor on this cluster.',
+      ],
+    ],
+    [
+      "a literal Data Plane API password",
+      T6,
+      (s) => (s.supervisor.loadBalancer.password = "VMware1!VMware1!"),
+      [
+        'CFG-07 supervisor.loadBalancer.password ({"password"}): a password is never written in the site file (it would be copied in clear into the synthesized Terraform and every copy of the file). Remove it; name a sensitive Terraform variable in "passwordVariable", e.g. "dataplane_password", and set TF_VAR_dataplane_password where Terraform runs.',
+      ],
+    ],
+    [
+      "an unknown load balancer type",
+      T6,
+      (s) => (s.supervisor.loadBalancer.type = "avi"),
+      [
+        'CFG-02 supervisor.loadBalancer.type ({"type"}): "avi" is not one of "existing-haproxy", "vsphere-foundation".',
+      ],
+    ],
+    [
+      "a misspelt key of an existing HAProxy",
+      T6,
+      (s) => {
+        s.supervisor.loadBalancer.server = s.supervisor.loadBalancer.servers;
+        delete s.supervisor.loadBalancer.servers;
+      },
+      ['CFG-01 supervisor.loadBalancer.server ({"server"}): unknown key "server". Did you mean "servers"?'],
+    ],
+    [
+      "a persona the Foundation Load Balancer does not have",
+      T5,
+      (s) => ((s.supervisor.loadBalancer.interfaces as { personas: string[] }[])[0].personas = ["EDGE"]),
+      [
+        'CFG-02 supervisor.loadBalancer.interfaces[0].personas[0] ({"EDGE"}): "EDGE" is not one of "MANAGEMENT", "WORKLOAD", "FRONTEND".',
+      ],
+    ],
+  ])("%s", (_what, file, edit, expected) => {
+    const site = variant(file, edit);
+    expect(problemsOf(site)).toEqual(withLines(site, expected));
+  });
+
+  test("a CA certificate file that is not there, or holds no PEM certificate, is CFG-04 with the path it read", () => {
+    const missing = variant(T6, (s) => (s.supervisor.loadBalancer.caCertificateFile = "no-such-ca.pem"));
+    expect(problemsOf(missing)).toEqual(
+      withLines(missing, [
+        `CFG-04 supervisor.loadBalancer.caCertificateFile ({"caCertificateFile"}): no file at "no-such-ca.pem" (${path.join(path.dirname(missing), "no-such-ca.pem")}). Give the path of the CA certificate's PEM file, relative to the site file's folder or absolute.`,
+      ]),
+    );
+    const notPem = variant(T6, (s) => (s.supervisor.loadBalancer.caCertificateFile = "site.json"));
+    expect(problemsOf(notPem)).toEqual(
+      withLines(notPem, [
+        'CFG-04 supervisor.loadBalancer.caCertificateFile ({"caCertificateFile"}): "site.json" holds no PEM certificate (no "-----BEGIN CERTIFICATE-----" line). Give the CA certificate in PEM form (openssl x509 -in ca.der -inform der -out ca.pem).',
+      ]),
+    );
+  });
+
+  test("the examples themselves pass the reader's shape checks", () => {
+    expect(checkSiteConfig(read(T5))).toEqual([]);
+    expect(checkSiteConfig(read(T6))).toEqual([]);
+  });
+});
