@@ -438,7 +438,9 @@ function foundationWizardValues(
 /** The wizard table's heading: which networking and load balancer the values are for. */
 function wizardHeading(input: PlanReportInput): string {
   const lb =
-    input.loadBalancer?.loadBalancerType === "vsphere-foundation" ? "vSphere Foundation Load Balancer" : "HAProxy";
+    input.loadBalancer?.loadBalancerType === "vsphere-foundation"
+      ? "vSphere Foundation Load Balancer"
+      : "HAProxy";
   return `## Workload Management wizard (vSphere networking, ${lb})`;
 }
 
