@@ -10,6 +10,7 @@ export default tseslint.config(
       "coverage/**",
       "scratch/**",
       ".venv-python/**",
+      ".venv/**",
       "jest.config.js",
       "bench/jest.config.js",
     ],
