@@ -9,7 +9,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 
 /** Site `i`: management 172.16.<i>.0/24, primary 10.<i>.0.0/24 (VIPs on its upper half), 10 namespace /24s. */
 function siteFile(i: number): Record<string, unknown> {

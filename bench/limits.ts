@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig } from "../lib/site/site-config";
 import { TopologyStack } from "../lib/site/topology-stack";

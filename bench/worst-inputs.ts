@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 
 type Site = Record<string, Record<string, unknown> & { addressRanges?: string[] }> & {

@@ -6,8 +6,8 @@
  */
 import { RULES, Severity } from "../lib";
 import { cliPrintsAnnotations } from "../lib/constructs/refused-synthesis";
-import { refuseSiteFiles, refuseUsage } from "../stacks/refused-site-files";
-import { synthesizeSites } from "../stacks/run";
+import { refuseSiteFiles, refuseUsage } from "../lib/cli/refused-site-files";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { builtInSiteFiles, siteFilesIn } from "../stacks/built-in-sites";
 import { EXIT, parseCommandLine, USAGE } from "./command-line";
 

@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import * as readline from "readline";
 import { parseArgs } from "util";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { App } from "cdktf";
 import {
   addressCount,

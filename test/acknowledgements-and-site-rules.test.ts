@@ -21,7 +21,7 @@ import {
 import { PropsError } from "../lib/constructs/construct-props";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { checkSiteConfig, loadSiteConfig } from "../lib/site/site-config";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { TopologyStack } from "../lib/site/topology-stack";
 import { ruleLines, s13ApplianceProps, s13Network, stackWithProviders, validationError } from "./fixtures";
 

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { Testing } from "cdktf";
 import { adviseTopology, HaproxyMode, renderAddressMap, subnetReports, Topology, wizardValues } from "../lib";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { checkSiteConfig, loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
 import { TopologyStack } from "../lib/site/topology-stack";
@@ -295,7 +295,7 @@ describe("synthesis needs no terraform binary", () => {
     try {
       // A fresh cdktf module reads TERRAFORM_BINARY_NAME when it loads.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { synthesizeSites } = require("../stacks/run") as typeof import("../stacks/run");
+      const { synthesizeSites } = require("../lib/cli/synth-sites") as typeof import("../lib/cli/synth-sites");
       const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "no-terraform-")), "out");
       const result = synthesizeSites(builtInSiteFiles(), out, { acrossSites: false });
       expect(result.err).toEqual([]);

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { siteFindings } from "../lib/cli/site-check";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { loadSiteConfig } from "../lib/site/site-config";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { parseSiteJson } from "../lib/site/site-json";

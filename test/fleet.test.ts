@@ -11,9 +11,9 @@ import { parseCommandLine } from "../bin/command-line";
 import { run } from "../lib/cli/commands";
 import { ENVIRONMENT_VCENTER, fleetFindings, FleetError, vcenterOf } from "../lib/cli/site-fleet";
 import { loadSiteConfig, SiteConfig, SiteConfigError } from "../lib/site/site-config";
-import { siteFileRefusals } from "../stacks/refused-site-files";
+import { siteFileRefusals } from "../lib/cli/refused-site-files";
 import { siteFilesIn } from "../stacks/built-in-sites";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 
 const FIXTURES = path.join(__dirname, "fixtures", "fleet");
 const LAB_A = path.join(FIXTURES, "lab-a.json");

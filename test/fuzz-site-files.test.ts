@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { BUILT_IN_SITES_DIR, builtInSiteFiles } from "../stacks/built-in-sites";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);

@@ -21,7 +21,7 @@ import {
 } from "../lib";
 import { freeBlocks, gatewayCandidates } from "../lib/rules/proposals";
 import { formatCidr, parseCidr } from "../lib/model/ip";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { MGMT, ruleLines, stackWithProviders, validationError } from "./fixtures";
 

@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
 import { isSyntaxProblem, MAX_NESTING, parseSiteJson } from "../lib/site/site-json";

@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { HaproxyLoadBalancer, SupervisorWorkloadNetwork } from "../lib";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { s13ApplianceProps, s13Network, stackWithProviders } from "./fixtures";
 
 const T1 = "stacks/sites/t1-single-workload-network.json";

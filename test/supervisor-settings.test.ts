@@ -8,7 +8,7 @@ import * as path from "path";
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
 import { planReportFiles, Supervisor, WizardField, wizardValues } from "../lib";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { loadSiteConfig, SiteConfig } from "../lib/site/site-config";
 import { SupervisorStack, supervisorProps } from "../lib/site/supervisor-stack";

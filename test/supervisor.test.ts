@@ -14,7 +14,7 @@ import * as fields from "./fixtures/vsphere7-enable-request-fields.json";
 import { supervisorV2Problems } from "./supervisor-v2-schema";
 import * as fixture from "./fixtures/vsphere-provider-2.5.1-attributes.json";
 import { ProviderAttributes, unknownAttributePaths } from "./provider-compatibility";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { diagnosticLine } from "../lib/constructs/construct-diagnostics";
 
 const PROVIDER_2_5_1 = fixture as unknown as ProviderAttributes;

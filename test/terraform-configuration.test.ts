@@ -17,7 +17,7 @@ import * as os from "os";
 import * as path from "path";
 import { parse } from "@cdktf/hcl2json";
 import * as sensitiveFixture from "./fixtures/sensitive-attributes.json";
-import { synthesizeSites } from "../stacks/run";
+import { synthesizeSites } from "../lib/cli/synth-sites";
 import { builtInSiteFiles } from "../stacks/built-in-sites";
 
 type Json = Record<string, unknown>;

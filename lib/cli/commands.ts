@@ -479,7 +479,12 @@ function help(io: Io, command: keyof typeof HELP): number {
   return EXIT.OK;
 }
 
-const COMMANDS: Record<string, Command> = { check, plan, advise, report, rules, explain };
+/** `synth` (./synth-command) loads cdktf and the constructs: only when asked for, so that `check` stays fast. */
+const synth: Command = (argv, io) =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require("./synth-command") as typeof import("./synth-command")).synthCommand(argv, io);
+
+const COMMANDS: Record<string, Command> = { check, plan, advise, report, synth, rules, explain };
 
 /** Run the command line (without node and the script); returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {

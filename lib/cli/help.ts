@@ -19,6 +19,7 @@ Commands:
   report SITE.json       the IP-plan report (ip-plan.md) and address map (address-map.svg), no Terraform
   report --fleet DIR|SITE.json...
                          the fleet report (fleet.md, an address map per routing domain), no Terraform
+  synth SITE.json...     the site files as Terraform (cdktf.out/stacks/); the app of a cdktf project
   rules                  the rule catalogue, one line a rule
   explain ID             one rule: why, example and fix
 

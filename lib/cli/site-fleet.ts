@@ -2,7 +2,7 @@
  * A fleet of site files checked against each other before synthesis: each site file becomes a `FleetSite` (its
  * vCenter, distributed switch, routing domain, network plan and appliance), `checkFleet` runs the FLT rules over
  * all of them, and every finding is worded in the site files' terms: the file, the JSON path, its line and value.
- * Shared by the app (stacks/run.ts) and `check`, so both report the same. Pure: no cdktf.
+ * Shared by the app (lib/cli/synth-sites.ts) and `check`, so both report the same. Pure: no cdktf.
  */
 import { Severity } from "../model/diagnostics";
 import { checkFleet } from "../rules/fleet-engine";

@@ -1,7 +1,7 @@
 /**
  * Findings in the site file's terms: a construct's prop path becomes the site file's JSON path (`hostSystemId` →
  * `vsphere.host`), and TypeScript words in a message become the site file's (`HaproxyMode.FRONTEND` →
- * `"mode": "frontend"`). Shared by the app (stacks/run.ts) and the command line's `check`. Pure: no cdktf.
+ * `"mode": "frontend"`). Shared by the app (lib/cli/synth-sites.ts) and the command line's `check`. Pure: no cdktf.
  */
 import { SITE_LOAD_BALANCER_ID } from "../site/site-config";
 

@@ -1,6 +1,6 @@
 /**
  * A site file's stacks in an app: the site's own (port groups, appliance, report) and its Supervisor's. Used by
- * the app (`stacks/run.ts`) and by the command line's `report`.
+ * the app (`lib/cli/synth-sites.ts`) and by the command line's `report`.
  */
 import { App } from "cdktf";
 import { Construct } from "constructs";

@@ -4,9 +4,9 @@
  * printed twice (the CLI logs a failing app's output as it comes, then again after "cdktf encountered an error
  * while synthesizing": see `refuseBeforeSynthesis`).
  */
-import { RefusalError, refuseBeforeSynthesis } from "../lib/constructs/refused-synthesis";
-import { SiteConfigError } from "../lib/site/site-config";
-import { FleetError, problemLine } from "../lib/cli/site-fleet";
+import { RefusalError, refuseBeforeSynthesis } from "../constructs/refused-synthesis";
+import { SiteConfigError } from "../site/site-config";
+import { FleetError, problemLine } from "./site-fleet";
 
 /** The stack of the manifest that carries the site files' problems (no Terraform is written for it). */
 export const SITE_FILES_STACK = "site-files";

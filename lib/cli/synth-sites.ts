@@ -5,27 +5,18 @@
 import * as fs from "fs";
 import * as path from "path";
 import { AnnotationMetadataEntryType, App } from "cdktf";
-import { Severity } from "../lib";
-import { cliPrintsAnnotations, removeStaleOutputs } from "../lib/constructs/refused-synthesis";
-import { loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
-import {
-  FleetError,
-  FleetMember,
-  fleetFindings,
-  fleetRefusal,
-  stackNameProblems,
-} from "../lib/cli/site-fleet";
-import { FLEET_REPORT, fleetReportFiles } from "../lib/cli/fleet-report";
-import { SiteFinding } from "../lib/cli/site-check";
-import { buildSite } from "../lib/site/build-site";
-import { TopologyStack } from "../lib/site/topology-stack";
+import { Severity } from "../model/diagnostics";
+import { cliPrintsAnnotations, removeStaleOutputs } from "../constructs/refused-synthesis";
+import { loadSiteConfig, SiteConfigError } from "../site/site-config";
+import { FleetError, FleetMember, fleetFindings, fleetRefusal, stackNameProblems } from "./site-fleet";
+import { FLEET_REPORT, fleetReportFiles } from "./fleet-report";
+import { SiteFinding } from "./site-check";
+import { buildSite } from "../site/build-site";
+import { TopologyStack } from "../site/topology-stack";
 import { SITE_FILES_STACK } from "./refused-site-files";
-import { inSiteTerms } from "../lib/cli/site-terms";
-import { SITE_LOAD_BALANCER_ID } from "../lib/site/site-config";
-import {
-  ISupervisorLoadBalancer,
-  SupervisorLoadBalancerType,
-} from "../lib/constructs/supervisor-load-balancer";
+import { inSiteTerms } from "./site-terms";
+import { SITE_LOAD_BALANCER_ID } from "../site/site-config";
+import { ISupervisorLoadBalancer, SupervisorLoadBalancerType } from "../constructs/supervisor-load-balancer";
 
 export { buildSite, inSiteTerms };
 
