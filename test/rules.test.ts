@@ -478,6 +478,13 @@ const cases: Case[] = [
     quoted: ['"wl-120" (192.168.120.0/24) is on VLAN 120', 'like port group "mgmt" (10.0.0.0/24', "e.g. 121"],
   },
   {
+    id: "NET-11",
+    what: "a management port group in loopback 127.0.0.0/24",
+    bad: (p) => setNet(p, { managementNetwork: { ...MGMT, cidr: "127.0.0.0/24", gateway: "127.0.0.1" } }),
+    good: (p) => setNet(p, { managementNetwork: MGMT }),
+    quoted: ['"127.0.0.0/24"', "loopback 127.0.0.0/8", "RFC 6890", "such as 10.0.0.0/24 (gateway 10.0.0.1)"],
+  },
+  {
     id: "NET-09",
     what: "a service CIDR over the workload subnet",
     base: withSupervisor,

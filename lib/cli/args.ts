@@ -30,6 +30,8 @@ export type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** Parsed flags and positional arguments of one subcommand. */
 export interface Parsed {
+  /** The subcommand, the prefix of its usage errors. */
+  readonly command: string;
   readonly values: Record<string, string | boolean | string[] | undefined>;
   readonly positionals: string[];
 }
@@ -63,12 +65,38 @@ export function parse(
   options: Options,
   positionals: boolean,
 ): Parsed {
+  // A negative number after a flag that takes a value is that value (`--namespaces -1`), not a flag, so that the
+  // flag's own check names it.
+  const args = argv;
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const flag = /^--([\w-]+)$/.exec(args[i])?.[1];
+    if (flag && options[flag]?.type === "string" && /^-\d/.test(args[i + 1] ?? "")) {
+      joined.push(`${args[i]}=${args[++i]}`);
+    } else {
+      joined.push(args[i]);
+    }
+  }
+  let r: ReturnType<typeof parseArgs>;
   try {
-    const r = parseArgs({ args: [...argv], options, strict: true, allowPositionals: positionals });
-    return { values: r.values as Parsed["values"], positionals: r.positionals };
+    r = parseArgs({ args: joined, options, strict: true, allowPositionals: positionals, tokens: true });
   } catch (e) {
     throw new UsageError(usageMessage(e as Error & { code?: string }, command, options));
   }
+  // A flag given twice that takes one value: the last would win silently.
+  const given = new Map<string, string[]>();
+  for (const t of r.tokens ?? []) {
+    if (t.kind !== "option" || options[t.name]?.multiple) continue;
+    given.set(t.name, [...(given.get(t.name) ?? []), t.value ?? ""]);
+  }
+  for (const [name, values] of given) {
+    if (values.length > 1) {
+      const shown =
+        options[name]?.type === "string" ? ` (${values.map((v) => JSON.stringify(v)).join(", ")})` : "";
+      throw new UsageError(`${command}: --${name} is given ${values.length} times${shown}; give it once.`);
+    }
+  }
+  return { command, values: r.values as Parsed["values"], positionals: r.positionals };
 }
 
 /** A flag's whole-number value from `min` to `max`, or its default. */
@@ -77,7 +105,9 @@ export function integer(p: Parsed, flag: string, fallback: number, min: number, 
   if (text === undefined) return fallback;
   const n = Number(text);
   if (typeof text !== "string" || !/^\d+$/.test(text) || n < min || n > max) {
-    throw new UsageError(`--${flag} ${JSON.stringify(text)} is not a whole number from ${min} to ${max}.`);
+    throw new UsageError(
+      `${p.command}: --${flag} ${JSON.stringify(text)} is not a whole number from ${min} to ${max}.`,
+    );
   }
   return n;
 }

@@ -190,6 +190,14 @@ const plan: Command = (argv, io) => {
     ...shape,
     ...found.filter((f) => f.severity === Severity.ERROR).map((f) => humanFinding(f, false)),
   ];
+  const byFlag = flagProblems(
+    [
+      ...shape.map((problem) => loaderFinding("(proposal)", problem)),
+      ...found.filter((f) => f.severity === Severity.ERROR),
+    ],
+    site,
+  );
+  if (byFlag) throw new UsageError(byFlag.join("\n"));
   if (errors.length > 0) {
     io.err("plan: internal error: the proposed plan fails its own check (please report it):");
     errors.forEach((e) => io.err(`  ${e}`));
@@ -205,6 +213,56 @@ const plan: Command = (argv, io) => {
   );
   return EXIT.OK;
 };
+
+/** The `plan` flag that gives the value at a site path of the proposal (the proposal copies these verbatim). */
+const FLAG_OF_PATH: [RegExp, string][] = [
+  [/^stackName$/, "--name"],
+  [/^supervisor\.apiServerDnsNames\b/, "--name"],
+  [/^vsphere\.datacenter$/, "--datacenter"],
+  [/^vsphere\.cluster$/, "--cluster"],
+  [/^vsphere\.datastore$/, "--datastore"],
+  [/^vsphere\.distributedSwitch$/, "--distributed-switch"],
+  [/^vsphere\.host$/, "--host"],
+  [/^haproxy\.nameservers\b/, "--dns"],
+  [/^supervisor\.(workloadD|d)nsServers\b/, "--dns"],
+  [/^supervisor\.ntpServers\b/, "--ntp"],
+  [/^supervisor\.storagePolicy$/, "--storage-policy"],
+];
+
+/** The value at a JSON path (`a.b[0]`) of a value, or undefined. */
+function valueAt(root: unknown, jsonPath: string): unknown {
+  let node = root;
+  for (const key of jsonPath.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== "")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * The errors of a proposal, each as the flag whose value it copied, the value and the rule's words: the user's
+ * input, a usage error. Undefined when an error comes from no flag (then the planner is at fault).
+ */
+function flagProblems(errors: readonly SiteFinding[], site: SiteConfig): string[] | undefined {
+  if (errors.length === 0) return undefined;
+  const lines: string[] = [];
+  const said = new Set<string>();
+  for (const f of errors) {
+    const flag = FLAG_OF_PATH.find(([re]) => re.test(f.path))?.[1];
+    if (!flag) return undefined;
+    const value = flag === "--name" ? site.stackName : valueAt(site, f.path);
+    const key = `${flag} ${JSON.stringify(value)}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    const fixes = f.fixes
+      .filter((x) => FLAG_OF_PATH.find(([re]) => re.test(x.path))?.[1] === flag)
+      .map((x) => `${flag} ${JSON.stringify(x.value)}`);
+    lines.push(
+      `plan: ${key}: ${f.id} ${f.message}${fixes.length > 0 && !/did you mean|e\.g\./.test(f.message) ? ` Try ${fixes.join(" or ")}.` : ""}`,
+    );
+  }
+  return lines;
+}
 
 function planRequest(p: Parsed): PlanRequest {
   const cidr = p.values.cidr;
@@ -312,8 +370,14 @@ const advise: Command = async (argv, io) => {
   }
   version = version.trim();
   if (!VSPHERE_VERSIONS.includes(version)) {
+    // "8.0", "8.0.3", "v8": the major version is the answer.
+    const major = /^v?(\d+)(\.\d+)*[a-z]?$/i.exec(version)?.[1];
+    const near =
+      major !== undefined && VSPHERE_VERSIONS.includes(major)
+        ? ` Did you mean --vsphere-version ${major} (the major version)?`
+        : "";
     throw new UsageError(
-      `advise: ${JSON.stringify(version)} for --vsphere-version is not one of ${VSPHERE_VERSIONS.join(", ")}.`,
+      `advise: ${JSON.stringify(version)} for --vsphere-version is not one of ${VSPHERE_VERSIONS.join(", ")}.${near}`,
     );
   }
   // The advisor is pure; imported here so that the other commands do not load it.

@@ -5,7 +5,17 @@
  * clear of the network and broadcast addresses (VIP-06), the VIP block. Addresses the user gives for DNS and NTP
  * servers are never handed out. Pure: the caller checks the proposal with the rule engine before printing it.
  */
-import { Cidr, formatAddress, formatCidr, parseAddress, parseCidr } from "../model/ip";
+import {
+  Cidr,
+  contains,
+  formatAddress,
+  formatCidr,
+  parseAddress,
+  parseCidr,
+  privateBlockClearOf,
+  SpecialPurposeBlock,
+  specialPurposeBlockOf,
+} from "../model/ip";
 import { toDnsLabel } from "../model/names";
 import type { SiteConfig } from "../site/site-config";
 
@@ -181,12 +191,22 @@ function serviceCidr(blocks: readonly Cidr[], taken: ReadonlySet<number>): strin
   return candidates[1];
 }
 
+/** A block in a special-purpose block (NET-11): the flag, the block, why, and private blocks to plan from. */
+function specialMessage(flag: string, block: Cidr, special: SpecialPurposeBlock, avoid: Cidr[] = []): string {
+  const free = privateBlockClearOf(Math.max(block.prefix, 16), avoid);
+  return `${flag} ${formatCidr(block)} ${contains(special.cidr, block) ? "is in" : "overlaps"} ${special.why} (NET-11). Plan from a private block (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)${free ? `, e.g. ${flag} ${formatCidr(free)}` : ""}.`;
+}
+
 const range = (r: { first: number; last: number }) => `${formatAddress(r.first)}-${formatAddress(r.last)}`;
 
 /** Propose a site file for the request. */
 export function proposePlan(req: PlanRequest): PlanProposal {
   const block = parseCidr(req.cidr);
   if (!block.ok) return { kind: "invalid", message: `--cidr ${JSON.stringify(req.cidr)} ${block.reason}.` };
+  const special = specialPurposeBlockOf(block.value);
+  if (special) {
+    return { kind: "invalid", message: specialMessage("--cidr", block.value, special) };
+  }
   const t4 = req.topology === PlanTopology.T4;
   let frontend: Cidr | undefined;
   if (t4) {
@@ -200,6 +220,9 @@ export function proposePlan(req: PlanRequest): PlanProposal {
     if (!f.ok)
       return { kind: "invalid", message: `--frontend-cidr ${JSON.stringify(req.frontendCidr)} ${f.reason}.` };
     frontend = f.value;
+    const fs = specialPurposeBlockOf(frontend);
+    if (fs)
+      return { kind: "invalid", message: specialMessage("--frontend-cidr", frontend, fs, [block.value]) };
     if (!(frontend.last < block.value.first || frontend.first > block.value.last)) {
       return {
         kind: "invalid",

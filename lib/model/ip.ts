@@ -419,5 +419,74 @@ export function notAServerAddress(address: number): string | undefined {
   return undefined;
 }
 
+/** A special-purpose IPv4 block no port group subnet may take (RFC 6890; IANA IPv4 Special-Purpose Address Registry). */
+export interface SpecialPurposeBlock {
+  readonly cidr: Cidr;
+  /** What the block is and why a port group cannot carry it, with its source. */
+  readonly why: string;
+}
+
+const block = (first: number, prefix: number): Cidr => ({
+  first,
+  last: first + 2 ** (32 - prefix) - 1,
+  prefix,
+});
+
+/**
+ * The blocks no vSphere port group subnet can be in: RFC 6890 section 2.2.2 and the IANA IPv4 Special-Purpose
+ * Address Registry (https://www.iana.org/assignments/iana-ipv4-special-registry) mark them not forwardable or
+ * not a unicast host's; multicast is RFC 5771.
+ */
+export const SPECIAL_PURPOSE_BLOCKS: readonly SpecialPurposeBlock[] = [
+  {
+    cidr: block(0, 8),
+    why: '0.0.0.0/8, "this network" (RFC 1122 section 3.2.1.3, RFC 6890): a source address only, no host has it',
+  },
+  {
+    cidr: block(127 * 2 ** 24, 8),
+    why: "loopback 127.0.0.0/8 (RFC 1122 section 3.2.1.3, RFC 6890): every VM answers such an address itself, a gateway there is never reached",
+  },
+  {
+    cidr: block(169 * 2 ** 24 + 254 * 2 ** 16, 16),
+    why: "link-local 169.254.0.0/16 (RFC 3927, RFC 6890): routers do not forward it, so a gateway cannot route it; hosts pick such addresses themselves when DHCP fails, and they would collide with the plan's",
+  },
+  {
+    cidr: block(224 * 2 ** 24, 4),
+    why: "multicast 224.0.0.0/4 (RFC 5771): group addresses, never a NIC's or a gateway's",
+  },
+  {
+    cidr: block(240 * 2 ** 24, 4),
+    why: "reserved 240.0.0.0/4 and the limited broadcast 255.255.255.255 (RFC 1112 section 4, RFC 919, RFC 6890): no host has them",
+  },
+];
+
+/** The first special-purpose block the interval overlaps, or undefined. */
+export function specialPurposeBlockOf(i: Interval): SpecialPurposeBlock | undefined {
+  return SPECIAL_PURPOSE_BLOCKS.find((b) => overlaps(b.cidr, i));
+}
+
+/**
+ * The first aligned block of `prefix` (at least a /8) in the private blocks of RFC 1918 (10.0.0.0/8,
+ * 172.16.0.0/12, 192.168.0.0/16) that overlaps none of `avoid`, or undefined.
+ */
+export function privateBlockClearOf(prefix: number, avoid: readonly Interval[]): Cidr | undefined {
+  for (const outer of [
+    block(10 * 2 ** 24, 8),
+    block(172 * 2 ** 24 + 16 * 2 ** 16, 12),
+    block(192 * 2 ** 24 + 168 * 2 ** 16, 16),
+  ]) {
+    const p = Math.max(prefix, outer.prefix);
+    const step = 2 ** (32 - p);
+    for (let first = outer.first; first + step - 1 <= outer.last; first += step) {
+      const c = block(first, p);
+      const clash = avoid.find((a) => overlaps(a, c));
+      if (!clash) return c;
+      // Skip past the clash: at most one step per interval to avoid.
+      first = Math.max(first, Math.floor((clash.last - outer.first) / step) * step + outer.first);
+    }
+  }
+  return undefined;
+}
+
 export { crossingPairs, overlappingPairs, pointsWithin } from "./sweeps";
 export type { Labelled } from "./sweeps";

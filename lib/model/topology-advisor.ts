@@ -90,9 +90,12 @@ export function adviseTopology(q: TopologyQuestions): TopologyAdvice {
     );
   }
   const lb = loadBalancerFor(q.vsphereVersion ?? 8);
+  const foundation = lb.loadBalancer === AdvisedLoadBalancer.VSPHERE_FOUNDATION;
   if (q.keepClientsOffNodeNetworks) {
     reasons.push(
-      "Clients must not route to control-plane VMs and nodes: deploy HAProxy with 3 NICs and expose the VIPs on a frontend network only (T4, frontend mode; recommended for production).",
+      foundation
+        ? "Clients must not route to control-plane VMs and nodes: expose the VIPs on a frontend network only, through a load balancer interface with the FRONTEND persona on a port group of its own (T4; recommended for production)."
+        : "Clients must not route to control-plane VMs and nodes: deploy HAProxy with 3 NICs and expose the VIPs on a frontend network only (T4, frontend mode; recommended for production).",
     );
     return {
       topology: Topology.T4_FRONTEND_MULTIPLE_WORKLOAD_NETWORKS,
@@ -103,7 +106,9 @@ export function adviseTopology(q: TopologyQuestions): TopologyAdvice {
     };
   }
   reasons.push(
-    "Clients may reach the workload network directly: HAProxy with 2 NICs (default mode) carries the VIPs on the workload network.",
+    foundation
+      ? "Clients may reach the workload network directly: one load balancer interface with the WORKLOAD and FRONTEND personas carries the VIPs on the workload network."
+      : "Clients may reach the workload network directly: HAProxy with 2 NICs (default mode) carries the VIPs on the workload network.",
   );
   return {
     topology: workloadLayout,
