@@ -12,6 +12,9 @@ export default tseslint.config(
       ".venv-python/**",
       "jest.config.js",
       "bench/jest.config.js",
+      // Generated: the provider bindings and the cdktn package built from this source.
+      "providers/gen/**",
+      "build/**",
     ],
   },
   js.configs.recommended,

@@ -18,6 +18,7 @@ import {
   committedSchema,
   generateBinding,
   genDir,
+  IMPORT_HEAD,
   PinnedRelease,
   pinnedReleases,
   rewriteCoreModule,
@@ -58,7 +59,8 @@ function releaseFor(file: string, name: string, releases: PinnedRelease[]): Pinn
   if (candidates.length === 1) return candidates[0];
   const listed = candidates.filter((r) => r.files?.includes(file));
   const fallback = candidates.filter((r) => r.files === undefined);
-  const chosen = listed.length === 1 ? listed[0] : listed.length === 0 && fallback.length === 1 ? fallback[0] : undefined;
+  const chosen =
+    listed.length === 1 ? listed[0] : listed.length === 0 && fallback.length === 1 ? fallback[0] : undefined;
   if (!chosen) {
     throw new Error(
       `${file} imports @cdktf/provider-${name}, pinned at ${candidates.map((r) => r.version).join(" and ")}: list it in the "files" of one of them in providers/releases.json`,
@@ -71,7 +73,7 @@ function releaseFor(file: string, name: string, releases: PinnedRelease[]): Pinn
 export function rewriteForCdktn(file: string, text: string, releases: PinnedRelease[]): string {
   let result = rewriteCoreModule(text, "cdktf", "cdktn");
   result = result.replace(
-    /(from\s+|require\(|import\()(["'])@cdktf\/provider-([a-z0-9-]+)(?:\/lib\/([^"']+)|\/lib)?\2/g,
+    new RegExp(`(${IMPORT_HEAD})(["'])@cdktf/provider-([a-z0-9-]+)(?:/lib/([^"']+)|/lib)?\\2`, "g"),
     (_all, head: string, quote: string, name: string, sub: string | undefined) => {
       const release = releaseFor(file, name, releases);
       const target = path.posix.join("providers/gen", bindingFolder(release), sub ?? "index");
@@ -92,20 +94,32 @@ export function rewriteForCdktn(file: string, text: string, releases: PinnedRele
 
 function copyTree(releases: PinnedRelease[]): void {
   fs.rmSync(tree, { recursive: true, force: true });
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: root, encoding: "utf8" })
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
+    cwd: root,
+    encoding: "utf8",
+  })
     .split("\0")
     .filter((f) => f !== "" && !f.startsWith("build/") && fs.existsSync(path.join(root, f)));
   for (const file of files) {
     const target = path.join(tree, file);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     if (REWRITTEN.test(file)) {
-      fs.writeFileSync(target, rewriteForCdktn(file, fs.readFileSync(path.join(root, file), "utf8"), releases));
+      fs.writeFileSync(
+        target,
+        rewriteForCdktn(file, fs.readFileSync(path.join(root, file), "utf8"), releases),
+      );
     } else {
       fs.copyFileSync(path.join(root, file), target);
     }
   }
-  const manifest = JSON.parse(fs.readFileSync(path.join(tree, "package.json"), "utf8")) as Record<string, unknown>;
-  fs.writeFileSync(path.join(tree, "package.json"), JSON.stringify({ ...manifest, name: CDKTN_PACKAGE }, null, 2) + "\n");
+  const manifest = JSON.parse(fs.readFileSync(path.join(tree, "package.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
+  fs.writeFileSync(
+    path.join(tree, "package.json"),
+    JSON.stringify({ ...manifest, name: CDKTN_PACKAGE }, null, 2) + "\n",
+  );
   fs.cpSync(genDir, path.join(tree, "providers", "gen"), { recursive: true });
   fs.symlinkSync(path.join(root, "node_modules"), path.join(tree, "node_modules"), "dir");
 }
@@ -114,7 +128,11 @@ function copyTree(releases: PinnedRelease[]): void {
 async function ensureBindings(releases: PinnedRelease[]): Promise<void> {
   const manifestFile = path.join(genDir, "manifest.json");
   const manifest = fs.existsSync(manifestFile)
-    ? (JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { source: string; version: string; from: string }[])
+    ? (JSON.parse(fs.readFileSync(manifestFile, "utf8")) as {
+        source: string;
+        version: string;
+        from: string;
+      }[])
     : [];
   for (const release of releases) {
     const have = manifest.find((m) => m.source === release.source && m.version === release.version);
@@ -122,7 +140,12 @@ async function ensureBindings(releases: PinnedRelease[]): Promise<void> {
       console.log(`build:cdktn: ${release.source} ${release.version} binding from ${have.from}`);
       continue;
     }
-    await generateBinding(release, committedSchema(release), path.join(genDir, bindingFolder(release)), "cdktn");
+    await generateBinding(
+      release,
+      committedSchema(release),
+      path.join(genDir, bindingFolder(release)),
+      "cdktn",
+    );
     const from = `providers/schemas/${release.schema} (committed)`;
     console.log(`build:cdktn: ${release.source} ${release.version} binding generated from ${from}`);
     manifest.push({ source: release.source, version: release.version, from });
@@ -135,7 +158,7 @@ function writePackage(): void {
   const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
   const config = {
     extends: path.join(root, "tsconfig.jsii.json"),
-    compilerOptions: { rootDir: tree, outDir: path.join(pkg, "dist"), noUnusedLocals: false, skipLibCheck: true },
+    compilerOptions: { rootDir: tree, outDir: pkg, noUnusedLocals: false, skipLibCheck: true },
     include: [path.join(tree, "lib/**/*.ts"), path.join(tree, "providers/gen/**/*.ts")],
   };
   const configFile = path.join(out, "tsconfig.package.json");
@@ -150,7 +173,9 @@ function writePackage(): void {
     dependencies: Record<string, string>;
   };
   const cdktnVersion = (
-    JSON.parse(fs.readFileSync(path.join(root, "node_modules", "cdktn", "package.json"), "utf8")) as { version: string }
+    JSON.parse(fs.readFileSync(path.join(root, "node_modules", "cdktn", "package.json"), "utf8")) as {
+      version: string;
+    }
   ).version;
   const manifest = {
     name: CDKTN_PACKAGE,
@@ -160,21 +185,41 @@ function writePackage(): void {
     license: source.license,
     author: source.author,
     repository: source.repository,
-    main: "dist/lib/index.js",
-    types: "dist/lib/index.d.ts",
-    bin: { "tanzu-haproxy-network": "dist/lib/cli/main.js" },
+    main: "lib/index.js",
+    types: "lib/index.d.ts",
+    bin: { "tanzu-haproxy-network": "lib/cli/main.js" },
+    // The bindings for the pinned releases are the user's too: `<package>/providers/gen/<source>-<version>/<resource>`.
     exports: {
-      ".": { types: "./dist/lib/index.d.ts", default: "./dist/lib/index.js" },
+      ".": { types: "./lib/index.d.ts", default: "./lib/index.js" },
+      "./providers/gen/*": { types: "./providers/gen/*/index.d.ts", default: "./providers/gen/*/index.js" },
       "./package.json": "./package.json",
       "./schema/site.schema.json": "./schema/site.schema.json",
     },
-    files: ["dist/**/*.js", "dist/**/*.d.ts", "schema/site.schema.json", "docs/rules.md", "README.md"],
+    files: [
+      "lib/**/*.js",
+      "lib/**/*.d.ts",
+      "providers/gen/**/*.js",
+      "providers/gen/**/*.d.ts",
+      "providers/gen/manifest.json",
+      "schema/site.schema.json",
+      "docs/rules.md",
+      "README.md",
+    ],
     engines: source.engines,
-    peerDependencies: { cdktn: `~${cdktnVersion.split(".").slice(0, 2).join(".")}.0`, constructs: CONSTRUCTS_RANGE },
+    peerDependencies: {
+      cdktn: `~${cdktnVersion.split(".").slice(0, 2).join(".")}.0`,
+      constructs: CONSTRUCTS_RANGE,
+    },
     dependencies: source.dependencies,
   };
   fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
-  for (const file of ["schema/site.schema.json", "docs/rules.md", "README.md", "LICENSE"]) {
+  for (const file of [
+    "schema/site.schema.json",
+    "docs/rules.md",
+    "README.md",
+    "LICENSE",
+    "providers/gen/manifest.json",
+  ]) {
     if (fs.existsSync(path.join(root, file))) {
       fs.mkdirSync(path.dirname(path.join(pkg, file)), { recursive: true });
       fs.copyFileSync(path.join(root, file), path.join(pkg, file));

@@ -22,7 +22,12 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ConstructsMakerProviderTarget, Language, ProviderSchema, TerraformProviderConstraint } from "@cdktn/commons";
+import {
+  ConstructsMakerProviderTarget,
+  Language,
+  ProviderSchema,
+  TerraformProviderConstraint,
+} from "@cdktn/commons";
 import { CodeMaker, TerraformProviderGenerator } from "@cdktn/provider-generator";
 
 const root = path.resolve(__dirname, "..");
@@ -61,7 +66,9 @@ export function committedSchema(release: PinnedRelease): ProviderSchema {
   const schema = JSON.parse(fs.readFileSync(file, "utf8")) as ProviderSchema;
   const held = Object.keys(schema.provider_schemas ?? {});
   if (held.length !== 1 || held[0] !== fqpnOf(release)) {
-    throw new Error(`${path.relative(root, file)} holds ${held.join(", ") || "no provider"}, expected ${fqpnOf(release)}`);
+    throw new Error(
+      `${path.relative(root, file)} holds ${held.join(", ") || "no provider"}, expected ${fqpnOf(release)}`,
+    );
   }
   return schema;
 }
@@ -71,15 +78,21 @@ function terraformSchema(release: PinnedRelease): ProviderSchema {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bindings-${release.name}-`));
   try {
     const config = {
-      terraform: { required_providers: { [release.name]: { source: release.source, version: release.version } } },
+      terraform: {
+        required_providers: { [release.name]: { source: release.source, version: release.version } },
+      },
     };
     fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(config, null, 2));
-    const run = (args: string[]) => execFileSync("terraform", args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+    const run = (args: string[]) =>
+      execFileSync("terraform", args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
     run(["init", "-input=false", "-backend=false", "-no-color"]);
-    const selected = (JSON.parse(run(["version", "-json"])) as { provider_selections?: Record<string, string> })
-      .provider_selections?.[fqpnOf(release)];
+    const selected = (
+      JSON.parse(run(["version", "-json"])) as { provider_selections?: Record<string, string> }
+    ).provider_selections?.[fqpnOf(release)];
     if (selected !== release.version) {
-      throw new Error(`terraform init selected ${fqpnOf(release)} ${selected ?? "(none)"}, expected ${release.version}`);
+      throw new Error(
+        `terraform init selected ${fqpnOf(release)} ${selected ?? "(none)"}, expected ${release.version}`,
+      );
     }
     return JSON.parse(run(["providers", "schema", "-json"])) as ProviderSchema;
   } finally {
@@ -94,7 +107,10 @@ export async function generateBinding(
   outdir: string,
   framework: "cdktn" | "cdktf",
 ): Promise<number> {
-  const withVersion: ProviderSchema = { ...schema, provider_versions: { [fqpnOf(release)]: release.version } };
+  const withVersion: ProviderSchema = {
+    ...schema,
+    provider_versions: { [fqpnOf(release)]: release.version },
+  };
   const generator = new TerraformProviderGenerator(new CodeMaker(), withVersion);
   const constraint = new TerraformProviderConstraint({
     name: release.name,
@@ -123,16 +139,23 @@ export async function generateBinding(
   return files;
 }
 
+/** What comes before a module name: `from`, a bare `import`, `require(`, `require.resolve(` or `import(`. */
+export const IMPORT_HEAD = String.raw`\bfrom\s+|\bimport\s+|\brequire\(\s*|\brequire\.resolve\(\s*|\bimport\(\s*`;
+
 /** Point imports of one core module (`cdktf`, `cdktn`, and their subpaths) at the other. */
 export function rewriteCoreModule(text: string, from: string, to: string): string {
-  return text.replace(new RegExp(`(from\\s+|require\\()(["'])${from}(/[^"']*)?\\2`, "g"), `$1$2${to}$3$2`);
+  return text.replace(new RegExp(`(${IMPORT_HEAD})(["'])${from}(/[^"']*)?\\2`, "g"), `$1$2${to}$3$2`);
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const unknown = args.filter((a) => !["--from-terraform", "--write-schemas", "--framework=cdktn", "--framework=cdktf"].includes(a));
+  const unknown = args.filter(
+    (a) => !["--from-terraform", "--write-schemas", "--framework=cdktn", "--framework=cdktf"].includes(a),
+  );
   if (unknown.length > 0) {
-    throw new Error(`unknown option ${unknown.join(" ")} (options: --from-terraform [--write-schemas], --framework=cdktn|cdktf)`);
+    throw new Error(
+      `unknown option ${unknown.join(" ")} (options: --from-terraform [--write-schemas], --framework=cdktn|cdktf)`,
+    );
   }
   const fromTerraform = args.includes("--from-terraform");
   const framework = args.includes("--framework=cdktf") ? "cdktf" : "cdktn";
