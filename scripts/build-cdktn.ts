@@ -121,7 +121,32 @@ function copyTree(releases: PinnedRelease[]): void {
     JSON.stringify({ ...manifest, name: CDKTN_PACKAGE }, null, 2) + "\n",
   );
   fs.cpSync(genDir, path.join(tree, "providers", "gen"), { recursive: true });
-  fs.symlinkSync(path.join(root, "node_modules"), path.join(tree, "node_modules"), "dir");
+  linkNodeModules();
+}
+
+/** The framework the cdktn package is built against: tools/cdktn (cdktn 0.24 and the constructs release it takes). */
+const framework = path.join(root, "tools", "cdktn", "node_modules");
+
+/**
+ * tree/node_modules: the repository's packages, with `cdktn` and `constructs` from tools/cdktn (the repository's own
+ * constructs stays at the cdktf package's lowest peer release, 10.4.2, below cdktn's >=10.6.0). Node.js and jest
+ * resolve a symlinked package by its real path, so the library, the tests and cdktn share one `constructs`.
+ */
+function linkNodeModules(): void {
+  for (const name of ["cdktn", "constructs"]) {
+    if (!fs.existsSync(path.join(framework, name, "package.json"))) {
+      throw new Error(`tools/cdktn has no ${name}: run \`npm ci --prefix tools/cdktn\` first`);
+    }
+  }
+  const modules = path.join(tree, "node_modules");
+  fs.mkdirSync(modules);
+  for (const entry of fs.readdirSync(path.join(root, "node_modules"))) {
+    if (entry === "cdktn" || entry === "constructs") continue;
+    fs.symlinkSync(path.join(root, "node_modules", entry), path.join(modules, entry));
+  }
+  for (const name of ["cdktn", "constructs"]) {
+    fs.symlinkSync(path.join(framework, name), path.join(modules, name), "dir");
+  }
 }
 
 /** Generate any binding providers/gen lacks (from the committed schemas), and say where each came from. */
@@ -173,7 +198,7 @@ function writePackage(): void {
     dependencies: Record<string, string>;
   };
   const cdktnVersion = (
-    JSON.parse(fs.readFileSync(path.join(root, "node_modules", "cdktn", "package.json"), "utf8")) as {
+    JSON.parse(fs.readFileSync(path.join(framework, "cdktn", "package.json"), "utf8")) as {
       version: string;
     }
   ).version;

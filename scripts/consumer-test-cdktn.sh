@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 export CHECKPOINT_DISABLE=1
 
 cd "$root"
-node --import tsx scripts/build-cdktn.ts
+npm run build:cdktn
 tarball=$(cd build/cdktn/package && npm pack --silent --pack-destination "$work" | tail -n 1)
 echo "consumer-cdktn: packed $tarball ($(tar tzf "$work/$tarball" | wc -l) files)"
 # Every .d.ts of the package resolves what it imports inside the package or from its peers.

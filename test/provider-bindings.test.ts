@@ -15,6 +15,9 @@ import {
 } from "../scripts/generate-bindings";
 import { CDKTN_PACKAGE, rewriteForCdktn } from "../scripts/build-cdktn";
 
+// Module names built from parts, so that the cdktn build (which rewrites this file too) leaves the inputs alone.
+const core = "cdktf";
+const provider = "@cdktf/provider-";
 const releases = pinnedReleases();
 const release = (source: string) => releases.find((r) => r.source === source) as PinnedRelease;
 
@@ -91,18 +94,19 @@ describe("generated bindings", () => {
     const http = release("hashicorp/http");
     await generateBinding(http, committedSchema(http), path.join(dir, "cdktf"), "cdktf");
     const text = fs.readFileSync(path.join(dir, "cdktf", "data-http", "index.ts"), "utf8");
-    expect(text).toContain("import * as cdktn from 'cdktf';");
+    expect(text).toContain(`import * as cdktn from '${core}';`);
     expect(text).not.toMatch(/from 'cdktn'/);
   });
 });
 
 describe("the cdktn flavour of a source file", () => {
   const source = [
-    'import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";',
-    'import { Password } from "@cdktf/provider-random/lib/password";',
-    'import { Fn, TerraformStack } from "cdktf";',
-    'import "cdktf/lib/testing/adapters/jest";',
-    'const lib = require("cdktf");',
+    `import { VirtualMachine } from "${provider}vsphere/lib/virtual-machine";`,
+    `import { Password } from "${provider}random/lib/password";`,
+    `import { Fn, TerraformStack } from "${core}";`,
+    `import "${core}/lib/testing/adapters/jest";`,
+    `const lib = require("${core}");`,
+    `const manifest = require.resolve("${core}/package.json");`,
   ].join("\n");
 
   test("an appliance file gets cdktn and the 2.5.1 bindings, by relative path", () => {
@@ -112,6 +116,7 @@ describe("the cdktn flavour of a source file", () => {
       'import { Fn, TerraformStack } from "cdktn";',
       'import "cdktn/lib/testing/adapters/jest";',
       'const lib = require("cdktn");',
+      'const manifest = require.resolve("cdktn/package.json");',
     ]);
   });
 
@@ -121,9 +126,9 @@ describe("the cdktn flavour of a source file", () => {
   });
 
   test("a provider no release pins stops the build, naming the file", () => {
-    expect(() =>
-      rewriteForCdktn("lib/x.ts", 'import { A } from "@cdktf/provider-aws/lib/a";', releases),
-    ).toThrow("lib/x.ts imports @cdktf/provider-aws, which providers/releases.json does not pin");
+    expect(() => rewriteForCdktn("lib/x.ts", `import { A } from "${provider}aws/lib/a";`, releases)).toThrow(
+      "lib/x.ts imports @cdktf/provider-aws, which providers/releases.json does not pin",
+    );
   });
 
   test("the package names its own catalogue and schema", () => {

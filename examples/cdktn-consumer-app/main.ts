@@ -96,7 +96,11 @@ export class SupervisorStack extends TerraformStack {
   constructor(scope: Construct, id: string, site: SiteStack) {
     super(scope, id);
     new ProjectLocalBackend(this); // state beside cdktf.out/, read across stacks in any workspace
-    new vsphere2161.provider.VsphereProvider(this, "vsphere", {});
+    new vsphere2161.provider.VsphereProvider(
+      this,
+      "vsphere",
+      {} as vsphere2161.provider.VsphereProviderConfig,
+    );
 
     const datacenter = new vsphere2161.dataVsphereDatacenter.DataVsphereDatacenter(this, "datacenter", {
       name: "dc-01",
