@@ -1,10 +1,12 @@
 /* global console, process, structuredClone */
 // Compare two synthesized apps' stacks (`<outdir>/stacks`), the cdktf package's and the cdktn package's: every file
 // of every stack must be equal, with two differences allowed in cdk.tf.json:
-// - a provider's registry source spelled another way for the same provider: Terraform reads a source without a
-//   namespace as `hashicorp/<name>` and without a host as `registry.terraform.io/...` (hashicorp/terraform v1.11.4
-//   `internal/addrs/provider.go` ParseProviderSource; the prebuilt @cdktf/provider-http writes `http`, the binding
-//   generated for hashicorp/http 3.5.0 writes `hashicorp/http`);
+// - a provider's registry source spelled another way for the same provider: Terraform reads `name`,
+//   `namespace/name` and `hostname/namespace/name` (hashicorp/terraform v1.11.4 `internal/addrs/provider.go` line
+//   128, `ParseProviderSourceString`, through terraform-registry-address's `ParseProviderSource`, which supplies
+//   the `hashicorp` namespace and the `registry.terraform.io` host left out); the prebuilt @cdktf/provider-http
+//   10.0.1 writes `http` (`lib/provider/index.js`, `terraformProviderSource: 'http'`), the binding generated for
+//   hashicorp/http 3.5.0 writes `hashicorp/http`;
 // - the framework's own metadata block, `//` (its name and release);
 // and, in the reports, the installed package's name in links to its rule catalogue.
 // Usage: node scripts/compare-stacks.mjs <cdktf stacks dir> <cdktn stacks dir>. Exit 1 with each difference's path.

@@ -36,8 +36,20 @@ node -e 'JSON.parse(require("fs").readFileSync(require.resolve("tanzu-haproxy-ne
 npm run build
 npx jest --ci
 npx tanzu-haproxy-network explain VIP-01 >/dev/null
-# The CLI on Node.js 22; it starts the app (`node dist/main.js`, cdktf.json) with the machine's Node.js.
-"$node22" node_modules/cdktn-cli/bundle/bin/cdktn synth | tee "$work/synth.log"
+# The CLI on Node.js 22, first on its PATH: the CLI checks the `node` it finds there (>=22) and starts the app
+# (`node dist/main.js`, cdktf.json) with it.
+PATH="$(dirname "$node22"):$PATH" npx --no-install cdktn synth 2>&1 | tee "$work/synth.log"
+if grep -qE "__type: '|Error: " "$work/synth.log"; then
+  echo "consumer-cdktn: the cdktn CLI reported an error" >&2
+  exit 1
+fi
+# The warnings' links to the rule catalogue resolve from the project folder (the package ships docs/rules.md).
+links=$(grep -oE '\[node_modules/tanzu-haproxy-network-cdktn/docs/rules\.md#[a-z0-9-]+\]' "$work/synth.log" | sort -u)
+test -n "$links" || { echo "consumer-cdktn: the synth printed no rule catalogue link" >&2; exit 1; }
+for link in $links; do
+  file=${link#[}; file=${file%%#*}; anchor=${link##*#}; anchor=${anchor%]}
+  grep -qx "### ${anchor^^}" "$file" || { echo "consumer-cdktn: $link does not resolve" >&2; exit 1; }
+done
 for f in cdk.tf.json ip-plan.md address-map.svg; do
   test -s "cdktf.out/stacks/site-a/$f" || { echo "consumer-cdktn: cdktf.out/stacks/site-a/$f is missing" >&2; exit 1; }
 done

@@ -13,10 +13,11 @@
  *   `terraform version -json`'s `provider_selections`; `--write-schemas` also refreshes providers/schemas/.
  *
  * The schema Terraform prints has no `provider_versions` field (hashicorp/terraform v1.11.4
- * `internal/command/jsonprovider/provider.go`: `format_version` and `provider_schemas` only), while the generator
- * reads the release from it (`@cdktn/provider-generator` 0.24.0 `src/get/generator/provider-generator.ts`
- * `generate()`: `this.schema.provider_versions?.[fqpn]`), so it is added here. One generator instance per provider:
- * a shared instance keeps one class-name registry, and every provider class after the first is dropped.
+ * `internal/command/jsonprovider/provider.go` lines 20-23, `Providers`: `format_version` and `provider_schemas`
+ * only), while the generator reads the release from it (`@cdktn/provider-generator` 0.24.0
+ * `src/get/generator/provider-generator.ts` line 154, `generate()`: `this.schema.provider_versions?.[fqpn]`), so
+ * it is added here. One generator instance per provider: a trial found that one instance shared by several
+ * providers silently leaves out the provider class of every provider after the first.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -73,8 +74,11 @@ export function committedSchema(release: PinnedRelease): ProviderSchema {
   return schema;
 }
 
-/** `terraform providers schema -json` for one release, after an ordinary `init` in a scratch folder. */
-function terraformSchema(release: PinnedRelease): ProviderSchema {
+/**
+ * `terraform providers schema -json` for one release, after an ordinary `init` in a scratch folder; `terraform` is
+ * the command to run (on the PATH by default).
+ */
+export function terraformSchema(release: PinnedRelease, terraform = "terraform"): ProviderSchema {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bindings-${release.name}-`));
   try {
     const config = {
@@ -84,7 +88,7 @@ function terraformSchema(release: PinnedRelease): ProviderSchema {
     };
     fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(config, null, 2));
     const run = (args: string[]) =>
-      execFileSync("terraform", args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+      execFileSync(terraform, args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
     run(["init", "-input=false", "-backend=false", "-no-color"]);
     const selected = (
       JSON.parse(run(["version", "-json"])) as { provider_selections?: Record<string, string> }

@@ -12,6 +12,7 @@ import {
   PinnedRelease,
   pinnedReleases,
   rewriteCoreModule,
+  terraformSchema,
 } from "../scripts/generate-bindings";
 import { CDKTN_PACKAGE, rewriteForCdktn } from "../scripts/build-cdktn";
 
@@ -96,6 +97,58 @@ describe("generated bindings", () => {
     const text = fs.readFileSync(path.join(dir, "cdktf", "data-http", "index.ts"), "utf8");
     expect(text).toContain(`import * as cdktn from '${core}';`);
     expect(text).not.toMatch(/from 'cdktn'/);
+  });
+});
+
+describe("the schema from terraform, on a machine that can install providers", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "bindings-terraform-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /**
+   * A stand-in for `terraform`: `init` records the configuration's provider, `version -json` selects `selected`,
+   * `providers schema -json` prints the committed schema of that provider; every call is logged.
+   */
+  function standIn(selected: string): string {
+    const file = path.join(dir, `terraform-${selected}`);
+    const schemas = path.join(__dirname, "..", "providers", "schemas");
+    fs.writeFileSync(
+      file,
+      `#!/usr/bin/env node
+const fs = require("fs");
+fs.appendFileSync(${JSON.stringify(path.join(dir, "calls.log"))}, process.argv.slice(2).join(" ") + "\\n");
+const config = JSON.parse(fs.readFileSync("main.tf.json", "utf8")).terraform.required_providers;
+const [name, req] = Object.entries(config)[0];
+const fqpn = "registry.terraform.io/" + req.source;
+const args = process.argv.slice(2).join(" ");
+if (args.startsWith("init")) process.exit(0);
+if (args === "version -json") console.log(JSON.stringify({ provider_selections: { [fqpn]: ${JSON.stringify(selected)} } }));
+if (args === "providers schema -json")
+  process.stdout.write(fs.readFileSync(${JSON.stringify(schemas)} + "/" + req.source.replace("/", "-") + "-" + req.version + ".json", "utf8"));
+`,
+    );
+    fs.chmodSync(file, 0o755);
+    return file;
+  }
+
+  test("runs init, checks the selected release and returns the printed schema", () => {
+    const tls = release("hashicorp/tls");
+    const schema = terraformSchema(tls, standIn("4.1.0"));
+    expect(schema).toEqual(committedSchema(tls));
+    expect(fs.readFileSync(path.join(dir, "calls.log"), "utf8").split("\n")).toEqual([
+      "init -input=false -backend=false -no-color",
+      "version -json",
+      "providers schema -json",
+      "",
+    ]);
+  });
+
+  test("another release than the pinned one stops generation, naming both", () => {
+    expect(() => terraformSchema(release("hashicorp/tls"), standIn("4.0.6"))).toThrow(
+      "terraform init selected registry.terraform.io/hashicorp/tls 4.0.6, expected 4.1.0",
+    );
   });
 });
 
