@@ -14,6 +14,7 @@ export default tseslint.config(
       "bench/jest.config.js",
       // Generated: the provider bindings and the cdktn package built from this source.
       "providers/gen/**",
+      "providers/gen-cdktf/**",
       "build/**",
     ],
   },
