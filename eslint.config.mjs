@@ -13,6 +13,10 @@ export default tseslint.config(
       ".venv/**",
       "jest.config.js",
       "bench/jest.config.js",
+      // Generated: the provider bindings and the cdktn package built from this source.
+      "providers/gen/**",
+      "providers/gen-cdktf/**",
+      "build/**",
     ],
   },
   js.configs.recommended,

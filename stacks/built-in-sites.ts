@@ -21,7 +21,6 @@ export function builtInSiteFiles(): string[] {
     .map((f) => path.join(BUILT_IN_SITES_DIR, f));
 }
 
-
 /** The built-in sites that deploy the HAProxy appliance (`haproxy`): T1 to T4. */
 export function builtInApplianceSiteFiles(): string[] {
   return builtInSiteFiles().filter(

@@ -44,10 +44,14 @@ describe("lib/ layers", () => {
   });
 
   test("lib/ imports nothing from the app around it (stacks/, bin/): the package's command line imports lib/site", () => {
+    // The cdktn package's build points provider imports at the bindings it ships (scripts/build-cdktn.ts).
+    const shipped = path.join(path.dirname(LIB), "providers", "gen");
     const outside = files(LIB).flatMap((f) =>
       [...fs.readFileSync(f, "utf8").matchAll(/from "(\.[^"]+)"/g)]
         .map((m) => path.resolve(path.dirname(f), m[1]))
-        .filter((target) => path.relative(LIB, target).startsWith(".."))
+        .filter(
+          (target) => path.relative(LIB, target).startsWith("..") && !target.startsWith(shipped + path.sep),
+        )
         .map((target) => `${path.relative(LIB, f)} imports ${path.relative(path.dirname(LIB), target)}`),
     );
     expect(outside).toEqual([]);

@@ -175,4 +175,22 @@ describe("the fresh project the README describes is the consumer project", () =>
     expect(installed(/--save-dev/)).toEqual(Object.entries(pkg.devDependencies).sort());
     expect(installed(/^(?!.*--save-dev)/)).toEqual(Object.entries(pkg.dependencies).sort());
   });
+
+  test("the CDK Terrain section's npm install lines install exactly the cdktn consumer's packages", () => {
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(ROOT, "examples", "cdktn-consumer-app", "package.json"), "utf8"),
+    );
+    const lines = blocks("shell")
+      .flatMap((b) => b.code.split("\n"))
+      .filter((l) => /^npm install /.test(l));
+    const installed = (flag: RegExp) =>
+      lines
+        .filter((l) => flag.test(l))
+        .flatMap((l) => l.split(/\s+/).filter((w) => /^@?[a-z][\w./-]*@\d/.test(w)))
+        .map((w) => [w.slice(0, w.lastIndexOf("@")), w.slice(w.lastIndexOf("@") + 1)])
+        .sort();
+    expect(lines.length).toBeGreaterThan(0);
+    expect(installed(/--save-dev/)).toEqual(Object.entries(pkg.devDependencies).sort());
+    expect(installed(/^(?!.*--save-dev)/)).toEqual(Object.entries(pkg.dependencies).sort());
+  });
 });

@@ -69,6 +69,10 @@ describe("links to the rule catalogue resolve where the user reads them", () => 
   test("an output folder outside the project gets the package's name, no path of this machine", () => {
     const elsewhere = path.join(os.tmpdir(), "cdktf.out", "stacks", "site-a");
     expect(rulesDocumentFrom(elsewhere)).toBe(PACKAGE_RULES_DOCUMENT);
-    expect(PACKAGE_RULES_DOCUMENT).toBe("tanzu-haproxy-network/docs/rules.md");
+    // tanzu-haproxy-network, or tanzu-haproxy-network-cdktn in the cdktn package (scripts/build-cdktn.ts).
+    const name = (
+      JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { name: string }
+    ).name;
+    expect(PACKAGE_RULES_DOCUMENT).toBe(`${name}/docs/rules.md`);
   });
 });
