@@ -294,8 +294,8 @@ describe("synthesis needs no terraform binary", () => {
     jest.resetModules();
     try {
       // A fresh cdktf module reads TERRAFORM_BINARY_NAME when it loads.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { synthesizeSites } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         require("../lib/cli/synth-sites") as typeof import("../lib/cli/synth-sites");
       const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "no-terraform-")), "out");
       const result = synthesizeSites(builtInSiteFiles(), out, { acrossSites: false });
