@@ -108,7 +108,7 @@ describe("a site file that is not JSON", () => {
     );
     expect(result.code).toBe(2);
     expect(result.err).toEqual([
-      `The site file ${missing} cannot be read:\n  there is no such file. Give the path of a site JSON file (a copy of one in stacks/sites/).`,
+      `The site file ${missing} cannot be read:\n  there is no such file. Give the path of a site JSON file (a copy of an example: stacks/sites/ in this repository, node_modules/tanzu-haproxy-network/stacks/sites/ where the package is installed, or "tanzu-haproxy-network plan").`,
     ]);
   });
 });

@@ -397,7 +397,7 @@ const advise: Command = async (argv, io) => {
   const next = `tanzu-haproxy-network plan --topology ${advice.topology.toLowerCase()} --cidr <block>${advice.topology === "T4" ? " --frontend-cidr <block>" : ""} > site.json`;
   io.out(
     foundation
-      ? `Next: ${next}, then replace its "haproxy" by "supervisor.loadBalancer" with "type": "vsphere-foundation" on the same port groups (an example: stacks/sites/t5-vsphere9-foundation-load-balancer.json).`
+      ? `Next: ${next}, then replace its "haproxy" by "supervisor.loadBalancer" with "type": "vsphere-foundation" on the same port groups (an example: stacks/sites/t5-vsphere9-foundation-load-balancer.json, also in node_modules/tanzu-haproxy-network/).`
       : `Next: ${next}`,
   );
   return EXIT.OK;

@@ -286,7 +286,9 @@ export function loadSiteConfig(file: string): SiteConfig {
     const code = (e as NodeJS.ErrnoException).code ?? "error";
     throw new SiteConfigError(
       file,
-      [`${CANNOT_READ[code] ?? code}. Give the path of a site JSON file (a copy of one in stacks/sites/).`],
+      [
+        `${CANNOT_READ[code] ?? code}. Give the path of a site JSON file (a copy of an example: stacks/sites/ in this repository, node_modules/tanzu-haproxy-network/stacks/sites/ where the package is installed, or "tanzu-haproxy-network plan").`,
+      ],
       true,
       `The site file ${file} cannot be read`,
     );
