@@ -6,9 +6,18 @@
  */
 import { Severity } from "../model/diagnostics";
 import { checkFleet } from "../rules/fleet-engine";
-import { FleetSite } from "../rules/fleet-context";
+import { FleetLoadBalancer, FleetSite } from "../rules/fleet-context";
+import { FoundationPersona } from "../model/plan";
 import { getAt, proposedFix } from "../rules/suggestions";
-import { SiteConfig, SiteConfigError, siteLineOf, stackNamesOf, withLineOf } from "../site/site-config";
+import {
+  existingHaproxyOf,
+  foundationOf,
+  SiteConfig,
+  SiteConfigError,
+  siteLineOf,
+  stackNamesOf,
+  withLineOf,
+} from "../site/site-config";
 import { SiteFinding, sitePlan } from "./site-check";
 import { inSiteWords, SitePart, siteKey } from "./site-terms";
 
@@ -49,16 +58,40 @@ export function fleetSiteOf(config: SiteConfig, env: NodeJS.ProcessEnv = process
     network: plan.network,
     haproxy: plan.haproxy,
     applianceName: config.haproxy ? (config.haproxy.name ?? "haproxy") : undefined,
+    loadBalancer: config.haproxy ? undefined : loadBalancerOf(config),
+  };
+}
+
+/** The load balancer of a site file without `haproxy`: its VIPs, Foundation interfaces or HAProxy servers. */
+function loadBalancerOf(config: SiteConfig): FleetLoadBalancer | undefined {
+  const lb = config.supervisor?.loadBalancer;
+  if (!lb) return undefined;
+  const foundation = foundationOf(config);
+  const existing = existingHaproxyOf(config);
+  return {
+    virtualIpCidrs: lb.virtualIpCidrs,
+    ...(foundation
+      ? {
+          interfaces: foundation.interfaces.map((i) => ({
+            personas: i.personas.map((p) => FoundationPersona[p]),
+            portGroup: i.portGroup,
+            addressRanges: i.addressRanges,
+          })),
+        }
+      : {}),
+    ...(existing ? { servers: existing.servers } : {}),
   };
 }
 
 /** `sites[1].network.managementNetwork.cidr` → site 1, key `managementNetwork.cidr`. */
-const FLEET_PATH = /sites\[(\d+)\](?:\.|:)((?:network|haproxy)(?:\.\w+|\[\d+\])+|applianceName)/g;
+const FLEET_PATH =
+  /sites\[(\d+)\](?:\.|:)((?:network|haproxy|loadBalancer)(?:\.\w+|\[\d+\])+|applianceName)/g;
 
 /** The site file's JSON path of a `checkFleet` path within a site (after `sites[i].`). */
 function fleetKey(prop: string): string {
   if (prop === "applianceName") return "haproxy.name";
   if (prop.startsWith("network.")) return siteKey(SitePart.NETWORK, prop.slice("network.".length));
+  if (prop.startsWith("loadBalancer.")) return `supervisor.${prop}`;
   return siteKey(SitePart.HAPROXY, prop.slice("haproxy.".length));
 }
 

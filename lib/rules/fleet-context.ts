@@ -4,8 +4,11 @@
  * so that a rule looks at one group at a time and sweeps it sorted: never all pairs of sites. Pure: no
  * constructs.
  */
-import { Cidr, Interval, parseAddress, parseCidr } from "../model/ip";
+import type { DataPlaneApiServer } from "../constructs/supervisor-load-balancer";
+import { Cidr, Interval, parseAddress, parseCidr, parseRange } from "../model/ip";
 import {
+  FoundationInterfaceProps,
+  FoundationPersona,
   HaproxyPlanProps,
   NetworkPlan,
   NetworkPlanProps,
@@ -13,6 +16,28 @@ import {
   PlanPortGroup,
 } from "../model/plan";
 import { occupiedAddresses } from "./occupied";
+
+/**
+ * A site's load balancer that is not an appliance it deploys: an existing HAProxy (its Data Plane API servers) or
+ * the vSphere Foundation Load Balancer (its interfaces). The addresses it takes on the management network are
+ * compared across the sites of a vCenter (FLT-05), its VIP blocks across a routing domain (FLT-06).
+ */
+export interface FleetLoadBalancer {
+  /** Its VIP blocks, each a CIDR (`supervisor.loadBalancer.virtualIpCidrs` of a site file). */
+  readonly virtualIpCidrs: string[];
+  /**
+   * The vSphere Foundation Load Balancer's interfaces: the address ranges of those with the MANAGEMENT persona
+   * are addresses the site takes on its management network.
+   * @default - none: not a Foundation Load Balancer
+   */
+  readonly interfaces?: FoundationInterfaceProps[];
+  /**
+   * An existing HAProxy's Data Plane API servers: each host is an address the site takes on its management
+   * network.
+   * @default - none: not an existing HAProxy
+   */
+  readonly servers?: DataPlaneApiServer[];
+}
 
 /**
  * One site of a fleet as the cross-site rules see it: its plan and what it shares with other sites.
@@ -45,6 +70,13 @@ export interface FleetSite {
    */
   readonly haproxy?: HaproxyPlanProps;
   /**
+   * The load balancer the site uses when it deploys no appliance (an existing HAProxy, the Foundation Load
+   * Balancer): its VIP blocks replace `haproxy.virtualIpCidrs` in FLT-06, and its management addresses are
+   * compared in FLT-05.
+   * @default - the site's load balancer is its `haproxy` appliance
+   */
+  readonly loadBalancer?: FleetLoadBalancer;
+  /**
    * The appliance's VM name in vCenter (FLT-04).
    * @default - the VM name is not compared
    */
@@ -60,8 +92,22 @@ export interface ParsedFleetSite {
   readonly network: NetworkPlan;
   /** The appliance's management address, when it parses. */
   readonly managementIp?: number;
-  /** The appliance's VIP blocks that parse, with their paths. */
+  /** The VIP blocks (of the appliance, or of `loadBalancer`) that parse, with their paths. */
   readonly vips: { readonly path: string; readonly cidr: Cidr }[];
+  /** The management addresses of `loadBalancer` that parse: Foundation interface ranges, HAProxy server hosts. */
+  readonly loadBalancerAddresses: LoadBalancerAddress[];
+}
+
+/** An address (or range) a site's `loadBalancer` takes on a management network. */
+export interface LoadBalancerAddress {
+  /** Its path, e.g. `sites[2].loadBalancer.interfaces[0].addressRanges[1]`. */
+  readonly path: string;
+  readonly first: number;
+  readonly last: number;
+  /** The port group it is on (the interface's, or the site's management port group for a server). */
+  readonly portGroup: string;
+  /** A server host (an address) rather than an interface's range (`"first-last"`). */
+  readonly host: boolean;
 }
 
 /** A port group of a site, with the site. */
@@ -81,7 +127,10 @@ export interface FleetContext {
   readonly vcenters: Map<string, ParsedFleetSite[]>;
   /** Sites by routing domain (sites without one are in none). */
   readonly routingDomains: Map<string, ParsedFleetSite[]>;
-  /** Every address a site's own plan gives to something (computed once per site, when asked). */
+  /**
+   * Every address a site's own plan gives to something, its `loadBalancer`'s management addresses included
+   * (computed once per site, when asked).
+   */
   occupied(site: ParsedFleetSite): Interval[];
 }
 
@@ -112,9 +161,13 @@ function parseSite(site: FleetSite, index: number): ParsedFleetSite {
       ? parseAddress(h.managementIp)
       : undefined;
   const vips: { path: string; cidr: Cidr }[] = [];
-  (h && Array.isArray(h.virtualIpCidrs) ? h.virtualIpCidrs : []).forEach((v, k) => {
+  const lb = site.loadBalancer;
+  const [vipList, vipPath] = lb
+    ? [lb.virtualIpCidrs, `sites[${index}].loadBalancer.virtualIpCidrs`]
+    : [h?.virtualIpCidrs, `sites[${index}].haproxy.virtualIpCidrs`];
+  (Array.isArray(vipList) ? vipList : []).forEach((v, k) => {
     const c = typeof v === "string" ? parseCidr(v) : undefined;
-    if (c?.ok) vips.push({ path: `sites[${index}].haproxy.virtualIpCidrs[${k}]`, cidr: c.value });
+    if (c?.ok) vips.push({ path: `${vipPath}[${k}]`, cidr: c.value });
   });
   return {
     index,
@@ -123,7 +176,33 @@ function parseSite(site: FleetSite, index: number): ParsedFleetSite {
     network,
     managementIp: mgmt?.ok ? mgmt.value : undefined,
     vips,
+    loadBalancerAddresses: lb ? loadBalancerAddresses(lb, `sites[${index}].loadBalancer`, network) : [],
   };
+}
+
+/** The management addresses of a load balancer the site does not deploy, that parse. */
+function loadBalancerAddresses(
+  lb: FleetLoadBalancer,
+  at: string,
+  network: NetworkPlan,
+): LoadBalancerAddress[] {
+  const out: LoadBalancerAddress[] = [];
+  (Array.isArray(lb.interfaces) ? lb.interfaces : []).forEach((itf, i) => {
+    if (!Array.isArray(itf?.personas) || !itf.personas.includes(FoundationPersona.MANAGEMENT)) return;
+    (Array.isArray(itf.addressRanges) ? itf.addressRanges : []).forEach((r, k) => {
+      const parsed = typeof r === "string" ? parseRange(r) : undefined;
+      if (!parsed?.ok) return;
+      const path = `${at}.interfaces[${i}].addressRanges[${k}]`;
+      out.push({ path, ...parsed.value, portGroup: String(itf.portGroup), host: false });
+    });
+  });
+  (Array.isArray(lb.servers) ? lb.servers : []).forEach((server, i) => {
+    const a = typeof server?.host === "string" ? parseAddress(server.host) : undefined;
+    if (!a?.ok) return;
+    const path = `${at}.servers[${i}].host`;
+    out.push({ path, first: a.value, last: a.value, portGroup: network.managementPortGroup, host: true });
+  });
+  return out;
 }
 
 /** Parse every site once and group them. */
@@ -148,7 +227,10 @@ export function fleetContext(sites: readonly FleetSite[]): FleetContext {
     occupied(site) {
       let o = occupied.get(site.index);
       if (!o) {
-        o = occupiedAddresses({ network: site.network, haproxy: site.site.haproxy });
+        o = [
+          ...occupiedAddresses({ network: site.network, haproxy: site.site.haproxy }),
+          ...site.loadBalancerAddresses.map(({ first, last }) => ({ first, last })),
+        ];
         occupied.set(site.index, o);
       }
       return o;
