@@ -417,6 +417,36 @@ describe("CFG-07: a secret in the site file's backend is refused, with where Ter
   });
 });
 
+test("a backend with an empty organization or bucket, or an endpoint that is no http(s) URL, is CFG-02 at its line with what it takes", () => {
+  const dir = tmp("backend-values");
+  const [org, endpoint, bucket] = writeSites(dir, {
+    "org.json": { ...read(LAB_A), backend: { type: "cloud", organization: "" } },
+    "endpoint.json": { ...read(LAB_A), backend: { type: "s3", bucket: "b", endpoint: "not a url" } },
+    "bucket.json": { ...read(LAB_A), backend: { type: "s3", bucket: "" } },
+  });
+  const lineOf = (file: string, text: string) =>
+    fs
+      .readFileSync(file, "utf8")
+      .split("\n")
+      .findIndex((l) => l.includes(text)) + 1;
+  expect(() => loadSiteConfig(org)).toThrow(
+    `CFG-02 backend.organization (line ${lineOf(org, '"organization"')}): "" is empty; give the HCP Terraform or Terraform Enterprise organization's name.`,
+  );
+  expect(() => loadSiteConfig(endpoint)).toThrow(
+    `CFG-02 backend.endpoint (line ${lineOf(endpoint, '"endpoint"')}): "not a url" is not an http(s) URL; give the store's S3 API URL, e.g. "https://minio.example.com:9000".`,
+  );
+  expect(() => loadSiteConfig(bucket)).toThrow(
+    `CFG-02 backend.bucket (line ${lineOf(bucket, '"bucket"')}): "" is empty; give the name of an existing bucket.`,
+  );
+  const [fixed] = writeSites(dir, {
+    "fixed.json": {
+      ...read(LAB_A),
+      backend: { type: "s3", bucket: "b", endpoint: "https://minio.example.com:9000" },
+    },
+  });
+  expect(() => loadSiteConfig(fixed)).not.toThrow();
+});
+
 describe("report --fleet", () => {
   test("a folder: fleet.md and a map per routing domain; exit 1 with the collision listed", async () => {
     const dir = tmp("report");
