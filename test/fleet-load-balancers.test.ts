@@ -189,3 +189,52 @@ describe("FLT-05 counts a Foundation Load Balancer's management ranges and an ex
     ]);
   });
 });
+
+describe("site-file words and routing domains across sites", () => {
+  test('FLT-01 in a site file says "existing": true, not existingNetworkId; same subnet: one network, used by the other site', async () => {
+    const [x, y] = writeSites({
+      "x.json": site(T5, { stackName: "x" }),
+      "y.json": site(T6, { stackName: "y" }),
+    });
+    const flt01 = (await check([x, y])).findings.filter((f) => f.id === "FLT-01");
+    expect(flt01).toEqual([
+      expect.objectContaining({
+        file: y,
+        path: "primaryWorkloadNetwork.portGroup.name",
+        value: "wl-primary",
+      }),
+    ]);
+    expect(flt01[0].message).toContain(
+      'Both give it subnet "192.168.120.0/24": when it is one network, create it in one site and use it in this one with "existing": true (and no "vlanId")',
+    );
+    expect(flt01[0].message).not.toContain("existingNetworkId");
+  });
+
+  test('routingDomain "DC-East" and "dc-east" are one domain (FLT-06, named as the site spells it); "" is CFG-02 at its line', async () => {
+    const [x, z, blank] = writeSites({
+      "x.json": site(T5, { stackName: "x", routingDomain: "DC-East" }),
+      "z.json": site(T5, {
+        stackName: "z",
+        routingDomain: "dc-east",
+        "supervisor.loadBalancer.virtualIpCidrs": ["192.168.130.96/27"],
+      }),
+      "blank.json": site(T5, { stackName: "blank", routingDomain: "" }),
+    });
+    const flt06 = (await check([x, z])).findings.filter((f) => f.id === "FLT-06");
+    expect(flt06).toEqual([
+      expect.objectContaining({ file: z, path: "supervisor.loadBalancer.virtualIpCidrs[0]" }),
+    ]);
+    expect(flt06[0].message).toContain('in routing domain "dc-east"');
+    const out: string[] = [];
+    const code = await run(["check", blank], {
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+      colourOut: false,
+      colourErr: false,
+    });
+    expect(code).toBe(1);
+    expect(out.join("\n")).toContain(
+      `${blank}:${lineOf(blank, '"routingDomain"')}: error CFG-02 routingDomain: "" is empty; name the routing domain, e.g. "dc-east", or leave the key out for a domain of the site's own.`,
+    );
+  });
+});

@@ -87,6 +87,15 @@ function loadBalancerOf(config: SiteConfig): FleetLoadBalancer | undefined {
 const FLEET_PATH =
   /sites\[(\d+)\](?:\.|:)((?:network|haproxy|loadBalancer)(?:\.\w+|\[\d+\])+|applianceName)/g;
 
+/** The FLT rules' TypeScript words, and what a site file says instead. */
+const FLEET_WORDS: [RegExp, string][] = [
+  [/with existingNetworkId \(and no vlanId\)/g, 'with "existing": true (and no "vlanId")'],
+];
+
+function inFleetWords(message: string): string {
+  return FLEET_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);
+}
+
 /** The site file's JSON path of a `checkFleet` path within a site (after `sites[i].`). */
 function fleetKey(prop: string): string {
   if (prop === "applianceName") return "haproxy.name";
@@ -112,10 +121,13 @@ export function fleetFindings(
     FLEET_PATH.lastIndex = 0;
     const m = FLEET_PATH.exec(d.path);
     const at = m ? where(Number(m[1]), m[2]) : { member: members[0], key: d.path, line: undefined };
-    const message = inSiteWords(d.message).replace(FLEET_PATH, (_all, i: string, prop: string) => {
-      const other = where(Number(i), prop);
-      return `${other.member.file} ${other.key}${other.line !== undefined ? `, line ${other.line}` : ""}`;
-    });
+    const message = inFleetWords(inSiteWords(d.message)).replace(
+      FLEET_PATH,
+      (_all, i: string, prop: string) => {
+        const other = where(Number(i), prop);
+        return `${other.member.file} ${other.key}${other.line !== undefined ? `, line ${other.line}` : ""}`;
+      },
+    );
     const value = getAt(at.member.config, at.key);
     const fix = proposedFix(d.message);
     return {

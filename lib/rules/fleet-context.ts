@@ -58,7 +58,7 @@ export interface FleetSite {
   readonly distributedSwitch: string;
   /**
    * The routing domain: sites in one domain reach each other's addresses, so their VIP blocks never overlap
-   * (FLT-06).
+   * (FLT-06). Compared without regard to case; a name of blanks only is none.
    * @default - the site's own: its VIP blocks are compared with no other site's
    */
   readonly routingDomain?: string;
@@ -125,7 +125,7 @@ export interface FleetContext {
   readonly switches: Map<string, FleetPortGroup[]>;
   /** Sites by vCenter. */
   readonly vcenters: Map<string, ParsedFleetSite[]>;
-  /** Sites by routing domain (sites without one are in none). */
+  /** Sites by routing domain, lower case (sites without one are in none). */
   readonly routingDomains: Map<string, ParsedFleetSite[]>;
   /**
    * Every address a site's own plan gives to something, its `loadBalancer`'s management addresses included
@@ -137,6 +137,15 @@ export interface FleetContext {
 /** How a site names its vCenter, compared without regard to case. */
 export function vcenterKey(site: FleetSite): string {
   return String(site.vcenter).toLowerCase();
+}
+
+/**
+ * How a site names its routing domain, compared without regard to case ("DC-East" is "dc-east"); undefined for
+ * none, or a name of blanks only.
+ */
+export function routingDomainKey(site: FleetSite): string | undefined {
+  const name = site.routingDomain;
+  return typeof name === "string" && name.trim() !== "" ? name.trim().toLowerCase() : undefined;
 }
 
 /** A distributed switch of a vCenter. */
@@ -213,7 +222,8 @@ export function fleetContext(sites: readonly FleetSite[]): FleetContext {
   const routingDomains = new Map<string, ParsedFleetSite[]>();
   for (const p of parsed) {
     push(vcenters, vcenterKey(p.site), p);
-    if (p.site.routingDomain !== undefined) push(routingDomains, p.site.routingDomain, p);
+    const domain = routingDomainKey(p.site);
+    if (domain !== undefined) push(routingDomains, domain, p);
     for (const pg of p.network.portGroups) {
       push(switches, switchKey(p.site), { site: p, portGroup: pg, creates: !pg.props.existingNetworkId });
     }

@@ -465,8 +465,13 @@ export const siteSchema = z
     ),
     description: str("A note on the site (at most 2000 characters).").optional(),
     routingDomain: str(
-      "The routing domain the site's addresses are reachable in, e.g. \"dc-east\": the VIP blocks of sites of one domain must not overlap (FLT-06). Default: the site's own (compared with no other site).",
-    ).optional(),
+      "The routing domain the site's addresses are reachable in, e.g. \"dc-east\" (not empty; compared without regard to case): the VIP blocks of sites of one domain must not overlap (FLT-06). Default: the site's own (compared with no other site).",
+    )
+      .regex(
+        /\S/,
+        'is empty; name the routing domain, e.g. "dc-east", or leave the key out for a domain of the site\'s own',
+      )
+      .optional(),
     backend: backendSchema.optional(),
     vsphere: vsphereSchema,
     managementNetwork: portGroupSchema.describe(

@@ -255,7 +255,8 @@ export function shapeProblems(value: unknown): string[] {
     // A string of the right type that the schema refuses says why itself (an empty name, a URL that is none).
     const refused = valueAt(value, path);
     const why =
-      (issue.code === "too_small" || issue.code === "custom") && typeof refused === "string"
+      (issue.code === "too_small" || issue.code === "custom" || issue.code === "invalid_format") &&
+      typeof refused === "string"
         ? `CFG-02 ${at}: ${quoteShort(refused)} ${issue.message}.`
         : undefined;
     located.push({

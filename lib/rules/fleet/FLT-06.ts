@@ -33,7 +33,7 @@ export default planRule({
     passing: '"lab-b" 192.168.220.128/25',
   },
   fleet: (ctx, report) => {
-    for (const [domain, sites] of ctx.routingDomains) {
+    for (const sites of ctx.routingDomains.values()) {
       const items = sites.flatMap((s) =>
         s.vips.map((v, k) => ({ first: v.cidr.first, last: v.cidr.last, label: { site: s, k } })),
       );
@@ -46,7 +46,7 @@ export default planRule({
         const free = proposals(ctx, later.site, later.k, sites);
         report(
           mine.path,
-          `site ${quote(later.site.site.name)}: VIP block ${quote(formatCidr(mine.cidr))} overlaps VIP block ${quote(formatCidr(theirs.cidr))} of site ${quote(first.site.site.name)} (${theirs.path}) in routing domain ${quote(domain)}: both ${later.site.site.loadBalancer || first.site.site.loadBalancer ? "load balancers" : "appliances"} would answer for the shared addresses. ${free.length > 0 ? `Use a block free in the domain, e.g. ${quote(free[0])}.` : "Give it a block no other site of the domain uses."}`,
+          `site ${quote(later.site.site.name)}: VIP block ${quote(formatCidr(mine.cidr))} overlaps VIP block ${quote(formatCidr(theirs.cidr))} of site ${quote(first.site.site.name)} (${theirs.path}) in routing domain ${quote(later.site.site.routingDomain ?? "")}: both ${later.site.site.loadBalancer || first.site.site.loadBalancer ? "load balancers" : "appliances"} would answer for the shared addresses. ${free.length > 0 ? `Use a block free in the domain, e.g. ${quote(free[0])}.` : "Give it a block no other site of the domain uses."}`,
           free.slice(1),
         );
       }
