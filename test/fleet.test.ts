@@ -205,6 +205,19 @@ describe("a collision across two site files is refused before synthesis", () => 
     expect(r.out).toContain(`${b}:2: error CFG-05 stackName: stack "lab-a" is already made by ${a};`);
   });
 
+  test("the same file twice is named twice, not a stack-name clash to rename: check and the app say so once", async () => {
+    const r = await cli(["check", LAB_A, LAB_A]);
+    expect(r.code).toBe(1);
+    const lines = r.out.split("\n").filter((l) => /CFG-05/.test(l));
+    expect(lines).toEqual([
+      `${LAB_A}:2: error CFG-05 stackName: the site file is named twice in this run, so stack "lab-a" would be made twice. Name each site file once.`,
+    ]);
+    const result = synthesizeSites([LAB_A, LAB_A], path.join(tmp("twice"), "out"));
+    expect(result.code).toBe(1);
+    expect(result.err.join("\n")).toContain("the site file is named twice in this run");
+    expect(result.err.join("\n")).not.toContain("Rename one");
+  });
+
   test("sites on different vCenters (vsphere.server) share nothing the vCenter-wide rules compare", () => {
     const a = read(LAB_A) as unknown as SiteConfig;
     const b = read(LAB_B) as unknown as SiteConfig;

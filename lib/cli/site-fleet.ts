@@ -4,6 +4,7 @@
  * all of them, and every finding is worded in the site files' terms: the file, the JSON path, its line and value.
  * Shared by the app (stacks/run.ts) and `check`, so both report the same. Pure: no cdktf.
  */
+import * as path from "path";
 import { Severity } from "../model/diagnostics";
 import { checkFleet } from "../rules/fleet-engine";
 import { FleetLoadBalancer, FleetSite } from "../rules/fleet-context";
@@ -162,7 +163,21 @@ function fleetSite(member: FleetMember, env: NodeJS.ProcessEnv): FleetSite {
 export function stackNameProblems(members: readonly FleetMember[]): { file: string; problem: string }[] {
   const owner = new Map<string, string>();
   const out: { file: string; problem: string }[] = [];
+  const read = new Map<string, string>();
   for (const { file, config } of members) {
+    // The same file twice is one site named twice, not two sites whose names clash.
+    const again = read.get(path.resolve(file));
+    if (again !== undefined) {
+      out.push({
+        file,
+        problem: withLineOf(
+          config,
+          `CFG-05 stackName: the site file is named twice in this run${again === file ? "" : ` (also as ${again})`}, so stack ${JSON.stringify(config.stackName)} would be made twice. Name each site file once.`,
+        ),
+      });
+      continue;
+    }
+    read.set(path.resolve(file), file);
     for (const name of stackNamesOf(config)) {
       const first = owner.get(name);
       if (first !== undefined) {
