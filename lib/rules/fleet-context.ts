@@ -4,7 +4,6 @@
  * so that a rule looks at one group at a time and sweeps it sorted: never all pairs of sites. Pure: no
  * constructs.
  */
-import type { DataPlaneApiServer } from "../constructs/supervisor-load-balancer";
 import { Cidr, Interval, parseAddress, parseCidr, parseRange } from "../model/ip";
 import {
   FoundationInterfaceProps,
@@ -36,7 +35,13 @@ export interface FleetLoadBalancer {
    * network.
    * @default - none: not an existing HAProxy
    */
-  readonly servers?: DataPlaneApiServer[];
+  readonly servers?: FleetLoadBalancerServer[];
+}
+
+/** A Data Plane API server of an existing HAProxy, as the cross-site rules see it (an `ExistingHaproxy` server). */
+export interface FleetLoadBalancerServer {
+  /** Its IPv4 address. */
+  readonly host: string;
 }
 
 /**
