@@ -3,6 +3,7 @@
  * `--site` without a file or a stray argument is a usage error (exit 2) with a did-you-mean, never a silent
  * synthesis of the example sites.
  */
+import * as path from "path";
 import { parseArgs } from "util";
 import { editDistance } from "../lib/model/nearest-name";
 
@@ -66,6 +67,28 @@ function fileList(values: readonly string[]): string[] {
     .filter((s) => s.length > 0);
 }
 
+/**
+ * A usage error for a site file named twice (the same path, however written): its stacks would be made twice,
+ * which is not a second site. The fix is the list with each file once. Undefined when every file is named once.
+ */
+function namedTwice(files: readonly string[], source: "--site" | "SITE_CONFIG"): Command | undefined {
+  const first = new Map<string, string>();
+  let repeated: [string, string] | undefined;
+  for (const file of files) {
+    const key = path.resolve(file);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, file);
+    else repeated ??= [seen, file];
+  }
+  if (repeated === undefined) return undefined;
+  const [a, b] = repeated;
+  const once = [...first.values()].join(",");
+  return {
+    kind: "usage-error",
+    message: `${source} names the site file ${JSON.stringify(a)} twice${a === b ? "" : ` (also as ${JSON.stringify(b)})`}: give each site file once, e.g. ${source === "--site" ? `--site ${once}` : `SITE_CONFIG=${once}`}.`,
+  };
+}
+
 /** Our words for `parseArgs`' errors (ERR_PARSE_ARGS_*), with the flag meant when one is near. */
 function usageMessage(e: Error & { code?: string }): string {
   const name = /'([^']+)'/.exec(e.message)?.[1] ?? "";
@@ -119,7 +142,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   if (values.site !== undefined) {
     const files = fileList(values.site);
     return files.length > 0
-      ? { kind: "synth", files }
+      ? (namedTwice(files, "--site") ?? { kind: "synth", files })
       : {
           kind: "usage-error",
           message: "--site needs the site file(s) to synthesize, e.g. --site my-site.json.",
@@ -146,7 +169,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   if (env.SITE_CONFIG !== undefined) {
     const files = fileList([env.SITE_CONFIG]);
     return files.length > 0
-      ? { kind: "synth", files }
+      ? (namedTwice(files, "SITE_CONFIG") ?? { kind: "synth", files })
       : {
           kind: "usage-error",
           message: `SITE_CONFIG ${JSON.stringify(env.SITE_CONFIG)} names no site file. Give one (SITE_CONFIG=my-site.json), or unset it (unset SITE_CONFIG) for the four examples.`,

@@ -157,7 +157,7 @@ export { StateBackend, StateBackendType } from "./constructs/state-backend";
 // Checks across sites.
 export { checkFleet } from "./rules/fleet-engine";
 export type { FleetCheckOptions } from "./rules/fleet-engine";
-export type { FleetSite } from "./rules/fleet-context";
+export type { FleetSite, FleetLoadBalancer, FleetLoadBalancerServer } from "./rules/fleet-context";
 export type { PgStateProps, S3StateProps, CloudStateProps } from "./constructs/state-backend";
 
 // Acknowledging warnings, and rules of the site's own.

@@ -44,6 +44,21 @@ describe("the command line, parsed strictly", () => {
       { SITE_CONFIG: "," },
       'SITE_CONFIG "," names no site file. Give one (SITE_CONFIG=my-site.json), or unset it (unset SITE_CONFIG) for the four examples.',
     ],
+    [
+      ["--site", "x.json", "--site", "x.json"],
+      {},
+      '--site names the site file "x.json" twice: give each site file once, e.g. --site x.json.',
+    ],
+    [
+      ["--site", "a.json,x.json,./x.json"],
+      {},
+      '--site names the site file "x.json" twice (also as "./x.json"): give each site file once, e.g. --site a.json,x.json.',
+    ],
+    [
+      [],
+      { SITE_CONFIG: "x.json,x.json" },
+      'SITE_CONFIG names the site file "x.json" twice: give each site file once, e.g. SITE_CONFIG=x.json.',
+    ],
   ])("%j with %j is a usage error: %s", (argv, env, message) => {
     expect(parseCommandLine(argv, env)).toEqual({ kind: "usage-error", message });
   });

@@ -205,6 +205,19 @@ describe("a collision across two site files is refused before synthesis", () => 
     expect(r.out).toContain(`${b}:2: error CFG-05 stackName: stack "lab-a" is already made by ${a};`);
   });
 
+  test("the same file twice is named twice, not a stack-name clash to rename: check and the app say so once", async () => {
+    const r = await cli(["check", LAB_A, LAB_A]);
+    expect(r.code).toBe(1);
+    const lines = r.out.split("\n").filter((l) => /CFG-05/.test(l));
+    expect(lines).toEqual([
+      `${LAB_A}:2: error CFG-05 stackName: the site file is named twice in this run, so stack "lab-a" would be made twice. Name each site file once.`,
+    ]);
+    const result = synthesizeSites([LAB_A, LAB_A], path.join(tmp("twice"), "out"));
+    expect(result.code).toBe(1);
+    expect(result.err.join("\n")).toContain("the site file is named twice in this run");
+    expect(result.err.join("\n")).not.toContain("Rename one");
+  });
+
   test("sites on different vCenters (vsphere.server) share nothing the vCenter-wide rules compare", () => {
     const a = read(LAB_A) as unknown as SiteConfig;
     const b = read(LAB_B) as unknown as SiteConfig;
@@ -415,6 +428,36 @@ describe("CFG-07: a secret in the site file's backend is refused, with where Ter
       /CFG-02 backend\.bucket \(in the object at line \d+\): missing; it must be a string\./,
     );
   });
+});
+
+test("a backend with an empty organization or bucket, or an endpoint that is no http(s) URL, is CFG-02 at its line with what it takes", () => {
+  const dir = tmp("backend-values");
+  const [org, endpoint, bucket] = writeSites(dir, {
+    "org.json": { ...read(LAB_A), backend: { type: "cloud", organization: "" } },
+    "endpoint.json": { ...read(LAB_A), backend: { type: "s3", bucket: "b", endpoint: "not a url" } },
+    "bucket.json": { ...read(LAB_A), backend: { type: "s3", bucket: "" } },
+  });
+  const lineOf = (file: string, text: string) =>
+    fs
+      .readFileSync(file, "utf8")
+      .split("\n")
+      .findIndex((l) => l.includes(text)) + 1;
+  expect(() => loadSiteConfig(org)).toThrow(
+    `CFG-02 backend.organization (line ${lineOf(org, '"organization"')}): "" is empty; give the HCP Terraform or Terraform Enterprise organization's name.`,
+  );
+  expect(() => loadSiteConfig(endpoint)).toThrow(
+    `CFG-02 backend.endpoint (line ${lineOf(endpoint, '"endpoint"')}): "not a url" is not an http(s) URL; give the store's S3 API URL, e.g. "https://minio.example.com:9000".`,
+  );
+  expect(() => loadSiteConfig(bucket)).toThrow(
+    `CFG-02 backend.bucket (line ${lineOf(bucket, '"bucket"')}): "" is empty; give the name of an existing bucket.`,
+  );
+  const [fixed] = writeSites(dir, {
+    "fixed.json": {
+      ...read(LAB_A),
+      backend: { type: "s3", bucket: "b", endpoint: "https://minio.example.com:9000" },
+    },
+  });
+  expect(() => loadSiteConfig(fixed)).not.toThrow();
 });
 
 describe("report --fleet", () => {

@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { App, DataResource, Fn, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { StateBackend, StateBackendType } from "../lib";
+import { PropsError } from "../lib/model/props-error";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -170,6 +171,88 @@ describe("refusals", () => {
       expect(make).toThrow(env);
     },
   );
+
+  /** The problems of the PropsError a factory call throws (none when it throws none or another error). */
+  function problemsOf(make: () => unknown): string[] {
+    try {
+      make();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PropsError);
+      expect((e as Error).stack).not.toMatch(/\n\s+at /);
+      return (e as PropsError).problems;
+    }
+    return [];
+  }
+
+  test.each([
+    [
+      "s3({})",
+      () => StateBackend.s3({} as never),
+      ["CFG-02 bucket: missing; give a string: the name of an existing bucket."],
+    ],
+    [
+      "cloud({})",
+      () => StateBackend.cloud({} as never),
+      [
+        "CFG-02 organization: missing; give a string: the HCP Terraform or Terraform Enterprise organization's name.",
+      ],
+    ],
+    [
+      "pg({ schemaPrefix: 5 })",
+      () => StateBackend.pg({ schemaPrefix: 5 } as never),
+      ['CFG-02 schemaPrefix: 5 is a number; give a string. Did you mean "5"?'],
+    ],
+    [
+      "pg({ schemaPrefx })",
+      () => StateBackend.pg({ schemaPrefx: "tanzu_" } as never),
+      ['CFG-01 schemaPrefx: unknown prop "schemaPrefx". Did you mean "schemaPrefix"?'],
+    ],
+    [
+      "s3({ keyPrefx })",
+      () => StateBackend.s3({ bucket: "b", keyPrefx: "tanzu/" } as never),
+      ['CFG-01 keyPrefx: unknown prop "keyPrefx". Did you mean "keyPrefix"?'],
+    ],
+    [
+      "s3(undefined)",
+      () => StateBackend.s3(undefined as never),
+      ["CFG-02 props: missing; give an object with bucket."],
+    ],
+    [
+      'cloud({ organization: "" })',
+      () => StateBackend.cloud({ organization: "" }),
+      [
+        'CFG-02 organization: "" is empty; give the HCP Terraform or Terraform Enterprise organization\'s name.',
+      ],
+    ],
+    [
+      's3({ endpoint: "not a url" })',
+      () => StateBackend.s3({ bucket: "b", endpoint: "not a url" }),
+      [
+        'CFG-02 endpoint: "not a url" is not an http(s) URL; give the store\'s S3 API URL, e.g. "https://minio.example.com:9000".',
+      ],
+    ],
+    [
+      "s3 with a secret and a typo: both, at once",
+      () => StateBackend.s3({ bucket: "b", secretKey: "k", regin: "eu" } as never),
+      [
+        expect.stringMatching(/^CFG-07 secretKey: /),
+        'CFG-01 regin: unknown prop "regin". Did you mean "region"?',
+      ],
+    ],
+  ])(
+    "%s: a PropsError at StateBackend.<factory>, every problem with its fix, no TypeError",
+    (_n, make, expected) => {
+      expect(problemsOf(make)).toEqual(expected);
+    },
+  );
+
+  test("the fixes the errors propose make a store", () => {
+    expect(problemsOf(() => StateBackend.pg({ schemaPrefix: "5" }))).toEqual([]);
+    expect(problemsOf(() => StateBackend.s3({ bucket: "b", keyPrefix: "tanzu/", region: "eu" }))).toEqual([]);
+    expect(
+      problemsOf(() => StateBackend.s3({ bucket: "b", endpoint: "https://minio.example.com:9000" })),
+    ).toEqual([]);
+  });
 
   test("pg: a schema name longer than PostgreSQL keeps is CFG-04", () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "state-backend-")) });

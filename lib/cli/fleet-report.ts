@@ -135,10 +135,15 @@ export function fleetReportFiles(
     }
     lines.push("", `VIP blocks: ${vipBlocksOf(m.config).join(", ")}.`, "");
   }
+  // One domain however its sites spell it (compared without regard to case, as FLT-06 does); named as its first
+  // site spells it.
   const domains = new Map<string, FleetMember[]>();
+  const spelled = new Map<string, string>();
   for (const m of members) {
     if (m.config.routingDomain === undefined) continue;
-    domains.set(m.config.routingDomain, [...(domains.get(m.config.routingDomain) ?? []), m]);
+    const key = m.config.routingDomain.toLowerCase();
+    if (!spelled.has(key)) spelled.set(key, m.config.routingDomain);
+    domains.set(key, [...(domains.get(key) ?? []), m]);
   }
   lines.push("## Address maps by routing domain", "");
   if (domains.size === 0) {
@@ -146,7 +151,8 @@ export function fleetReportFiles(
       "No site names a routing domain (`routingDomain`): each site's own map is `stacks/<stack>/address-map.svg`.",
     );
   }
-  for (const [domain, sites] of [...domains].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, sites] of [...domains].sort(([a], [b]) => a.localeCompare(b))) {
+    const domain = spelled.get(key)!;
     const file = fleetMapFile(domain);
     const names = new Set(sites.map((s) => s.file));
     const findings = across

@@ -4,11 +4,21 @@
  * all of them, and every finding is worded in the site files' terms: the file, the JSON path, its line and value.
  * Shared by the app (lib/cli/synth-sites.ts) and `check`, so both report the same. Pure: no cdktf.
  */
+import * as path from "path";
 import { Severity } from "../model/diagnostics";
 import { checkFleet } from "../rules/fleet-engine";
-import { FleetSite } from "../rules/fleet-context";
+import { FleetLoadBalancer, FleetSite } from "../rules/fleet-context";
+import { FoundationPersona } from "../model/plan";
 import { getAt, proposedFix } from "../rules/suggestions";
-import { SiteConfig, SiteConfigError, siteLineOf, stackNamesOf, withLineOf } from "../site/site-config";
+import {
+  existingHaproxyOf,
+  foundationOf,
+  SiteConfig,
+  SiteConfigError,
+  siteLineOf,
+  stackNamesOf,
+  withLineOf,
+} from "../site/site-config";
 import { SiteFinding, sitePlan } from "./site-check";
 import { inSiteWords, SitePart, siteKey } from "./site-terms";
 
@@ -49,16 +59,49 @@ export function fleetSiteOf(config: SiteConfig, env: NodeJS.ProcessEnv = process
     network: plan.network,
     haproxy: plan.haproxy,
     applianceName: config.haproxy ? (config.haproxy.name ?? "haproxy") : undefined,
+    loadBalancer: config.haproxy ? undefined : loadBalancerOf(config),
+  };
+}
+
+/** The load balancer of a site file without `haproxy`: its VIPs, Foundation interfaces or HAProxy servers. */
+function loadBalancerOf(config: SiteConfig): FleetLoadBalancer | undefined {
+  const lb = config.supervisor?.loadBalancer;
+  if (!lb) return undefined;
+  const foundation = foundationOf(config);
+  const existing = existingHaproxyOf(config);
+  return {
+    virtualIpCidrs: lb.virtualIpCidrs,
+    ...(foundation
+      ? {
+          interfaces: foundation.interfaces.map((i) => ({
+            personas: i.personas.map((p) => FoundationPersona[p]),
+            portGroup: i.portGroup,
+            addressRanges: i.addressRanges,
+          })),
+        }
+      : {}),
+    ...(existing ? { servers: existing.servers } : {}),
   };
 }
 
 /** `sites[1].network.managementNetwork.cidr` → site 1, key `managementNetwork.cidr`. */
-const FLEET_PATH = /sites\[(\d+)\](?:\.|:)((?:network|haproxy)(?:\.\w+|\[\d+\])+|applianceName)/g;
+const FLEET_PATH =
+  /sites\[(\d+)\](?:\.|:)((?:network|haproxy|loadBalancer)(?:\.\w+|\[\d+\])+|applianceName)/g;
+
+/** The FLT rules' TypeScript words, and what a site file says instead. */
+const FLEET_WORDS: [RegExp, string][] = [
+  [/with existingNetworkId \(and no vlanId\)/g, 'with "existing": true (and no "vlanId")'],
+];
+
+function inFleetWords(message: string): string {
+  return FLEET_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);
+}
 
 /** The site file's JSON path of a `checkFleet` path within a site (after `sites[i].`). */
 function fleetKey(prop: string): string {
   if (prop === "applianceName") return "haproxy.name";
   if (prop.startsWith("network.")) return siteKey(SitePart.NETWORK, prop.slice("network.".length));
+  if (prop.startsWith("loadBalancer.")) return `supervisor.${prop}`;
   return siteKey(SitePart.HAPROXY, prop.slice("haproxy.".length));
 }
 
@@ -79,10 +122,13 @@ export function fleetFindings(
     FLEET_PATH.lastIndex = 0;
     const m = FLEET_PATH.exec(d.path);
     const at = m ? where(Number(m[1]), m[2]) : { member: members[0], key: d.path, line: undefined };
-    const message = inSiteWords(d.message).replace(FLEET_PATH, (_all, i: string, prop: string) => {
-      const other = where(Number(i), prop);
-      return `${other.member.file} ${other.key}${other.line !== undefined ? `, line ${other.line}` : ""}`;
-    });
+    const message = inFleetWords(inSiteWords(d.message)).replace(
+      FLEET_PATH,
+      (_all, i: string, prop: string) => {
+        const other = where(Number(i), prop);
+        return `${other.member.file} ${other.key}${other.line !== undefined ? `, line ${other.line}` : ""}`;
+      },
+    );
     const value = getAt(at.member.config, at.key);
     const fix = proposedFix(d.message);
     return {
@@ -117,7 +163,21 @@ function fleetSite(member: FleetMember, env: NodeJS.ProcessEnv): FleetSite {
 export function stackNameProblems(members: readonly FleetMember[]): { file: string; problem: string }[] {
   const owner = new Map<string, string>();
   const out: { file: string; problem: string }[] = [];
+  const read = new Map<string, string>();
   for (const { file, config } of members) {
+    // The same file twice is one site named twice, not two sites whose names clash.
+    const again = read.get(path.resolve(file));
+    if (again !== undefined) {
+      out.push({
+        file,
+        problem: withLineOf(
+          config,
+          `CFG-05 stackName: the site file is named twice in this run${again === file ? "" : ` (also as ${again})`}, so stack ${JSON.stringify(config.stackName)} would be made twice. Name each site file once.`,
+        ),
+      });
+      continue;
+    }
+    read.set(path.resolve(file), file);
     for (const name of stackNamesOf(config)) {
       const first = owner.get(name);
       if (first !== undefined) {

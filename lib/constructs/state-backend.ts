@@ -22,6 +22,7 @@ import {
   TerraformStack,
 } from "cdktf";
 import { Construct } from "constructs";
+import { bool, checkProps, optional, PropSpec, required, str } from "../model/prop-spec";
 import { PropsError } from "../model/props-error";
 import {
   pgSchemaProblem,
@@ -114,14 +115,76 @@ export interface CloudStateProps {
   readonly hostname?: string;
 }
 
-/** CFG-07 for every prop of `props` that would write a secret into the synthesized Terraform. */
-function refuseSecrets(factory: string, type: string, props: object): void {
-  const found = Object.keys(props).filter((k) => k in SECRET_SETTINGS[type]);
-  if (found.length > 0) {
-    throw new PropsError(
-      `StateBackend.${factory}`,
-      found.map((k) => secretSettingProblem(type, k)),
-    );
+/** The run-time shape of each factory's props (for JavaScript users and TypeScript run without a type check). */
+const FACTORY_SPECS: Readonly<Record<string, PropSpec>> = {
+  pg: { fields: { schemaPrefix: optional(str) } },
+  s3: {
+    fields: {
+      bucket: required(str, "the name of an existing bucket"),
+      keyPrefix: optional(str),
+      region: optional(str),
+      endpoint: optional(str),
+      usePathStyle: optional(bool),
+      useLockfile: optional(bool),
+      skipS3Checksum: optional(bool),
+    },
+  },
+  cloud: {
+    fields: {
+      organization: required(str, "the HCP Terraform or Terraform Enterprise organization's name"),
+      workspacePrefix: optional(str),
+      project: optional(str),
+      hostname: optional(str),
+    },
+  },
+};
+
+/** CFG-02 for a required name given as "" (or blanks): Terraform would fail at init, far from here. */
+function blankProblems(props: Record<string, unknown>, spec: PropSpec): string[] {
+  return Object.entries(spec.fields)
+    .filter(([k, f]) => !f.optional && typeof props[k] === "string" && (props[k] as string).trim() === "")
+    .map(([k, f]) => `CFG-02 ${k}: ${JSON.stringify(props[k])} is empty; give ${f.hint ?? "a value"}.`);
+}
+
+/**
+ * CFG-02 for an `endpoint` that is not an http(s) URL with a host: Terraform's s3 backend only warns for one
+ * (hashicorp/terraform v1.11.4 internal/backend/remote-state/s3/validate.go lines 284-297).
+ */
+function endpointProblem(endpoint: unknown): string[] {
+  if (typeof endpoint !== "string") return [];
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  return url && (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== ""
+    ? []
+    : [
+        `CFG-02 endpoint: ${JSON.stringify(endpoint)} is not an http(s) URL; give the store's S3 API URL, e.g. "https://minio.example.com:9000".`,
+      ];
+}
+
+/**
+ * Check a factory's props before anything reads them: CFG-07 for every prop that would write a secret into the
+ * synthesized Terraform, CFG-01 for an unknown prop (with the nearest known name), CFG-02 for a missing,
+ * mistyped or empty one. Throws one `PropsError` with every problem; never a TypeError from inside.
+ */
+function checkFactoryProps(factory: string, type: string, props: unknown): void {
+  const spec = FACTORY_SPECS[type];
+  const isObject = typeof props === "object" && props !== null && !Array.isArray(props);
+  const secrets = isObject ? Object.keys(props).filter((k) => k in SECRET_SETTINGS[type]) : [];
+  const rest = isObject
+    ? Object.fromEntries(Object.entries(props).filter(([k]) => !secrets.includes(k)))
+    : props;
+  const problems = [
+    ...secrets.map((k) => secretSettingProblem(type, k)),
+    ...checkProps(rest, spec),
+    ...(isObject ? blankProblems(rest as Record<string, unknown>, spec) : []),
+    ...(isObject && type === "s3" ? endpointProblem((rest as S3StateProps).endpoint) : []),
+  ];
+  if (problems.length > 0) {
+    throw new PropsError(`StateBackend.${factory}`, problems);
   }
 }
 
@@ -191,10 +254,10 @@ export class StateBackend {
    * workspace's name) in table `states` of schema `<schemaPrefix><stack>`, which `terraform init` creates;
    * locking uses PostgreSQL advisory locks (hashicorp/terraform v1.11.4 `internal/backend/remote-state/pg/
    * client.go`, `Lock`). The connection string comes only from `PG_CONN_STR`.
-   * @throws PropsError CFG-07 for a `connStr` prop
+   * @throws PropsError CFG-07 for a `connStr` prop; CFG-01 for an unknown prop; CFG-02 for a mistyped one
    */
   public static pg(props: PgStateProps = {}): StateBackend {
-    refuseSecrets("pg", "pg", props);
+    checkFactoryProps("pg", "pg", props);
     const prefix = props.schemaPrefix ?? "";
     return new StateBackend(
       StateBackendType.PG,
@@ -214,10 +277,12 @@ export class StateBackend {
    * `internal/backend/remote-state/s3/backend.go`: `endpoints` line 102 with `s3` line 560, `use_lockfile`
    * line 157, `skip_*` lines 193-216, `use_path_style` line 238; `region` required from the block or the
    * environment, line 641).
-   * @throws PropsError CFG-07 for `accessKey`, `secretKey`, `token` or `sseCustomerKey` props
+   * @throws PropsError CFG-07 for `accessKey`, `secretKey`, `token` or `sseCustomerKey` props; CFG-01 for an
+   * unknown prop; CFG-02 for a missing or empty `bucket`, a mistyped prop or an `endpoint` that is not an
+   * http(s) URL
    */
   public static s3(props: S3StateProps): StateBackend {
-    refuseSecrets("s3", "s3", props);
+    checkFactoryProps("s3", "s3", props);
     const onPremises = props.endpoint !== undefined;
     return new StateBackend(
       StateBackendType.S3,
@@ -251,10 +316,11 @@ export class StateBackend {
    * organization. A stack reading another's outputs reads them with the `remote` backend from the producer's
    * workspace (cdktf 0.21 `lib/backends/cloud-backend.ts`), which needs that workspace's remote state sharing
    * to include the reader's.
-   * @throws PropsError CFG-07 for a `token` prop; CFG-04 for a workspace name HCP Terraform refuses
+   * @throws PropsError CFG-07 for a `token` prop; CFG-01 for an unknown prop; CFG-02 for a missing or empty
+   * `organization` or a mistyped prop; CFG-04 for a workspace name HCP Terraform refuses
    */
   public static cloud(props: CloudStateProps): StateBackend {
-    refuseSecrets("cloud", "cloud", props);
+    checkFactoryProps("cloud", "cloud", props);
     const prefix = props.workspacePrefix ?? "";
     return new StateBackend(
       StateBackendType.CLOUD,

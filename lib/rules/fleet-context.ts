@@ -4,8 +4,10 @@
  * so that a rule looks at one group at a time and sweeps it sorted: never all pairs of sites. Pure: no
  * constructs.
  */
-import { Cidr, Interval, parseAddress, parseCidr } from "../model/ip";
+import { Cidr, Interval, parseAddress, parseCidr, parseRange } from "../model/ip";
 import {
+  FoundationInterfaceProps,
+  FoundationPersona,
   HaproxyPlanProps,
   NetworkPlan,
   NetworkPlanProps,
@@ -13,6 +15,34 @@ import {
   PlanPortGroup,
 } from "../model/plan";
 import { occupiedAddresses } from "./occupied";
+
+/**
+ * A site's load balancer that is not an appliance it deploys: an existing HAProxy (its Data Plane API servers) or
+ * the vSphere Foundation Load Balancer (its interfaces). The addresses it takes on the management network are
+ * compared across the sites of a vCenter (FLT-05), its VIP blocks across a routing domain (FLT-06).
+ */
+export interface FleetLoadBalancer {
+  /** Its VIP blocks, each a CIDR (`supervisor.loadBalancer.virtualIpCidrs` of a site file). */
+  readonly virtualIpCidrs: string[];
+  /**
+   * The vSphere Foundation Load Balancer's interfaces: the address ranges of those with the MANAGEMENT persona
+   * are addresses the site takes on its management network.
+   * @default - none: not a Foundation Load Balancer
+   */
+  readonly interfaces?: FoundationInterfaceProps[];
+  /**
+   * An existing HAProxy's Data Plane API servers: each host is an address the site takes on its management
+   * network.
+   * @default - none: not an existing HAProxy
+   */
+  readonly servers?: FleetLoadBalancerServer[];
+}
+
+/** A Data Plane API server of an existing HAProxy, as the cross-site rules see it (an `ExistingHaproxy` server). */
+export interface FleetLoadBalancerServer {
+  /** Its IPv4 address. */
+  readonly host: string;
+}
 
 /**
  * One site of a fleet as the cross-site rules see it: its plan and what it shares with other sites.
@@ -33,7 +63,7 @@ export interface FleetSite {
   readonly distributedSwitch: string;
   /**
    * The routing domain: sites in one domain reach each other's addresses, so their VIP blocks never overlap
-   * (FLT-06).
+   * (FLT-06). Compared without regard to case; a name of blanks only is none.
    * @default - the site's own: its VIP blocks are compared with no other site's
    */
   readonly routingDomain?: string;
@@ -44,6 +74,13 @@ export interface FleetSite {
    * @default - no appliance: its management address and VIP blocks are not compared
    */
   readonly haproxy?: HaproxyPlanProps;
+  /**
+   * The load balancer the site uses when it deploys no appliance (an existing HAProxy, the Foundation Load
+   * Balancer): its VIP blocks replace `haproxy.virtualIpCidrs` in FLT-06, and its management addresses are
+   * compared in FLT-05.
+   * @default - the site's load balancer is its `haproxy` appliance
+   */
+  readonly loadBalancer?: FleetLoadBalancer;
   /**
    * The appliance's VM name in vCenter (FLT-04).
    * @default - the VM name is not compared
@@ -60,8 +97,22 @@ export interface ParsedFleetSite {
   readonly network: NetworkPlan;
   /** The appliance's management address, when it parses. */
   readonly managementIp?: number;
-  /** The appliance's VIP blocks that parse, with their paths. */
+  /** The VIP blocks (of the appliance, or of `loadBalancer`) that parse, with their paths. */
   readonly vips: { readonly path: string; readonly cidr: Cidr }[];
+  /** The management addresses of `loadBalancer` that parse: Foundation interface ranges, HAProxy server hosts. */
+  readonly loadBalancerAddresses: LoadBalancerAddress[];
+}
+
+/** An address (or range) a site's `loadBalancer` takes on a management network. */
+export interface LoadBalancerAddress {
+  /** Its path, e.g. `sites[2].loadBalancer.interfaces[0].addressRanges[1]`. */
+  readonly path: string;
+  readonly first: number;
+  readonly last: number;
+  /** The port group it is on (the interface's, or the site's management port group for a server). */
+  readonly portGroup: string;
+  /** A server host (an address) rather than an interface's range (`"first-last"`). */
+  readonly host: boolean;
 }
 
 /** A port group of a site, with the site. */
@@ -79,15 +130,27 @@ export interface FleetContext {
   readonly switches: Map<string, FleetPortGroup[]>;
   /** Sites by vCenter. */
   readonly vcenters: Map<string, ParsedFleetSite[]>;
-  /** Sites by routing domain (sites without one are in none). */
+  /** Sites by routing domain, lower case (sites without one are in none). */
   readonly routingDomains: Map<string, ParsedFleetSite[]>;
-  /** Every address a site's own plan gives to something (computed once per site, when asked). */
+  /**
+   * Every address a site's own plan gives to something, its `loadBalancer`'s management addresses included
+   * (computed once per site, when asked).
+   */
   occupied(site: ParsedFleetSite): Interval[];
 }
 
 /** How a site names its vCenter, compared without regard to case. */
 export function vcenterKey(site: FleetSite): string {
   return String(site.vcenter).toLowerCase();
+}
+
+/**
+ * How a site names its routing domain, compared without regard to case ("DC-East" is "dc-east"); undefined for
+ * none, or a name of blanks only.
+ */
+export function routingDomainKey(site: FleetSite): string | undefined {
+  const name = site.routingDomain;
+  return typeof name === "string" && name.trim() !== "" ? name.trim().toLowerCase() : undefined;
 }
 
 /** A distributed switch of a vCenter. */
@@ -112,9 +175,13 @@ function parseSite(site: FleetSite, index: number): ParsedFleetSite {
       ? parseAddress(h.managementIp)
       : undefined;
   const vips: { path: string; cidr: Cidr }[] = [];
-  (h && Array.isArray(h.virtualIpCidrs) ? h.virtualIpCidrs : []).forEach((v, k) => {
+  const lb = site.loadBalancer;
+  const [vipList, vipPath] = lb
+    ? [lb.virtualIpCidrs, `sites[${index}].loadBalancer.virtualIpCidrs`]
+    : [h?.virtualIpCidrs, `sites[${index}].haproxy.virtualIpCidrs`];
+  (Array.isArray(vipList) ? vipList : []).forEach((v, k) => {
     const c = typeof v === "string" ? parseCidr(v) : undefined;
-    if (c?.ok) vips.push({ path: `sites[${index}].haproxy.virtualIpCidrs[${k}]`, cidr: c.value });
+    if (c?.ok) vips.push({ path: `${vipPath}[${k}]`, cidr: c.value });
   });
   return {
     index,
@@ -123,7 +190,33 @@ function parseSite(site: FleetSite, index: number): ParsedFleetSite {
     network,
     managementIp: mgmt?.ok ? mgmt.value : undefined,
     vips,
+    loadBalancerAddresses: lb ? loadBalancerAddresses(lb, `sites[${index}].loadBalancer`, network) : [],
   };
+}
+
+/** The management addresses of a load balancer the site does not deploy, that parse. */
+function loadBalancerAddresses(
+  lb: FleetLoadBalancer,
+  at: string,
+  network: NetworkPlan,
+): LoadBalancerAddress[] {
+  const out: LoadBalancerAddress[] = [];
+  (Array.isArray(lb.interfaces) ? lb.interfaces : []).forEach((itf, i) => {
+    if (!Array.isArray(itf?.personas) || !itf.personas.includes(FoundationPersona.MANAGEMENT)) return;
+    (Array.isArray(itf.addressRanges) ? itf.addressRanges : []).forEach((r, k) => {
+      const parsed = typeof r === "string" ? parseRange(r) : undefined;
+      if (!parsed?.ok) return;
+      const path = `${at}.interfaces[${i}].addressRanges[${k}]`;
+      out.push({ path, ...parsed.value, portGroup: String(itf.portGroup), host: false });
+    });
+  });
+  (Array.isArray(lb.servers) ? lb.servers : []).forEach((server, i) => {
+    const a = typeof server?.host === "string" ? parseAddress(server.host) : undefined;
+    if (!a?.ok) return;
+    const path = `${at}.servers[${i}].host`;
+    out.push({ path, first: a.value, last: a.value, portGroup: network.managementPortGroup, host: true });
+  });
+  return out;
 }
 
 /** Parse every site once and group them. */
@@ -134,7 +227,8 @@ export function fleetContext(sites: readonly FleetSite[]): FleetContext {
   const routingDomains = new Map<string, ParsedFleetSite[]>();
   for (const p of parsed) {
     push(vcenters, vcenterKey(p.site), p);
-    if (p.site.routingDomain !== undefined) push(routingDomains, p.site.routingDomain, p);
+    const domain = routingDomainKey(p.site);
+    if (domain !== undefined) push(routingDomains, domain, p);
     for (const pg of p.network.portGroups) {
       push(switches, switchKey(p.site), { site: p, portGroup: pg, creates: !pg.props.existingNetworkId });
     }
@@ -148,7 +242,10 @@ export function fleetContext(sites: readonly FleetSite[]): FleetContext {
     occupied(site) {
       let o = occupied.get(site.index);
       if (!o) {
-        o = occupiedAddresses({ network: site.network, haproxy: site.site.haproxy });
+        o = [
+          ...occupiedAddresses({ network: site.network, haproxy: site.site.haproxy }),
+          ...site.loadBalancerAddresses.map(({ first, last }) => ({ first, last })),
+        ];
         occupied.set(site.index, o);
       }
       return o;

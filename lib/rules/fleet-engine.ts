@@ -80,6 +80,7 @@ function shift(value: unknown, from: Cidr, delta: number, key = ""): unknown {
   return value;
 }
 
+const LOAD_BALANCER_VIP_FIX = /^sites\[(\d+)\]\.loadBalancer\.virtualIpCidrs\[(\d+)\]$/;
 const PORT_GROUP_FIX = /^sites\[(\d+)\]\.network\.(.+)\.(name|cidr)$/;
 
 /**
@@ -87,6 +88,13 @@ const PORT_GROUP_FIX = /^sites\[(\d+)\]\.network\.(.+)\.(name|cidr)$/;
  * its new subnet moves the site's gateway, ranges and appliance addresses in it by the same offset.
  */
 function applyToFleet(fleet: Fleet, path: string, value: unknown): Fleet | undefined {
+  const vip = LOAD_BALANCER_VIP_FIX.exec(path);
+  if (vip) {
+    // The site's own plan checks a load balancer it does not deploy by `haproxy` (deployed: false): same VIPs.
+    const next = setAt(fleet, path, value);
+    const mirrored = `sites[${vip[1]}].haproxy.virtualIpCidrs[${vip[2]}]`;
+    return next && getAt(next, mirrored) !== undefined ? (setAt(next, mirrored, value) ?? next) : next;
+  }
   const m = PORT_GROUP_FIX.exec(path);
   if (!m) return setAt(fleet, path, value);
   const i = Number(m[1]);
@@ -108,6 +116,8 @@ function applyToFleet(fleet: Fleet, path: string, value: unknown): Fleet | undef
     ...site,
     network: shift(site.network, from.value, delta) as NetworkPlanProps,
     haproxy: site.haproxy && (shift(site.haproxy, from.value, delta) as FleetSite["haproxy"]),
+    loadBalancer:
+      site.loadBalancer && (shift(site.loadBalancer, from.value, delta) as FleetSite["loadBalancer"]),
   };
   return setAt(fleet, `sites[${i}]`, next);
 }

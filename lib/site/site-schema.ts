@@ -35,6 +35,20 @@ export const DESCRIBED_DEFAULTS = {
 };
 
 const str = (description: string) => z.string().describe(description);
+
+/**
+ * An http(s) URL with a host: Terraform's s3 backend checks `endpoints.s3` with `validateStringLegacyURL`
+ * (hashicorp/terraform v1.11.4 internal/backend/remote-state/s3/backend.go line 568; validate.go lines 284-297:
+ * a value without scheme and host only warns, "may have unexpected behavior"), so it is refused here.
+ */
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
 const num = (description: string) => z.number().describe(description);
 const bool = (description: string) => z.boolean().describe(description);
 const strings = (description: string) => z.array(z.string()).describe(description);
@@ -379,13 +393,21 @@ export const pgBackendSchema = z
 export const s3BackendSchema = z
   .strictObject({
     type: z.literal("s3").describe('"s3": an S3-compatible object store (Terraform\'s s3 backend).'),
-    bucket: str("The bucket; it must exist (Terraform does not create it)."),
+    bucket: str("The bucket (not empty); it must exist (Terraform does not create it).").min(
+      1,
+      "is empty; give the name of an existing bucket",
+    ),
     keyPrefix: str(
       'Prepended to each stack\'s object key <keyPrefix><stack>/terraform.tfstate, e.g. "tanzu/". Default "".',
     ).optional(),
     endpoint: str(
-      'The S3 API URL of an on-premises or other S3-compatible store, e.g. "https://minio.example.com:9000". Default: AWS S3.',
-    ).optional(),
+      'The S3 API URL (http or https) of an on-premises or other S3-compatible store, e.g. "https://minio.example.com:9000". Default: AWS S3.',
+    )
+      .refine(
+        isHttpUrl,
+        'is not an http(s) URL; give the store\'s S3 API URL, e.g. "https://minio.example.com:9000"',
+      )
+      .optional(),
     region: str(
       'The region. Default: "us-east-1" with an endpoint, else AWS_REGION / AWS_DEFAULT_REGION.',
     ).optional(),
@@ -407,7 +429,10 @@ export const s3BackendSchema = z
 export const cloudBackendSchema = z
   .strictObject({
     type: z.literal("cloud").describe('"cloud": HCP Terraform or Terraform Enterprise (the cloud block).'),
-    organization: str("The organization."),
+    organization: str("The organization (not empty).").min(
+      1,
+      "is empty; give the HCP Terraform or Terraform Enterprise organization's name",
+    ),
     workspacePrefix: str(
       'Prepended to each stack\'s name to make its workspace, e.g. "tanzu-" → "tanzu-<stack>" (letters, digits, "-", "_"; at most 90, CFG-04). Default "".',
     ).optional(),
@@ -440,8 +465,13 @@ export const siteSchema = z
     ),
     description: str("A note on the site (at most 2000 characters).").optional(),
     routingDomain: str(
-      "The routing domain the site's addresses are reachable in, e.g. \"dc-east\": the VIP blocks of sites of one domain must not overlap (FLT-06). Default: the site's own (compared with no other site).",
-    ).optional(),
+      "The routing domain the site's addresses are reachable in, e.g. \"dc-east\" (not empty; compared without regard to case): the VIP blocks of sites of one domain must not overlap (FLT-06). Default: the site's own (compared with no other site).",
+    )
+      .regex(
+        /\S/,
+        'is empty; name the routing domain, e.g. "dc-east", or leave the key out for a domain of the site\'s own',
+      )
+      .optional(),
     backend: backendSchema.optional(),
     vsphere: vsphereSchema,
     managementNetwork: portGroupSchema.describe(

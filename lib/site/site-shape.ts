@@ -252,10 +252,17 @@ export function shapeProblems(value: unknown): string[] {
     const at = jsonPath(path);
     if (reported.has(at)) continue;
     reported.add(at);
+    // A string of the right type that the schema refuses says why itself (an empty name, a URL that is none).
+    const refused = valueAt(value, path);
+    const why =
+      (issue.code === "too_small" || issue.code === "custom" || issue.code === "invalid_format") &&
+      typeof refused === "string"
+        ? `CFG-02 ${at}: ${quoteShort(refused)} ${issue.message}.`
+        : undefined;
     located.push({
       path,
       unknownKey: false,
-      text: wrongValue(valueAt(value, path), path, schemaAt(path, value) ?? siteSchema),
+      text: why ?? wrongValue(refused, path, schemaAt(path, value) ?? siteSchema),
     });
   }
   located.push(...choice.filter((p) => !reported.has(jsonPath(p.path))));

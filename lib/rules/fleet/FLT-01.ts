@@ -1,5 +1,5 @@
 import { Severity } from "../../model/diagnostics";
-import { quote } from "../../model/ip";
+import { formatCidr, quote } from "../../model/ip";
 import { FleetPortGroup, portGroupPath, switchWords } from "../fleet-context";
 import { planRule } from "../rule";
 
@@ -30,9 +30,16 @@ export default planRule({
         const candidates = [`${name}-${site}`, ...[2, 3, 4].map((n) => `${name}-${n}`)].filter(
           (c) => !names.has(c),
         );
+        const mine = pg.portGroup.cidr;
+        const theirs = first.portGroup.cidr;
+        const sameSubnet = mine && theirs && mine.first === theirs.first && mine.prefix === theirs.prefix;
+        // One network of both sites (same subnet): one site creates it, the other uses it (NET-06: no vlanId then).
+        const fix = sameSubnet
+          ? `Both give it subnet ${quote(formatCidr(mine))}: when it is one network, create it in one site and use it in this one with existingNetworkId (and no vlanId); when it is not, give it a name and a subnet of its own, e.g. ${quote(candidates[0])}.`
+          : `Give it a name of its own, e.g. ${quote(candidates[0])}, or, when it is the same network, use it with existingNetworkId (and no vlanId).`;
         report(
           `${portGroupPath(pg)}.name`,
-          `site ${quote(site)}: port group ${quote(name)} on ${switchWords(pg.site.site)} is also created by site ${quote(first.site.site.name)} (${portGroupPath(first)}). Two stacks that create one port group fight over it: the second create fails, and destroying one site deletes the other's network. Give it a name of its own, e.g. ${quote(candidates[0])}, or, when it is the same network, use it with existingNetworkId.`,
+          `site ${quote(site)}: port group ${quote(name)} on ${switchWords(pg.site.site)} is also created by site ${quote(first.site.site.name)} (${portGroupPath(first)}). Two stacks that create one port group fight over it: the second create fails, and destroying one site deletes the other's network. ${fix}`,
           candidates.slice(1),
         );
       }

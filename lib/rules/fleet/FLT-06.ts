@@ -25,14 +25,15 @@ function proposals(
 export default planRule({
   id: "FLT-06",
   severity: Severity.ERROR,
-  summary: "The HAProxy VIP blocks of sites that share a routing domain do not overlap.",
+  summary:
+    "The VIP blocks of sites that share a routing domain (HAProxy appliances, existing HAProxys, Foundation Load Balancers) do not overlap.",
   why: "Each appliance answers ARP for every address of its VIP blocks and serves the Kubernetes LoadBalancer services on them (haproxytech/vmware-haproxy: the VIP CIDRs are bound on the appliance's frontend or workload NIC); two sites whose routers reach each other would both claim the shared addresses, and a service of one site would be served by the other.",
   example: {
     failing: '"lab-a" 192.168.120.128/25 and "lab-b" 192.168.120.192/26 in routing domain "dc1"',
     passing: '"lab-b" 192.168.220.128/25',
   },
   fleet: (ctx, report) => {
-    for (const [domain, sites] of ctx.routingDomains) {
+    for (const sites of ctx.routingDomains.values()) {
       const items = sites.flatMap((s) =>
         s.vips.map((v, k) => ({ first: v.cidr.first, last: v.cidr.last, label: { site: s, k } })),
       );
@@ -45,7 +46,7 @@ export default planRule({
         const free = proposals(ctx, later.site, later.k, sites);
         report(
           mine.path,
-          `site ${quote(later.site.site.name)}: VIP block ${quote(formatCidr(mine.cidr))} overlaps VIP block ${quote(formatCidr(theirs.cidr))} of site ${quote(first.site.site.name)} (${theirs.path}) in routing domain ${quote(domain)}: both appliances would answer for the shared addresses. ${free.length > 0 ? `Use a block free in the domain, e.g. ${quote(free[0])}.` : "Give it a block no other site of the domain uses."}`,
+          `site ${quote(later.site.site.name)}: VIP block ${quote(formatCidr(mine.cidr))} overlaps VIP block ${quote(formatCidr(theirs.cidr))} of site ${quote(first.site.site.name)} (${theirs.path}) in routing domain ${quote(later.site.site.routingDomain ?? "")}: both ${later.site.site.loadBalancer || first.site.site.loadBalancer ? "load balancers" : "appliances"} would answer for the shared addresses. ${free.length > 0 ? `Use a block free in the domain, e.g. ${quote(free[0])}.` : "Give it a block no other site of the domain uses."}`,
           free.slice(1),
         );
       }
