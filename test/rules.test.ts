@@ -614,6 +614,17 @@ const cases: Case[] = [
     ],
   },
   {
+    id: "VFL-06",
+    what: "101 single-address ranges on one interface",
+    base: withFoundation,
+    bad: (p) =>
+      setItf(p, 0, {
+        addressRanges: Array.from({ length: 101 }, (_, i) => `10.0.0.${100 + i}-10.0.0.${100 + i}`),
+      }),
+    good: (p) => setItf(p, 0, { addressRanges: ["10.0.0.100-10.0.0.200"] }),
+    quoted: ["has 101 address ranges", "at most 100", 'e.g. ["10.0.0.100-10.0.0.200"]'],
+  },
+  {
     id: "VFL-05",
     what: "VIPs outside the FRONTEND interface's subnet",
     base: () => {

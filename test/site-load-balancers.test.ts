@@ -12,6 +12,9 @@ import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { checkSiteConfig, loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
 import { buildSite } from "../lib/site/build-site";
 import { supervisorV2Problems } from "./supervisor-v2-schema";
+import { siteFindings } from "../lib/cli/site-check";
+import { parseSiteJson } from "../lib/site/site-json";
+import { setAt } from "../lib/rules/suggestions";
 
 const SITES = path.join(__dirname, "..", "stacks", "sites");
 const T5 = path.join(SITES, "t5-vsphere9-foundation-load-balancer.json");
@@ -265,5 +268,82 @@ describe("a site file's load balancer and zones, refused at load", () => {
   test("the examples themselves pass the reader's shape checks", () => {
     expect(checkSiteConfig(read(T5))).toEqual([]);
     expect(checkSiteConfig(read(T6))).toEqual([]);
+  });
+});
+
+/** `check`'s findings of a site file, as the command prints them (id, JSON path, message, the fix it offers). */
+function checkOf(file: string): { id: string; path: string; message: string; fix: unknown }[] {
+  const parsed = parseSiteJson(fs.readFileSync(file, "utf8"));
+  if ("syntax" in parsed) throw new Error(`${file} is not JSON`);
+  return siteFindings(file, loadSiteConfig(file), parsed).map((f) => ({
+    id: f.id,
+    path: f.path,
+    message: f.message,
+    fix: f.fixes[0]?.value,
+  }));
+}
+
+/** A copy of the site with each finding's fix applied at its path. */
+function withFixes(file: string, fixes: { path: string; fix: unknown }[]): string {
+  const site = read(file);
+  let fixed: unknown = site;
+  for (const f of fixes) fixed = setAt(fixed, f.path, f.fix) ?? fixed;
+  return variant(file, (s) => Object.assign(s, fixed));
+}
+
+const LB_RANGES = "supervisor.loadBalancer.interfaces[0].addressRanges";
+
+describe("the Foundation Load Balancer's interface ranges, bad input", () => {
+  test("the same range three times: each overlapping pair once, both ranges named, distinct fixes that pass together", () => {
+    const file = variant(T5, (s) => {
+      (s.supervisor.loadBalancer.interfaces as { addressRanges: string[] }[])[0].addressRanges = [
+        "10.0.0.30-10.0.0.31",
+        "10.0.0.30-10.0.0.31",
+        "10.0.0.30-10.0.0.31",
+      ];
+    });
+    const found = checkOf(file);
+    expect(found.every((f) => f.id === "VFL-04")).toBe(true);
+    const lines = found.map((f) => `${f.path}: ${f.message}`);
+    expect(new Set(lines).size).toBe(lines.length); // said once
+    expect(found.map((f) => f.path)).toEqual([`${LB_RANGES}[1]`, `${LB_RANGES}[2]`, `${LB_RANGES}[2]`]);
+    expect(found[0].message).toContain("(addressRanges[0])");
+    expect(found[2].message).toContain("(addressRanges[1])");
+    const fixes = found.filter((f) => f.fix !== undefined);
+    expect(fixes.map((f) => f.path)).toEqual([`${LB_RANGES}[1]`, `${LB_RANGES}[2]`]);
+    expect(new Set(fixes.map((f) => f.fix)).size).toBe(2);
+    expect(checkOf(withFixes(file, fixes))).toEqual([]);
+  });
+
+  test("a hundred copies of one range answer quickly, at most three lines per range", () => {
+    const file = variant(T5, (s) => {
+      (s.supervisor.loadBalancer.interfaces as { addressRanges: string[] }[])[0].addressRanges = Array(
+        100,
+      ).fill("10.0.0.30-10.0.0.31") as string[];
+    });
+    const start = Date.now();
+    const found = checkOf(file);
+    expect(Date.now() - start).toBeLessThan(15000); // a hang guard: 9.5 s before, ~2 s now on a shared machine
+    const perPath = new Map<string, number>();
+    for (const f of found) perPath.set(f.path, (perPath.get(f.path) ?? 0) + 1);
+    expect(perPath.size).toBe(99);
+    expect(Math.max(...perPath.values())).toBe(3);
+  });
+
+  test("more than 100 ranges on an interface are CFG-04 at load, before any sweep", () => {
+    const file = variant(T5, (s) => {
+      (s.supervisor.loadBalancer.interfaces as { addressRanges: string[] }[])[0].addressRanges = Array.from(
+        { length: 2000 },
+        (_, i) => `10.0.0.${30 + (i % 200)}-10.0.0.${30 + (i % 200)}`,
+      );
+    });
+    const start = Date.now();
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    const line =
+      lines.findIndex(
+        (l, i) => i > lines.findIndex((m) => m.includes('"interfaces"')) && l.includes('"addressRanges"'),
+      ) + 1;
+    expect(problemsOf(file)).toEqual([`CFG-04 ${LB_RANGES} (line ${line}): 2000 entries; at most 100.`]);
+    expect(Date.now() - start).toBeLessThan(2000);
   });
 });

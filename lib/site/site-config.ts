@@ -19,6 +19,7 @@ import {
   vlanRangeProblem,
 } from "../rules/site-rules";
 import { pgSchemaProblem, workspaceProblem } from "../model/state-store-names";
+import { MAX_INTERFACE_RANGES } from "../rules/foundation-context";
 import { decodeSiteFile, isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
 import { ExistingHaproxyConfig, FoundationLoadBalancerConfig, SiteConfig } from "./site-schema";
 import { shapeProblems } from "./site-shape";
@@ -196,6 +197,12 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
     ["supervisor.loadBalancer.virtualIpCidrs", cfg.supervisor?.loadBalancer?.virtualIpCidrs, 64],
     ["supervisor.loadBalancer.servers", existingHaproxyOf(cfg)?.servers, 16],
     ["supervisor.loadBalancer.interfaces", foundationOf(cfg)?.interfaces, 16],
+    // As a workload network's ranges; VFL-06 from TypeScript.
+    ...(foundationOf(cfg)?.interfaces ?? []).map((itf, i): [string, unknown[], number] => [
+      `supervisor.loadBalancer.interfaces[${i}].addressRanges`,
+      itf.addressRanges,
+      MAX_INTERFACE_RANGES,
+    ]),
     ["supervisor.zones", cfg.supervisor?.zones, 16],
     ["acknowledge", cfg.acknowledge, 100],
     ["siteRules", cfg.siteRules, 100],

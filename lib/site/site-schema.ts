@@ -154,7 +154,7 @@ export const foundationInterfaceSchema = z
       "The name of the site's port group it sits on (the management network's, a workload network's or the frontend network's).",
     ),
     addressRanges: strings(
-      'Its static addresses, each "first-last" inside the port group\'s CIDR and free (VFL-03, VFL-04), e.g. ["10.0.0.30-10.0.0.31"].',
+      'Its static addresses, each "first-last" inside the port group\'s CIDR and free (VFL-03, VFL-04), e.g. ["10.0.0.30-10.0.0.31"]. At most 100.',
     ),
   })
   .describe(
