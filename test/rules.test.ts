@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import {
   checkFleet,
   checkPlan,
@@ -14,6 +16,9 @@ import {
   Severity,
 } from "../lib";
 import { FRONTEND, MGMT, s13Haproxy, s13Network, WL120 } from "./fixtures";
+
+/** A CA certificate (PEM) for an existing HAProxy's Data Plane API. */
+const TLS_CA = fs.readFileSync(path.join(__dirname, "fixtures", "tls", "ca.pem"), "utf8");
 
 const WL121 = { name: "wl-121", vlanId: 121, cidr: "192.168.121.0/24", gateway: "192.168.121.1" };
 
@@ -635,6 +640,26 @@ const cases: Case[] = [
     bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.130.64/26"] }),
     good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/26"] }),
     quoted: ['"192.168.130.64/26"', '"192.168.120.0/24"', '"wl-120"'],
+  },
+  {
+    id: "HAP-14",
+    what: "an existing HAProxy's Data Plane API on port 70000",
+    base: () => ({
+      network: s13Network(),
+      haproxy: s13Haproxy({
+        deployed: false,
+        existingHaproxy: { servers: [{ host: "10.0.0.10", port: 5556 }], caCertificatePem: TLS_CA },
+      }),
+    }),
+    bad: (p) =>
+      setHap(p, {
+        existingHaproxy: { servers: [{ host: "10.0.0.10", port: 70000 }], caCertificatePem: TLS_CA },
+      }),
+    good: (p) =>
+      setHap(p, {
+        existingHaproxy: { servers: [{ host: "10.0.0.10", port: 5556 }], caCertificatePem: TLS_CA },
+      }),
+    quoted: ["servers[0].port", "70000", "1 to 65535"],
   },
   {
     id: "SEC-02",

@@ -347,3 +347,31 @@ describe("the Foundation Load Balancer's interface ranges, bad input", () => {
     expect(Date.now() - start).toBeLessThan(2000);
   });
 });
+
+describe("an existing HAProxy's Data Plane API in a site file, bad input (HAP-14)", () => {
+  test.each([
+    ["servers", [{ host: "10.0.0.10", port: 70000 }], "supervisor.loadBalancer.servers[0].port"],
+    ["servers", [{ host: "haproxy.example.com" }], "supervisor.loadBalancer.servers[0].host"],
+    ["servers", [], "supervisor.loadBalancer.servers"],
+    ["username", "", "supervisor.loadBalancer.username"],
+    ["servers", [{ host: "192.168.120.130" }], "supervisor.loadBalancer.servers[0].host"],
+    ["servers", [{ host: "10.0.0.20" }], "supervisor.loadBalancer.servers[0].host"],
+  ])("T6 with %s %j is refused at %s", (key, value, place) => {
+    const file = variant(T6, (s) => {
+      s.supervisor.loadBalancer[key] = value;
+    });
+    expect(checkOf(file).map((f) => `${f.id} ${f.path}`)).toEqual([`HAP-14 ${place}`]);
+  });
+
+  test("a CA file that is a PEM header with no certificate is refused at caCertificateFile", () => {
+    const file = variant(T6, () => undefined);
+    fs.writeFileSync(
+      path.join(path.dirname(file), "haproxy-dataplane-ca.pem"),
+      "-----BEGIN CERTIFICATE-----garbage",
+    );
+    const found = checkOf(file).map((f) => `${f.id} ${f.path}: ${f.message}`);
+    expect(found).toEqual([
+      expect.stringMatching(/^(HAP-14|CFG-04) supervisor\.loadBalancer\.caCertificateFile/),
+    ]);
+  });
+});

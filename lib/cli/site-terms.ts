@@ -28,6 +28,7 @@ const LOAD_BALANCER_KEYS: Record<string, string> = {
   managementIp: "supervisor.loadBalancer.servers[0].host",
   dataplanePort: "supervisor.loadBalancer.servers[0].port",
   dataplaneUser: "supervisor.loadBalancer.username",
+  caCertificatePem: "supervisor.loadBalancer.caCertificateFile",
   storagePolicyId: "supervisor.loadBalancer.storagePolicy",
   syslogEndpoint: "supervisor.loadBalancer.syslog.endpoint",
   syslogCaPem: "supervisor.loadBalancer.syslog.caCertificateFile",
