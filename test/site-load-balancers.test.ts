@@ -375,3 +375,44 @@ describe("an existing HAProxy's Data Plane API in a site file, bad input (HAP-14
     ]);
   });
 });
+
+describe("the existing HAProxy's passwordVariable, bad input", () => {
+  test.each([
+    ["", "dataplane_password"],
+    ["hunter2 is my pw", "hunter2_is_my_pw"],
+    ["pw.x", "pw_x"],
+    ["1pw", "dataplane_1pw"],
+    ["count", "dataplane_password"],
+  ])("%j is CFG-04 with a Terraform identifier to use instead (%s), which loads", (name, fixed) => {
+    const file = variant(T6, (s) => {
+      s.supervisor.loadBalancer.passwordVariable = name;
+    });
+    const problems = problemsOf(file);
+    expect(problems).toEqual([expect.stringContaining("CFG-04 supervisor.loadBalancer.passwordVariable")]);
+    expect(problems[0]).toContain(`Use e.g. ${JSON.stringify(fixed)}.`);
+    const again = variant(T6, (s) => {
+      s.supervisor.loadBalancer.passwordVariable = fixed;
+    });
+    expect(problemsOf(again)).toEqual([]);
+  });
+
+  test.each(["datacenter", "supervisor"])(
+    "%j, a name of another construct of the Supervisor's stack, names the variable and nothing else",
+    (name) => {
+      const file = variant(T6, (s) => {
+        s.supervisor.loadBalancer.passwordVariable = name;
+      });
+      const { supervisor } = stacksOf(file);
+      expect(supervisor.variable[name]).toEqual(
+        expect.objectContaining({
+          type: "string",
+          sensitive: true,
+          description: expect.stringContaining(`TF_VAR_${name})`),
+        }),
+      );
+      const body = only(supervisor.resource.vsphere_supervisor_v2);
+      const edge = (body.workloads as unknown as { edge: { haproxy: Record<string, unknown> } }).edge;
+      expect(edge.haproxy.password).toBe(`\${sensitive(var.${name})}`);
+    },
+  );
+});
