@@ -416,3 +416,31 @@ describe("the existing HAProxy's passwordVariable, bad input", () => {
     },
   );
 });
+
+describe("messages name the load balancer a site has, not the appliance", () => {
+  test.each([
+    [T5, "192.168.130.70", "the load balancer claims every VIP address"],
+    [T6, "192.168.120.130", "the HAProxy claims every VIP address"],
+  ])(
+    "%s: SUP-04 on a DNS server inside the VIPs names supervisor.loadBalancer.virtualIpCidrs[0]",
+    (base, dns, who) => {
+      const file = variant(base, (s) => {
+        s.supervisor.dnsServers = [dns];
+      });
+      const found = checkOf(file).filter((f) => f.id === "SUP-04");
+      expect(found).toHaveLength(1);
+      expect(found[0].message).toContain("(supervisor.loadBalancer.virtualIpCidrs[0])");
+      expect(found[0].message).toContain(who);
+      expect(found[0].message).not.toContain("haproxy.");
+    },
+  );
+
+  test("VIP-01 on an existing HAProxy's VIPs over a gateway says the HAProxy answers, not the appliance", () => {
+    const file = variant(T6, (s) => {
+      s.supervisor.loadBalancer.virtualIpCidrs = ["192.168.120.0/26"];
+    });
+    const vip01 = checkOf(file).find((f) => f.id === "VIP-01");
+    expect(vip01?.message).toContain("The HAProxy answers for every VIP");
+    expect(vip01?.message).not.toContain("appliance");
+  });
+});

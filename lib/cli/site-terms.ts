@@ -53,6 +53,7 @@ const SITE_WORDS: [RegExp, string][] = [
     '("enablement": "terraform", the default)',
   ],
   [/FoundationPersona\.(MANAGEMENT|WORKLOAD|FRONTEND)/g, '"$1"'],
+  [/the load balancer's virtualIpCidrs\[/g, "supervisor.loadBalancer.virtualIpCidrs["],
   [
     /or a clusterId for a Supervisor on one cluster/g,
     'or remove "supervisor.zones" for a Supervisor on "vsphere.cluster"',
