@@ -444,3 +444,20 @@ describe("messages name the load balancer a site has, not the appliance", () => 
     expect(vip01?.message).not.toContain("appliance");
   });
 });
+
+describe("an interface on the wrong port group (VFL-02, VFL-03)", () => {
+  test("the WORKLOAD interface on wl-ns-dev: VFL-02 proposes wl-primary, whose subnet holds its ranges, VFL-03 no range, and the fix passes", () => {
+    const file = variant(T5, (s) => {
+      (s.supervisor.loadBalancer.interfaces as { portGroup: string }[])[1].portGroup = "wl-ns-dev";
+    });
+    const found = checkOf(file);
+    expect(found.map((f) => `${f.id} ${f.path}`)).toEqual([
+      "VFL-02 supervisor.loadBalancer.interfaces[1].portGroup",
+      "VFL-03 supervisor.loadBalancer.interfaces[1].addressRanges[0]",
+    ]);
+    expect(found[0].fix).toBe("wl-primary");
+    expect(found[1].fix).toBeUndefined();
+    expect(found[1].message).toContain('lie in the subnet of port group "wl-primary"');
+    expect(checkOf(withFixes(file, [found[0]]))).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@
 import { Finding } from "../model/diagnostics";
 import {
   Cidr,
+  contains,
   crossingPairs,
   formatAddress,
   formatCidr,
@@ -108,6 +109,19 @@ function networkItems(network: NetworkPlan): Labelled<SweepItem>[] {
     );
   }
   return items;
+}
+
+/**
+ * The port group of the plan whose subnet holds every range of an interface that parsed (none when no range
+ * parsed, or none holds them all): where an interface on the wrong port group belongs.
+ */
+export function portGroupHolding(
+  ctx: FoundationContext,
+  itf: FoundationInterface,
+): PlanPortGroup | undefined {
+  const ranges = itf.ranges.flatMap((r) => (r.interval ? [r.interval] : []));
+  if (ranges.length === 0) return undefined;
+  return ctx.network.portGroups.find((pg) => pg.cidr && ranges.every((r) => contains(pg.cidr!, r)));
 }
 
 /** Build the Foundation context: one parse of its interfaces and one sweep over every address of the plan. */
