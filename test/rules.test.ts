@@ -630,6 +630,18 @@ const cases: Case[] = [
     quoted: ["has 101 address ranges", "at most 100", 'e.g. ["10.0.0.100-10.0.0.200"]'],
   },
   {
+    id: "VFL-07",
+    what: "a Foundation Load Balancer DNS server inside its VIP CIDR",
+    base: withFoundation,
+    bad: (p) => {
+      p.foundation = { ...p.foundation!, dnsServers: ["192.168.120.130"] };
+    },
+    good: (p) => {
+      p.foundation = { ...p.foundation!, dnsServers: ["10.0.0.2"] };
+    },
+    quoted: ["DNS server 192.168.120.130", 'VIP CIDR "192.168.120.128/25"'],
+  },
+  {
     id: "VFL-05",
     what: "VIPs outside the FRONTEND interface's subnet",
     base: () => {

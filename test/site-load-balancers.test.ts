@@ -461,3 +461,35 @@ describe("an interface on the wrong port group (VFL-02, VFL-03)", () => {
     expect(checkOf(withFixes(file, [found[0]]))).toEqual([]);
   });
 });
+
+describe("the Foundation Load Balancer's network services, bad input (VFL-07)", () => {
+  test.each([
+    [
+      "dnsServers",
+      ["192.168.130.70"],
+      "supervisor.loadBalancer.dnsServers[0]",
+      'VIP CIDR "192.168.130.64/26"',
+    ],
+    ["dnsServers", [], "supervisor.loadBalancer.dnsServers", "no DNS server"],
+    ["ntpServers", [], "supervisor.loadBalancer.ntpServers", "no NTP server"],
+    [
+      "dnsSearchDomains",
+      ["bad domain!"],
+      "supervisor.loadBalancer.dnsSearchDomains[0]",
+      'did you mean "bad-domain"?',
+    ],
+    [
+      "syslog",
+      { endpoint: "not an endpoint" },
+      "supervisor.loadBalancer.syslog.endpoint",
+      "protocol://host[:port]",
+    ],
+  ])("T5 with %s %j is refused at %s", (key, value, place, text) => {
+    const file = variant(T5, (s) => {
+      s.supervisor.loadBalancer[key] = value;
+    });
+    const found = checkOf(file);
+    expect(found.map((f) => `${f.id} ${f.path}`)).toEqual([`VFL-07 ${place}`]);
+    expect(found[0].message).toContain(text);
+  });
+});

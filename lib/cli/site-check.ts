@@ -166,6 +166,7 @@ export function sitePlan(config: SiteConfig): SitePlan {
     })),
     dnsServers: foundationCfg.dnsServers,
     ntpServers: foundationCfg.ntpServers,
+    dnsSearchDomains: foundationCfg.dnsSearchDomains,
     syslogEndpoint: foundationCfg.syslog?.endpoint,
     syslogCaPem: syslogCa === undefined ? undefined : fs.readFileSync(syslogCa, "utf8"),
   };

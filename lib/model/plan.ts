@@ -182,6 +182,11 @@ export interface FoundationPlanProps {
   /** NTP servers of its nodes. */
   readonly ntpServers: string[];
   /**
+   * DNS search domains of its nodes: DNS names (VFL-07).
+   * @default - none
+   */
+  readonly dnsSearchDomains?: string[];
+  /**
    * The syslog endpoint, e.g. `tcp+tls://syslog.corp.example.com:6514`.
    * @default - no remote logging
    */
