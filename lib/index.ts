@@ -31,11 +31,7 @@ export type {
 } from "./constructs/haproxy-load-balancer";
 export { HaproxyMode, FoundationPersona } from "./model/plan";
 export { ExistingHaproxy, SupervisorLoadBalancerType } from "./constructs/supervisor-load-balancer";
-export type {
-  ISupervisorLoadBalancer,
-  ExistingHaproxyProps,
-  DataPlaneApiServer,
-} from "./constructs/supervisor-load-balancer";
+export type { ISupervisorLoadBalancer, ExistingHaproxyProps } from "./constructs/supervisor-load-balancer";
 export {
   FoundationLoadBalancer,
   FoundationDeploymentSize,
@@ -148,7 +144,12 @@ export type {
   SupervisorFoundationInterfaceSettings,
   AddressCount,
 } from "./report/supervisor-report";
-export type { SupervisorPlanProps, NetworkIdentifier } from "./model/plan";
+export type {
+  SupervisorPlanProps,
+  NetworkIdentifier,
+  DataPlaneApiServer,
+  ExistingHaproxyPlanProps,
+} from "./model/plan";
 
 // State that moves with the project.
 export { ProjectLocalBackend } from "./constructs/local-backend";

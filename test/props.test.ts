@@ -22,7 +22,7 @@ import { SUPERVISOR_PROPS_SPEC } from "../lib/constructs/supervisor";
 import { SUPERVISOR_V2_CONFIG_SPEC } from "../lib/constructs/supervisor-v2";
 import { NETWORK_PROPS_SPEC } from "../lib/constructs/supervisor-workload-network";
 import { editDistance, nearestName } from "../lib/model/nearest-name";
-import { PropShape, PropSpec } from "../lib/model/prop-spec";
+import { checkProps, PropShape, PropSpec } from "../lib/model/prop-spec";
 import { s13ApplianceProps, s13Network, stackWithProviders } from "./fixtures";
 
 /** Props as a JavaScript user may pass them: anything. */
@@ -298,7 +298,7 @@ describe("wrong JavaScript types get the value fixed where its form tells how", 
     ],
     [
       { network: { managementNetwork: {} } },
-      "CFG-02 network: an object is an object; give a SupervisorWorkloadNetwork.",
+      "CFG-02 network: an object; give a SupervisorWorkloadNetwork.",
     ],
     [{ frontendIp: null }, "CFG-02 frontendIp: null; give a string, or leave it out for the default."],
     [
@@ -539,5 +539,35 @@ describe("under the cdktf CLI's CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS", () =
         process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = before;
       }
     }
+  });
+});
+
+describe("the words of a wrong value's error read as English", () => {
+  test("a list of enum values, an instance of the wrong class, a wrong object", () => {
+    const persona: PropShape = {
+      kind: "enum",
+      name: "FoundationPersona",
+      values: { MANAGEMENT: "MANAGEMENT" },
+    };
+    class ExistingHaproxy {}
+    class Other {}
+    const spec: PropSpec = {
+      fields: {
+        personas: { shape: { kind: "list", of: persona } },
+        haproxy: {
+          shape: { kind: "instance", name: "a HaproxyLoadBalancer", is: (v) => v instanceof Other },
+        },
+        network: {
+          shape: { kind: "instance", name: "a SupervisorWorkloadNetwork", is: (v) => v instanceof Other },
+        },
+      },
+    };
+    expect(checkProps({ personas: "MANAGEMENT", haproxy: new ExistingHaproxy(), network: {} }, spec)).toEqual(
+      [
+        'CFG-02 personas: "MANAGEMENT" is a string; give a list, each one of FoundationPersona.MANAGEMENT ("MANAGEMENT"). Did you mean ["MANAGEMENT"]?',
+        "CFG-02 haproxy: an ExistingHaproxy; give a HaproxyLoadBalancer.",
+        "CFG-02 network: an object; give a SupervisorWorkloadNetwork.",
+      ],
+    );
   });
 });

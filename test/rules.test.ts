@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import {
   checkFleet,
   checkPlan,
@@ -14,6 +16,9 @@ import {
   Severity,
 } from "../lib";
 import { FRONTEND, MGMT, s13Haproxy, s13Network, WL120 } from "./fixtures";
+
+/** A CA certificate (PEM) for an existing HAProxy's Data Plane API. */
+const TLS_CA = fs.readFileSync(path.join(__dirname, "fixtures", "tls", "ca.pem"), "utf8");
 
 const WL121 = { name: "wl-121", vlanId: 121, cidr: "192.168.121.0/24", gateway: "192.168.121.1" };
 
@@ -621,6 +626,29 @@ const cases: Case[] = [
     ],
   },
   {
+    id: "VFL-06",
+    what: "101 single-address ranges on one interface",
+    base: withFoundation,
+    bad: (p) =>
+      setItf(p, 0, {
+        addressRanges: Array.from({ length: 101 }, (_, i) => `10.0.0.${100 + i}-10.0.0.${100 + i}`),
+      }),
+    good: (p) => setItf(p, 0, { addressRanges: ["10.0.0.100-10.0.0.200"] }),
+    quoted: ["has 101 address ranges", "at most 100", 'e.g. ["10.0.0.100-10.0.0.200"]'],
+  },
+  {
+    id: "VFL-07",
+    what: "a Foundation Load Balancer DNS server inside its VIP CIDR",
+    base: withFoundation,
+    bad: (p) => {
+      p.foundation = { ...p.foundation!, dnsServers: ["192.168.120.130"] };
+    },
+    good: (p) => {
+      p.foundation = { ...p.foundation!, dnsServers: ["10.0.0.2"] };
+    },
+    quoted: ["DNS server 192.168.120.130", 'VIP CIDR "192.168.120.128/25"'],
+  },
+  {
     id: "VFL-05",
     what: "VIPs outside the FRONTEND interface's subnet",
     base: () => {
@@ -631,6 +659,26 @@ const cases: Case[] = [
     bad: (p) => setHap(p, { virtualIpCidrs: ["192.168.130.64/26"] }),
     good: (p) => setHap(p, { virtualIpCidrs: ["192.168.120.128/26"] }),
     quoted: ['"192.168.130.64/26"', '"192.168.120.0/24"', '"wl-120"'],
+  },
+  {
+    id: "HAP-14",
+    what: "an existing HAProxy's Data Plane API on port 70000",
+    base: () => ({
+      network: s13Network(),
+      haproxy: s13Haproxy({
+        deployed: false,
+        existingHaproxy: { servers: [{ host: "10.0.0.10", port: 5556 }], caCertificatePem: TLS_CA },
+      }),
+    }),
+    bad: (p) =>
+      setHap(p, {
+        existingHaproxy: { servers: [{ host: "10.0.0.10", port: 70000 }], caCertificatePem: TLS_CA },
+      }),
+    good: (p) =>
+      setHap(p, {
+        existingHaproxy: { servers: [{ host: "10.0.0.10", port: 5556 }], caCertificatePem: TLS_CA },
+      }),
+    quoted: ["servers[0].port", "70000", "1 to 65535"],
   },
   {
     id: "SEC-02",

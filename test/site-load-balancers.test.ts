@@ -12,6 +12,9 @@ import { builtInSiteFiles } from "../stacks/built-in-sites";
 import { checkSiteConfig, loadSiteConfig, SiteConfigError } from "../lib/site/site-config";
 import { buildSite } from "../lib/site/build-site";
 import { supervisorV2Problems } from "./supervisor-v2-schema";
+import { siteFindings } from "../lib/cli/site-check";
+import { parseSiteJson } from "../lib/site/site-json";
+import { setAt } from "../lib/rules/suggestions";
 
 const SITES = path.join(__dirname, "..", "stacks", "sites");
 const T5 = path.join(SITES, "t5-vsphere9-foundation-load-balancer.json");
@@ -265,5 +268,228 @@ describe("a site file's load balancer and zones, refused at load", () => {
   test("the examples themselves pass the reader's shape checks", () => {
     expect(checkSiteConfig(read(T5))).toEqual([]);
     expect(checkSiteConfig(read(T6))).toEqual([]);
+  });
+});
+
+/** `check`'s findings of a site file, as the command prints them (id, JSON path, message, the fix it offers). */
+function checkOf(file: string): { id: string; path: string; message: string; fix: unknown }[] {
+  const parsed = parseSiteJson(fs.readFileSync(file, "utf8"));
+  if ("syntax" in parsed) throw new Error(`${file} is not JSON`);
+  return siteFindings(file, loadSiteConfig(file), parsed).map((f) => ({
+    id: f.id,
+    path: f.path,
+    message: f.message,
+    fix: f.fixes[0]?.value,
+  }));
+}
+
+/** A copy of the site with each finding's fix applied at its path. */
+function withFixes(file: string, fixes: { path: string; fix: unknown }[]): string {
+  const site = read(file);
+  let fixed: unknown = site;
+  for (const f of fixes) fixed = setAt(fixed, f.path, f.fix) ?? fixed;
+  return variant(file, (s) => Object.assign(s, fixed));
+}
+
+const LB_RANGES = "supervisor.loadBalancer.interfaces[0].addressRanges";
+
+describe("the Foundation Load Balancer's interface ranges, bad input", () => {
+  test("the same range three times: each overlapping pair once, both ranges named, distinct fixes that pass together", () => {
+    const file = variant(T5, (s) => {
+      (s.supervisor.loadBalancer.interfaces as { addressRanges: string[] }[])[0].addressRanges = [
+        "10.0.0.30-10.0.0.31",
+        "10.0.0.30-10.0.0.31",
+        "10.0.0.30-10.0.0.31",
+      ];
+    });
+    const found = checkOf(file);
+    expect(found.every((f) => f.id === "VFL-04")).toBe(true);
+    const lines = found.map((f) => `${f.path}: ${f.message}`);
+    expect(new Set(lines).size).toBe(lines.length); // said once
+    expect(found.map((f) => f.path)).toEqual([`${LB_RANGES}[1]`, `${LB_RANGES}[2]`, `${LB_RANGES}[2]`]);
+    expect(found[0].message).toContain("(addressRanges[0])");
+    expect(found[2].message).toContain("(addressRanges[1])");
+    const fixes = found.filter((f) => f.fix !== undefined);
+    expect(fixes.map((f) => f.path)).toEqual([`${LB_RANGES}[1]`, `${LB_RANGES}[2]`]);
+    expect(new Set(fixes.map((f) => f.fix)).size).toBe(2);
+    expect(checkOf(withFixes(file, fixes))).toEqual([]);
+  });
+
+  test("a hundred copies of one range answer quickly, at most three lines per range", () => {
+    const file = variant(T5, (s) => {
+      (s.supervisor.loadBalancer.interfaces as { addressRanges: string[] }[])[0].addressRanges = Array(
+        100,
+      ).fill("10.0.0.30-10.0.0.31") as string[];
+    });
+    const start = Date.now();
+    const found = checkOf(file);
+    expect(Date.now() - start).toBeLessThan(15000); // a hang guard: 9.5 s before, ~2 s now on a shared machine
+    const perPath = new Map<string, number>();
+    for (const f of found) perPath.set(f.path, (perPath.get(f.path) ?? 0) + 1);
+    expect(perPath.size).toBe(99);
+    expect(Math.max(...perPath.values())).toBe(3);
+  });
+
+  test("more than 100 ranges on an interface are CFG-04 at load, before any sweep", () => {
+    const file = variant(T5, (s) => {
+      (s.supervisor.loadBalancer.interfaces as { addressRanges: string[] }[])[0].addressRanges = Array.from(
+        { length: 2000 },
+        (_, i) => `10.0.0.${30 + (i % 200)}-10.0.0.${30 + (i % 200)}`,
+      );
+    });
+    const start = Date.now();
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    const line =
+      lines.findIndex(
+        (l, i) => i > lines.findIndex((m) => m.includes('"interfaces"')) && l.includes('"addressRanges"'),
+      ) + 1;
+    expect(problemsOf(file)).toEqual([`CFG-04 ${LB_RANGES} (line ${line}): 2000 entries; at most 100.`]);
+    expect(Date.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe("an existing HAProxy's Data Plane API in a site file, bad input (HAP-14)", () => {
+  test.each([
+    ["servers", [{ host: "10.0.0.10", port: 70000 }], "supervisor.loadBalancer.servers[0].port"],
+    ["servers", [{ host: "haproxy.example.com" }], "supervisor.loadBalancer.servers[0].host"],
+    ["servers", [], "supervisor.loadBalancer.servers"],
+    ["username", "", "supervisor.loadBalancer.username"],
+    ["servers", [{ host: "192.168.120.130" }], "supervisor.loadBalancer.servers[0].host"],
+    ["servers", [{ host: "10.0.0.20" }], "supervisor.loadBalancer.servers[0].host"],
+  ])("T6 with %s %j is refused at %s", (key, value, place) => {
+    const file = variant(T6, (s) => {
+      s.supervisor.loadBalancer[key] = value;
+    });
+    expect(checkOf(file).map((f) => `${f.id} ${f.path}`)).toEqual([`HAP-14 ${place}`]);
+  });
+
+  test("a CA file that is a PEM header with no certificate is refused at caCertificateFile", () => {
+    const file = variant(T6, () => undefined);
+    fs.writeFileSync(
+      path.join(path.dirname(file), "haproxy-dataplane-ca.pem"),
+      "-----BEGIN CERTIFICATE-----garbage",
+    );
+    const found = checkOf(file).map((f) => `${f.id} ${f.path}: ${f.message}`);
+    expect(found).toEqual([
+      expect.stringMatching(/^(HAP-14|CFG-04) supervisor\.loadBalancer\.caCertificateFile/),
+    ]);
+  });
+});
+
+describe("the existing HAProxy's passwordVariable, bad input", () => {
+  test.each([
+    ["", "dataplane_password"],
+    ["hunter2 is my pw", "hunter2_is_my_pw"],
+    ["pw.x", "pw_x"],
+    ["1pw", "dataplane_1pw"],
+    ["count", "dataplane_password"],
+  ])("%j is CFG-04 with a Terraform identifier to use instead (%s), which loads", (name, fixed) => {
+    const file = variant(T6, (s) => {
+      s.supervisor.loadBalancer.passwordVariable = name;
+    });
+    const problems = problemsOf(file);
+    expect(problems).toEqual([expect.stringContaining("CFG-04 supervisor.loadBalancer.passwordVariable")]);
+    expect(problems[0]).toContain(`Use e.g. ${JSON.stringify(fixed)}.`);
+    const again = variant(T6, (s) => {
+      s.supervisor.loadBalancer.passwordVariable = fixed;
+    });
+    expect(problemsOf(again)).toEqual([]);
+  });
+
+  test.each(["datacenter", "supervisor"])(
+    "%j, a name of another construct of the Supervisor's stack, names the variable and nothing else",
+    (name) => {
+      const file = variant(T6, (s) => {
+        s.supervisor.loadBalancer.passwordVariable = name;
+      });
+      const { supervisor } = stacksOf(file);
+      expect(supervisor.variable[name]).toEqual(
+        expect.objectContaining({
+          type: "string",
+          sensitive: true,
+          description: expect.stringContaining(`TF_VAR_${name})`),
+        }),
+      );
+      const body = only(supervisor.resource.vsphere_supervisor_v2);
+      const edge = (body.workloads as unknown as { edge: { haproxy: Record<string, unknown> } }).edge;
+      expect(edge.haproxy.password).toBe(`\${sensitive(var.${name})}`);
+    },
+  );
+});
+
+describe("messages name the load balancer a site has, not the appliance", () => {
+  test.each([
+    [T5, "192.168.130.70", "the load balancer claims every VIP address"],
+    [T6, "192.168.120.130", "the HAProxy claims every VIP address"],
+  ])(
+    "%s: SUP-04 on a DNS server inside the VIPs names supervisor.loadBalancer.virtualIpCidrs[0]",
+    (base, dns, who) => {
+      const file = variant(base, (s) => {
+        s.supervisor.dnsServers = [dns];
+      });
+      const found = checkOf(file).filter((f) => f.id === "SUP-04");
+      expect(found).toHaveLength(1);
+      expect(found[0].message).toContain("(supervisor.loadBalancer.virtualIpCidrs[0])");
+      expect(found[0].message).toContain(who);
+      expect(found[0].message).not.toContain("haproxy.");
+    },
+  );
+
+  test("VIP-01 on an existing HAProxy's VIPs over a gateway says the HAProxy answers, not the appliance", () => {
+    const file = variant(T6, (s) => {
+      s.supervisor.loadBalancer.virtualIpCidrs = ["192.168.120.0/26"];
+    });
+    const vip01 = checkOf(file).find((f) => f.id === "VIP-01");
+    expect(vip01?.message).toContain("The HAProxy answers for every VIP");
+    expect(vip01?.message).not.toContain("appliance");
+  });
+});
+
+describe("an interface on the wrong port group (VFL-02, VFL-03)", () => {
+  test("the WORKLOAD interface on wl-ns-dev: VFL-02 proposes wl-primary, whose subnet holds its ranges, VFL-03 no range, and the fix passes", () => {
+    const file = variant(T5, (s) => {
+      (s.supervisor.loadBalancer.interfaces as { portGroup: string }[])[1].portGroup = "wl-ns-dev";
+    });
+    const found = checkOf(file);
+    expect(found.map((f) => `${f.id} ${f.path}`)).toEqual([
+      "VFL-02 supervisor.loadBalancer.interfaces[1].portGroup",
+      "VFL-03 supervisor.loadBalancer.interfaces[1].addressRanges[0]",
+    ]);
+    expect(found[0].fix).toBe("wl-primary");
+    expect(found[1].fix).toBeUndefined();
+    expect(found[1].message).toContain('lie in the subnet of port group "wl-primary"');
+    expect(checkOf(withFixes(file, [found[0]]))).toEqual([]);
+  });
+});
+
+describe("the Foundation Load Balancer's network services, bad input (VFL-07)", () => {
+  test.each([
+    [
+      "dnsServers",
+      ["192.168.130.70"],
+      "supervisor.loadBalancer.dnsServers[0]",
+      'VIP CIDR "192.168.130.64/26"',
+    ],
+    ["dnsServers", [], "supervisor.loadBalancer.dnsServers", "no DNS server"],
+    ["ntpServers", [], "supervisor.loadBalancer.ntpServers", "no NTP server"],
+    [
+      "dnsSearchDomains",
+      ["bad domain!"],
+      "supervisor.loadBalancer.dnsSearchDomains[0]",
+      'did you mean "bad-domain"?',
+    ],
+    [
+      "syslog",
+      { endpoint: "not an endpoint" },
+      "supervisor.loadBalancer.syslog.endpoint",
+      "protocol://host[:port]",
+    ],
+  ])("T5 with %s %j is refused at %s", (key, value, place, text) => {
+    const file = variant(T5, (s) => {
+      s.supervisor.loadBalancer[key] = value;
+    });
+    const found = checkOf(file);
+    expect(found.map((f) => `${f.id} ${f.path}`)).toEqual([`VFL-07 ${place}`]);
+    expect(found[0].message).toContain(text);
   });
 });

@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { TerraformVariable, Testing } from "cdktf";
 import {
   adviseTopology,
@@ -15,7 +17,8 @@ import {
 import { ruleLines, s13Network, stackWithProviders, validationError } from "./fixtures";
 import { supervisorV2Problems } from "./supervisor-v2-schema";
 
-const CA = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+/** A CA certificate that parses (HAP-14). */
+const CA = fs.readFileSync(path.join(__dirname, "fixtures", "tls", "ca.pem"), "utf8");
 
 function network() {
   const stack = stackWithProviders();
@@ -130,6 +133,56 @@ describe("a Supervisor with an existing HAProxy", () => {
     const lines = ruleLines(validationError(stack));
     expect(lines.some((l) => l.includes("VIP-01 virtualIpCidrs[0]"))).toBe(true);
     expect(lines.filter((l) => /HAP-|VIP-05|VIP-08|SEC-01/.test(l))).toEqual([]);
+  });
+
+  test.each([
+    [
+      "a port above 65535",
+      { servers: [{ host: "10.0.0.10", port: 70000 }] },
+      "HAP-14 servers[0].port",
+      "70000",
+    ],
+    [
+      "a host name",
+      { servers: [{ host: "haproxy.example.com" }] },
+      "HAP-14 servers[0].host",
+      "haproxy.example.com",
+    ],
+    ["no server", { servers: [] }, "HAP-14 servers", "no Data Plane API endpoint"],
+    ["an empty user", { username: "" }, "HAP-14 dataplaneUser", "is empty"],
+    ["an empty CA", { caCertificatePem: "" }, "HAP-14 caCertificatePem", "holds no PEM certificate"],
+    [
+      "a CA that is no certificate",
+      { caCertificatePem: "-----BEGIN CERTIFICATE-----garbage" },
+      "HAP-14 caCertificatePem",
+      "not an X.509 certificate",
+    ],
+    [
+      "a host inside its own VIPs",
+      { servers: [{ host: "192.168.120.130" }] },
+      "HAP-14 servers[0].host",
+      "VIP CIDR",
+    ],
+    [
+      "the same server twice",
+      { servers: [{ host: "10.0.0.50" }, { host: "10.0.0.50" }] },
+      "HAP-14 servers[1]",
+      "same Data Plane API endpoint as server 0",
+    ],
+  ])("an existing HAProxy with %s is refused at synth (HAP-14)", (_what, patch, place, text) => {
+    const { stack, net } = network();
+    new ExistingHaproxy(stack, "haproxy", {
+      network: net,
+      servers: [{ host: "10.0.0.10" }],
+      username: "admin",
+      password: new TerraformVariable(stack, "p", { sensitive: true }).stringValue,
+      caCertificatePem: CA,
+      virtualIpCidrs: ["192.168.120.128/25"],
+      ...patch,
+    });
+    const lines = ruleLines(validationError(stack));
+    expect(lines).toEqual([expect.stringContaining(place)]);
+    expect(lines[0]).toContain(text);
   });
 
   test("haproxy and loadBalancer together are refused", () => {

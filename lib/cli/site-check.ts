@@ -143,7 +143,18 @@ export function sitePlan(config: SiteConfig): SitePlan {
       nameservers: [],
       dataplanePort: existing_ ? (existing_.servers[0]?.port ?? DEFAULT_DATAPLANE_PORT) : 0,
       dataplaneUser: existing_?.username ?? "",
-      ...(existing_ ? { dataplanePassword: atApply(tokens++) } : {}),
+      ...(existing_
+        ? {
+            dataplanePassword: atApply(tokens++),
+            existingHaproxy: {
+              servers: existing_.servers.map((s) => ({
+                host: s.host,
+                port: s.port ?? DEFAULT_DATAPLANE_PORT,
+              })),
+              caCertificatePem: fs.readFileSync(existing_.caCertificateFile, "utf8"),
+            },
+          }
+        : {}),
     };
   }
   const syslogCa = foundationCfg?.syslog?.caCertificateFile;
@@ -155,6 +166,7 @@ export function sitePlan(config: SiteConfig): SitePlan {
     })),
     dnsServers: foundationCfg.dnsServers,
     ntpServers: foundationCfg.ntpServers,
+    dnsSearchDomains: foundationCfg.dnsSearchDomains,
     syslogEndpoint: foundationCfg.syslog?.endpoint,
     syslogCaPem: syslogCa === undefined ? undefined : fs.readFileSync(syslogCa, "utf8"),
   };

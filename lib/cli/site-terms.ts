@@ -28,6 +28,7 @@ const LOAD_BALANCER_KEYS: Record<string, string> = {
   managementIp: "supervisor.loadBalancer.servers[0].host",
   dataplanePort: "supervisor.loadBalancer.servers[0].port",
   dataplaneUser: "supervisor.loadBalancer.username",
+  caCertificatePem: "supervisor.loadBalancer.caCertificateFile",
   storagePolicyId: "supervisor.loadBalancer.storagePolicy",
   syslogEndpoint: "supervisor.loadBalancer.syslog.endpoint",
   syslogCaPem: "supervisor.loadBalancer.syslog.caCertificateFile",
@@ -52,6 +53,7 @@ const SITE_WORDS: [RegExp, string][] = [
     '("enablement": "terraform", the default)',
   ],
   [/FoundationPersona\.(MANAGEMENT|WORKLOAD|FRONTEND)/g, '"$1"'],
+  [/the load balancer's virtualIpCidrs\[/g, "supervisor.loadBalancer.virtualIpCidrs["],
   [
     /or a clusterId for a Supervisor on one cluster/g,
     'or remove "supervisor.zones" for a Supervisor on "vsphere.cluster"',

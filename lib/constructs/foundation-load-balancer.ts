@@ -204,6 +204,7 @@ export class FoundationLoadBalancer extends Construct implements ISupervisorLoad
         interfaces: props.interfaces,
         dnsServers: props.dnsServers,
         ntpServers: props.ntpServers,
+        dnsSearchDomains: props.dnsSearchDomains,
         syslogEndpoint: props.syslogEndpoint,
         syslogCaPem: props.syslogCaPem,
       },

@@ -8,7 +8,7 @@ import { Construct } from "constructs";
 import { AcknowledgedDiagnostic, Diagnostic } from "../model/diagnostics";
 import { formatAddress, formatCidr, size } from "../model/ip";
 import { loadBalancerRangesOf } from "../model/load-balancer-ranges";
-import { FoundationPlanProps, HaproxyMode, HaproxyPlanProps } from "../model/plan";
+import { DataPlaneApiServer, FoundationPlanProps, HaproxyMode, HaproxyPlanProps } from "../model/plan";
 import {
   address,
   listOf,
@@ -121,17 +121,6 @@ export function checkUndeployedLoadBalancer(
     })),
   );
   return { plan: check.plan, diagnostics, acknowledged, virtualServerRanges };
-}
-
-/** A Data Plane API endpoint of an existing HAProxy. */
-export interface DataPlaneApiServer {
-  /** Its IPv4 address (vsphere provider 2.16.1 takes an IPv4 address only: `IsIPv4Address`, resource line 741). */
-  readonly host: string;
-  /**
-   * Its port.
-   * @default ExistingHaproxy.DEFAULT_DATAPLANE_PORT
-   */
-  readonly port?: number;
 }
 
 /** Props of {@link ExistingHaproxy}. */
@@ -250,5 +239,6 @@ function existingHaproxyPlanProps(
     dataplanePort: servers[0]?.port ?? ExistingHaproxy.DEFAULT_DATAPLANE_PORT,
     dataplaneUser: props.username,
     dataplanePassword: props.password,
+    existingHaproxy: { servers, caCertificatePem: props.caCertificatePem },
   };
 }

@@ -100,6 +100,11 @@ export interface HaproxyPlanProps {
   readonly dataplaneUser: string;
   /** @default - generated, not checked */
   readonly dataplanePassword?: string;
+  /**
+   * The Data Plane API of an existing HAProxy (with `deployed` false): its endpoints and CA, checked by HAP-14.
+   * @default - not an existing HAProxy: nothing of it checked
+   */
+  readonly existingHaproxy?: ExistingHaproxyPlanProps;
   /** @default - generated, not checked */
   readonly rootPassword?: string;
   /** @default - generated, not checked */
@@ -127,6 +132,25 @@ export interface HaproxyPlanProps {
    * @default true
    */
   readonly deployed?: boolean;
+}
+
+/** A Data Plane API endpoint of an existing HAProxy. */
+export interface DataPlaneApiServer {
+  /** Its IPv4 address (vsphere provider 2.16.1 takes an IPv4 address only: `IsIPv4Address`, resource line 741). */
+  readonly host: string;
+  /**
+   * Its port: a whole number from 1 to 65535 (HAP-14).
+   * @default ExistingHaproxy.DEFAULT_DATAPLANE_PORT
+   */
+  readonly port?: number;
+}
+
+/** The Data Plane API of an existing HAProxy, as HAP-14 checks it. */
+export interface ExistingHaproxyPlanProps {
+  /** Its endpoints: at least one, each an IPv4 host and a port 1–65535, no two the same. */
+  readonly servers: DataPlaneApiServer[];
+  /** The CA certificate (PEM) that signed the Data Plane API's certificate: one parsable X.509 certificate. */
+  readonly caCertificatePem: string;
 }
 
 /** What traffic a vSphere Foundation Load Balancer interface carries (`personas`, vSphere API 9.0). */
@@ -157,6 +181,11 @@ export interface FoundationPlanProps {
   readonly dnsServers: string[];
   /** NTP servers of its nodes. */
   readonly ntpServers: string[];
+  /**
+   * DNS search domains of its nodes: DNS names (VFL-07).
+   * @default - none
+   */
+  readonly dnsSearchDomains?: string[];
   /**
    * The syslog endpoint, e.g. `tcp+tls://syslog.corp.example.com:6514`.
    * @default - no remote logging

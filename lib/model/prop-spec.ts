@@ -71,6 +71,20 @@ export const instance = (name: string, is: (value: unknown) => boolean): PropSha
 export const required = (shape: PropShape, hint?: string): PropField => ({ shape, hint });
 export const optional = (shape: PropShape): PropField => ({ shape, optional: true });
 
+/** The nouns of the shapes that are one word (`a list of strings`). */
+const SIMPLE_NOUNS: Readonly<Record<string, string>> = {
+  string: "string",
+  address: "string",
+  number: "number",
+  boolean: "boolean",
+  function: "function",
+};
+
+/** `a` or `an` before a word, by its first letter: `an ExistingHaproxy`, `a HaproxyLoadBalancer`. */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
+}
+
 /** The shape in words: `a list of strings`, `one of HaproxyMode.DEFAULT ("default"), …`. */
 export function describeShape(shape: PropShape): string {
   switch (shape.kind) {
@@ -84,9 +98,13 @@ export function describeShape(shape: PropShape): string {
     case "list":
       return shape.of.kind === "object"
         ? "a list of objects"
-        : `a list of ${describeShape(shape.of).slice(2)}s`;
+        : SIMPLE_NOUNS[shape.of.kind]
+          ? `a list of ${SIMPLE_NOUNS[shape.of.kind]}s`
+          : `a list, each ${describeShape(shape.of)}`;
     case "record":
-      return `an object of ${describeShape(shape.of).slice(2)} values`;
+      return SIMPLE_NOUNS[shape.of.kind]
+        ? `an object of ${SIMPLE_NOUNS[shape.of.kind]} values`
+        : `an object whose values are each ${describeShape(shape.of)}`;
     case "enum":
       return `one of ${Object.entries(shape.values)
         .map(([k, v]) => `${shape.name}.${k} (${quote(v)})`)
@@ -111,9 +129,15 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") {
     const name = Object.getPrototypeOf(value)?.constructor?.name;
-    return name && name !== "Object" ? `a ${name}` : "an object";
+    return name && name !== "Object" ? withArticle(name) : "an object";
   }
-  return `a ${typeof value}`;
+  return withArticle(typeof value);
+}
+
+/** The value and what it is, `"x" is a string`; an object, whose words are what it is, once: `an ExistingHaproxy`. */
+function givenAs(value: unknown): string {
+  const text = shown(value);
+  return text === typeOf(value) ? text : `${text} is ${typeOf(value)}`;
 }
 
 /** The value in a message: quoted, shortened when long. */
@@ -200,7 +224,7 @@ export function checkProps(props: unknown, spec: PropSpec, options: PropCheckOpt
   const shape = objectOf(spec);
   if (!matches(props, shape, isUnresolved)) {
     out.push(
-      `CFG-02 props: ${props === undefined ? "missing" : `${shown(props)} is ${typeOf(props)}`}; give ${describeShape(shape)}.`,
+      `CFG-02 props: ${props === undefined ? "missing" : givenAs(props)}; give ${describeShape(shape)}.`,
     );
     return out;
   }
@@ -283,9 +307,7 @@ function checkValue(
     return;
   }
   if (!matches(value, shape, isUnresolved)) {
-    out.push(
-      `CFG-02 ${at}: ${shown(value)} is ${typeOf(value)}; give ${describeShape(shape)}.${fixFor(value, shape)}`,
-    );
+    out.push(`CFG-02 ${at}: ${givenAs(value)}; give ${describeShape(shape)}.${fixFor(value, shape)}`);
     return;
   }
   if (isUnresolved(value)) {

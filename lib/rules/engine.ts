@@ -94,9 +94,16 @@ export interface EngineOptions extends CheckOptions {
   readonly foundation?: FoundationPlanProps;
 }
 
-/** True when the unit runs on this load balancer: the appliance's own rules only on an appliance we deploy. */
+/**
+ * True when the unit runs on this load balancer: the appliance's own rules only on an appliance we deploy, the
+ * existing HAProxy's (HAP-14) on any.
+ */
 function runsOn(unit: PlanRule, props: HaproxyPlanProps): boolean {
-  return props.deployed !== false || !(unit.deployedApplianceOnly === true || unit.id.startsWith("HAP-"));
+  return (
+    props.deployed !== false ||
+    unit.existingHaproxy === true ||
+    !(unit.deployedApplianceOnly === true || unit.id.startsWith("HAP-"))
+  );
 }
 
 function reporter(out: Diagnostic[], ruleId: string, severity: Severity): Report {

@@ -6,6 +6,7 @@
 import { Finding } from "../model/diagnostics";
 import {
   Cidr,
+  contains,
   crossingPairs,
   formatAddress,
   formatCidr,
@@ -54,9 +55,15 @@ export interface FoundationContext {
   readonly pairs: readonly (readonly [Labelled<SweepItem>, Labelled<SweepItem>])[];
   /**
    * A free range of `count` addresses in a port group's subnet, clear of everything of the plan (and of
-   * `except`'s own interval, which is being moved), as `first-last`; undefined when none is free.
+   * `except`'s own interval, which is being moved, and of `alsoTaken`, the ranges already proposed to other
+   * entries), as `first-last`; undefined when none is free.
    */
-  readonly freeRange: (pg: PlanPortGroup, count: number, except?: Labelled<SweepItem>) => string | undefined;
+  readonly freeRange: (
+    pg: PlanPortGroup,
+    count: number,
+    except?: Labelled<SweepItem>,
+    alsoTaken?: readonly Interval[],
+  ) => string | undefined;
   /** The parser's input-form findings (IP-01, IP-03). */
   readonly input: readonly Finding[];
   /** True when the value is known at synth; a token is recorded as unresolved at that path. */
@@ -64,6 +71,12 @@ export interface FoundationContext {
   /** Prop paths whose values are not known until apply. */
   readonly unresolved: string[];
 }
+
+/**
+ * The most address ranges one interface takes (as a workload network, CFG-04 in a site file): more are VFL-06's,
+ * and only the first this many are checked, so that a pasted list of thousands stays a quick check.
+ */
+export const MAX_INTERFACE_RANGES = 100;
 
 /** Gateways, workload ranges and the management block of the network, labelled for a sweep. */
 function networkItems(network: NetworkPlan): Labelled<SweepItem>[] {
@@ -98,6 +111,19 @@ function networkItems(network: NetworkPlan): Labelled<SweepItem>[] {
   return items;
 }
 
+/**
+ * The port group of the plan whose subnet holds every range of an interface that parsed (none when no range
+ * parsed, or none holds them all): where an interface on the wrong port group belongs.
+ */
+export function portGroupHolding(
+  ctx: FoundationContext,
+  itf: FoundationInterface,
+): PlanPortGroup | undefined {
+  const ranges = itf.ranges.flatMap((r) => (r.interval ? [r.interval] : []));
+  if (ranges.length === 0) return undefined;
+  return ctx.network.portGroups.find((pg) => pg.cidr && ranges.every((r) => contains(pg.cidr!, r)));
+}
+
 /** Build the Foundation context: one parse of its interfaces and one sweep over every address of the plan. */
 export function foundationContext(
   network: NetworkPlan,
@@ -123,7 +149,7 @@ export function foundationContext(
     const portGroupName = itf?.portGroup;
     const known = !reader.unknown(portGroupName, `${path}.portGroup`);
     const portGroup = known && typeof portGroupName === "string" ? pgByName.get(portGroupName) : undefined;
-    const texts = Array.isArray(itf?.addressRanges) ? itf.addressRanges : [];
+    const texts = Array.isArray(itf?.addressRanges) ? itf.addressRanges.slice(0, MAX_INTERFACE_RANGES) : [];
     const ranges = texts.map((text, i) => {
       const rpath = `${path}.addressRanges[${i}]`;
       const interval = reader.range(text, rpath, "interface address range");
@@ -132,7 +158,7 @@ export function foundationContext(
           lbl(interval, {
             kind: "interface",
             path: rpath,
-            what: () => `range ${quote(text)} of load balancer interface ${index}`,
+            what: () => `range ${quote(text)} of load balancer interface ${index} (addressRanges[${i}])`,
             network: typeof portGroupName === "string" ? portGroupName : undefined,
           }),
         );
@@ -162,12 +188,17 @@ export function foundationContext(
     p.label.kind === "interface" ? ([p, q] as const) : ([q, p] as const),
   );
 
-  const freeRange = (pg: PlanPortGroup, count: number, except?: Labelled<SweepItem>): string | undefined => {
+  const freeRange = (
+    pg: PlanPortGroup,
+    count: number,
+    except?: Labelled<SweepItem>,
+    alsoTaken: readonly Interval[] = [],
+  ): string | undefined => {
     if (!pg.cidr || pg.cidr.prefix > 30 || count < 1) {
       return undefined;
     }
     const interior = { first: pg.cidr.first + 1, last: pg.cidr.last - 1 };
-    const taken = items.filter((i) => i !== except);
+    const taken: Interval[] = [...items.filter((i) => i !== except), ...alsoTaken];
     const free = gaps(interior, taken).find((g) => size(g) >= count);
     return free ? `${formatAddress(free.first)}-${formatAddress(free.first + count - 1)}` : undefined;
   };

@@ -39,6 +39,11 @@ export interface PlanRule {
    * run for a load balancer the plan does not deploy (`HaproxyPlanProps.deployed` false). Every HAP rule is.
    */
   readonly deployedApplianceOnly?: boolean;
+  /**
+   * True for a rule about an existing HAProxy (`HaproxyPlanProps.existingHaproxy`): it runs although that
+   * HAProxy is not deployed by the plan.
+   */
+  readonly existingHaproxy?: boolean;
   /** The check on the vSphere Foundation Load Balancer's side of the plan, when the rule has one. */
   readonly foundation?: (ctx: FoundationContext, report: Report) => void;
   /** The check on the Supervisor's settings, when the rule has one. */

@@ -19,6 +19,7 @@ import {
   vlanRangeProblem,
 } from "../rules/site-rules";
 import { pgSchemaProblem, workspaceProblem } from "../model/state-store-names";
+import { MAX_INTERFACE_RANGES } from "../rules/foundation-context";
 import { decodeSiteFile, isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
 import { ExistingHaproxyConfig, FoundationLoadBalancerConfig, SiteConfig } from "./site-schema";
 import { shapeProblems } from "./site-shape";
@@ -131,6 +132,37 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
+/**
+ * A Terraform variable name: a letter or `_`, then letters, digits, `_` and `-` (hashicorp/terraform v1.11.4
+ * `internal/configs/named_values.go` lines 21 and 72, `hclsyntax.ValidIdentifier`, here in ASCII), and none of the
+ * names reserved for module blocks (same file lines 84-107; `internal/configs/module_call.go` lines 263-288).
+ */
+const TERRAFORM_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const RESERVED_VARIABLE_NAMES = [
+  "source",
+  "version",
+  "count",
+  "for_each",
+  "depends_on",
+  "providers",
+  "_",
+  "lifecycle",
+  "locals",
+  "provider",
+];
+
+/** Why `name` cannot name a Terraform variable (with a name that can), or undefined when it can. */
+export function terraformVariableNameProblem(name: string): string | undefined {
+  if (TERRAFORM_IDENTIFIER.test(name) && !RESERVED_VARIABLE_NAMES.includes(name)) return undefined;
+  let fixed = name.replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^_+|_+$/g, "");
+  if (!/^[A-Za-z_]/.test(fixed)) fixed = `dataplane_${fixed}`;
+  if (RESERVED_VARIABLE_NAMES.includes(fixed) || fixed === "dataplane_") fixed = "dataplane_password";
+  const why = RESERVED_VARIABLE_NAMES.includes(name)
+    ? "is a name Terraform reserves for module blocks"
+    : 'is not a Terraform variable name (a letter or "_", then letters, digits, "_" and "-")';
+  return `${JSON.stringify(name.slice(0, 80))} ${why}; the Supervisor's stack reads the password from TF_VAR_<name>. Use e.g. ${JSON.stringify(fixed)}.`;
+}
+
 /** CFG-04: every string within the limits vSphere and the tools put on it (checked before anything else runs). */
 function checkLimits(cfg: SiteConfig, out: string[]): void {
   const walk = (value: unknown, at: string) => {
@@ -177,6 +209,11 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
       );
     }
   }
+  const variable = existingHaproxyOf(cfg)?.passwordVariable;
+  if (variable !== undefined) {
+    const problem = terraformVariableNameProblem(variable);
+    if (problem) out.push(`CFG-04 supervisor.loadBalancer.passwordVariable: ${problem}`);
+  }
   const hostname = cfg.haproxy?.hostname;
   if (hostname !== undefined && !HOST_NAME.test(hostname)) {
     out.push(
@@ -196,6 +233,12 @@ function checkLimits(cfg: SiteConfig, out: string[]): void {
     ["supervisor.loadBalancer.virtualIpCidrs", cfg.supervisor?.loadBalancer?.virtualIpCidrs, 64],
     ["supervisor.loadBalancer.servers", existingHaproxyOf(cfg)?.servers, 16],
     ["supervisor.loadBalancer.interfaces", foundationOf(cfg)?.interfaces, 16],
+    // As a workload network's ranges; VFL-06 from TypeScript.
+    ...(foundationOf(cfg)?.interfaces ?? []).map((itf, i): [string, unknown[], number] => [
+      `supervisor.loadBalancer.interfaces[${i}].addressRanges`,
+      itf.addressRanges,
+      MAX_INTERFACE_RANGES,
+    ]),
     ["supervisor.zones", cfg.supervisor?.zones, 16],
     ["acknowledge", cfg.acknowledge, 100],
     ["siteRules", cfg.siteRules, 100],

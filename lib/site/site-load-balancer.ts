@@ -20,7 +20,8 @@ import { SITE_LOAD_BALANCER_ID } from "./site-config";
 import { ExistingHaproxyConfig, FoundationLoadBalancerConfig } from "./site-schema";
 import { TopologyStack } from "./topology-stack";
 
-/** The construct id of the site's load balancer in its stack (`<stackName>/load-balancer`). */
+/** The construct id of the existing HAProxy's password variable in the Supervisor's stack. */
+const PASSWORD_VARIABLE_ID = "dataplane-password";
 
 /**
  * The site's existing HAProxy. Its password is the sensitive Terraform variable the site file names
@@ -32,11 +33,14 @@ export function existingHaproxy(
   site: TopologyStack,
   cfg: ExistingHaproxyConfig,
 ): ExistingHaproxy {
-  const password = new TerraformVariable(TerraformStack.of(supervisorScope), cfg.passwordVariable, {
+  // The construct id is fixed, so that no name the user gives collides with another construct of the stack
+  // ("datacenter", "supervisor"); the variable's name is the one given (a Terraform identifier, CFG-04).
+  const password = new TerraformVariable(TerraformStack.of(supervisorScope), PASSWORD_VARIABLE_ID, {
     type: "string",
     sensitive: true,
     description: `The Data Plane API password of ${cfg.name} (set TF_VAR_${cfg.passwordVariable}).`,
   });
+  password.overrideLogicalId(cfg.passwordVariable);
   return new ExistingHaproxy(site, SITE_LOAD_BALANCER_ID, {
     network: site.network,
     name: cfg.name,

@@ -145,7 +145,7 @@ export const existingHaproxySchema = z
       .describe('Its Data Plane API endpoints, one or more, e.g. [{ "host": "10.0.0.10", "port": 5556 }].'),
     username: str("The Data Plane API user."),
     passwordVariable: str(
-      'The name of the sensitive Terraform variable that holds the Data Plane API password, e.g. "dataplane_password": set it as TF_VAR_dataplane_password where Terraform runs. The password itself is never written in the site file (CFG-07).',
+      'The name of the sensitive Terraform variable that holds the Data Plane API password, e.g. "dataplane_password": set it as TF_VAR_dataplane_password where Terraform runs. A Terraform identifier: a letter or "_", then letters, digits, "_" and "-" (CFG-04). The password itself is never written in the site file (CFG-07).',
     ),
     caCertificateFile: str(
       "The PEM file of the CA that signed the Data Plane API's certificate, relative to the site file's folder or absolute (CFG-04 when there is none).",
@@ -168,7 +168,7 @@ export const foundationInterfaceSchema = z
       "The name of the site's port group it sits on (the management network's, a workload network's or the frontend network's).",
     ),
     addressRanges: strings(
-      'Its static addresses, each "first-last" inside the port group\'s CIDR and free (VFL-03, VFL-04), e.g. ["10.0.0.30-10.0.0.31"].',
+      'Its static addresses, each "first-last" inside the port group\'s CIDR and free (VFL-03, VFL-04), e.g. ["10.0.0.30-10.0.0.31"]. At most 100.',
     ),
   })
   .describe(

@@ -2,6 +2,7 @@ import { Severity } from "../../model/diagnostics";
 import { quote } from "../../model/ip";
 import { FoundationPersona } from "../../model/plan";
 import { nearestName } from "../../model/nearest-name";
+import { portGroupHolding } from "../foundation-context";
 import { planRule } from "../rule";
 
 /** VFL-02: every interface sits on a port group of the plan; the WORKLOAD one on a workload network's. */
@@ -23,8 +24,9 @@ export default planRule({
       if (!ctx.known(itf.portGroupName, path)) {
         continue;
       }
+      const holding = portGroupHolding(ctx, itf);
       if (!itf.portGroup) {
-        const near = nearestName(String(itf.portGroupName), names);
+        const near = nearestName(String(itf.portGroupName), names) ?? holding?.name;
         report(
           path,
           `port group ${quote(itf.portGroupName)} of interface ${itf.index} is not a port group of the plan (${names.map(quote).join(", ")})${near ? `: did you mean ${quote(near)}?` : "."}`,
@@ -36,9 +38,13 @@ export default planRule({
         itf.personas.includes(FoundationPersona.WORKLOAD) &&
         itf.portGroup.name !== primary.portGroup
       ) {
+        const fix =
+          holding?.name === primary.portGroup
+            ? ` Its address ranges lie in that port group's subnet: did you mean ${quote(primary.portGroup)}?`
+            : "";
         report(
           path,
-          `interface ${itf.index} has the WORKLOAD persona on port group ${quote(itf.portGroup.name)}, which is not the primary workload network's: the load balancer reaches the nodes from the primary workload network's port group ${quote(primary.portGroup)}: move the WORKLOAD persona to the interface on it, or this interface there with addresses of its subnet.`,
+          `interface ${itf.index} has the WORKLOAD persona on port group ${quote(itf.portGroup.name)}, which is not the primary workload network's: the load balancer reaches the nodes from the primary workload network's port group ${quote(primary.portGroup)}: move the WORKLOAD persona to the interface on it, or this interface there with addresses of its subnet.${fix}`,
         );
       }
     }

@@ -1,6 +1,7 @@
 import { Severity } from "../../model/diagnostics";
 import { contains, containsAddress, formatCidr, quote, size } from "../../model/ip";
 import { reservedAddresses } from "../context";
+import { portGroupHolding } from "../foundation-context";
 import { planRule } from "../rule";
 
 /** VFL-03: each interface has addresses, inside its port group's subnet, clear of its reserved addresses. */
@@ -29,6 +30,9 @@ export default planRule({
         continue; // an unknown port group is VFL-02's; a malformed subnet its own rule's
       }
       const cidr = pg.cidr;
+      // Ranges that all lie in another port group's subnet: the port group is what is wrong (VFL-02 proposes it).
+      const holding = portGroupHolding(ctx, itf);
+      const elsewhere = holding && holding !== pg ? holding : undefined;
       for (const r of itf.ranges) {
         const i = r.interval;
         if (!i) {
@@ -39,13 +43,13 @@ export default planRule({
           continue;
         }
         const item = ctx.items.find((x) => x.label.kind === "interface" && x.label.path === r.path);
-        const fix = ctx.freeRange(pg, size(i), item);
+        const fix = elsewhere ? undefined : ctx.freeRange(pg, size(i), item);
         const problem = !contains(cidr, i)
           ? `lies outside the subnet ${quote(formatCidr(cidr))} of its port group ${quote(pg.name)}`
           : `holds the ${reserved.map((x) => x.name).join(" and ")} of port group ${quote(pg.name)}`;
         report(
           r.path,
-          `interface range ${quote(r.text)} ${problem}. Take ${size(i)} address${size(i) === 1 ? "" : "es"} from the subnet clear of the rest of the plan${fix ? `, e.g. ${quote(fix)}` : ""}.`,
+          `interface range ${quote(r.text)} ${problem}. ${elsewhere ? `Its ranges lie in the subnet of port group ${quote(elsewhere.name)}: put interface ${itf.index} on it, or take` : "Take"} ${size(i)} address${size(i) === 1 ? "" : "es"} from the subnet clear of the rest of the plan${fix ? `, e.g. ${quote(fix)}` : ""}.`,
         );
       }
     }

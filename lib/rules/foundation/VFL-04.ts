@@ -1,5 +1,6 @@
 import { Severity } from "../../model/diagnostics";
-import { quote, size } from "../../model/ip";
+import { Interval, Labelled, parseRange, quote, size } from "../../model/ip";
+import { SweepItem } from "../context";
 import { planRule } from "../rule";
 
 /**
@@ -14,6 +15,12 @@ function comparePaths(a: string, b: string): number {
   return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/**
+ * At most this many overlaps are reported per range (a range stacked on a hundred others gets three lines, not a
+ * hundred); moving the range ends all of them.
+ */
+const MAX_PER_RANGE = 3;
+
 /** VFL-04: interface ranges take no address of anything else of the plan. */
 export default planRule({
   id: "VFL-04",
@@ -27,27 +34,39 @@ export default planRule({
     passing: '"192.168.120.10-192.168.120.12"',
   },
   foundation: (ctx, report) => {
-    const reported = new Set<string>();
+    // Each overlapping pair once, both sides named; of two interface ranges, the later one is told to move.
+    const overlaps = new Map<string, { mine: Labelled<SweepItem>; others: Labelled<SweepItem>[] }>();
     for (const [a, b] of ctx.pairs) {
-      // Two interface ranges: report on the later one only.
       const [mine, other] =
         a.label.kind === "interface" &&
         b.label.kind === "interface" &&
         comparePaths(b.label.path, a.label.path) > 0
           ? [b, a]
           : [a, b];
-      const key = `${mine.label.path}|${other.label.path}`;
-      if (reported.has(key)) {
-        continue;
-      }
-      reported.add(key);
+      const entry = overlaps.get(mine.label.path) ?? { mine, others: [] };
+      entry.others.push(other);
+      overlaps.set(mine.label.path, entry);
+    }
+    // One fix per range, on its first finding, and each fix distinct from those before it, so that all of them
+    // can be applied together (each is re-checked alone before it is offered: ./suggestions).
+    const proposed: Interval[] = [];
+    const ordered = [...overlaps.values()].sort((x, y) => comparePaths(x.mine.label.path, y.mine.label.path));
+    for (const { mine, others } of ordered) {
       const itf = ctx.interfaces.find((i) => mine.label.path.startsWith(`${i.path}.`));
-      const fix = itf?.portGroup ? ctx.freeRange(itf.portGroup, size(mine), mine) : undefined;
+      const fix = itf?.portGroup ? ctx.freeRange(itf.portGroup, size(mine), mine, proposed) : undefined;
+      const fixed = fix === undefined ? undefined : parseRange(fix);
+      if (fixed?.ok) proposed.push(fixed.value);
       const text = itf?.ranges.find((r) => r.path === mine.label.path)?.text ?? "";
-      report(
-        mine.label.path,
-        `interface range ${quote(text)} overlaps ${other.label.what()}: the load balancer's nodes would take addresses that are not theirs. Move it to free addresses of its port group${fix ? `, e.g. ${quote(fix)}` : ""}.`,
-      );
+      others.slice(0, MAX_PER_RANGE).forEach((other, k) => {
+        const advice =
+          k === 0
+            ? `Move it to free addresses of its port group${fix ? `, e.g. ${quote(fix)}` : ""}.`
+            : "Moving it (see its first finding) ends this overlap too.";
+        report(
+          mine.label.path,
+          `interface range ${quote(text)} overlaps ${other.label.what()}: the load balancer's nodes would take addresses that are not theirs. ${advice}`,
+        );
+      });
     }
   },
 });

@@ -2,12 +2,13 @@ import { Severity } from "../../model/diagnostics";
 import { formatCidr, formatRange, parseAddress, quote } from "../../model/ip";
 import { planRule } from "../rule";
 import { SupervisorContext } from "../context";
+import { vipHolder, vipPlace } from "../vip-holder";
 
 /** Where an address of the plan would take a DNS or NTP server's place, or undefined when nowhere. */
 function conflict(ctx: SupervisorContext, address: number): string | undefined {
   for (const v of ctx.haproxy?.virtualIps ?? []) {
     if (address >= v.cidr.first && address <= v.cidr.last) {
-      return `inside VIP CIDR ${quote(formatCidr(v.cidr))} (haproxy.${v.path}): the appliance claims every VIP address, so the server would be unreachable`;
+      return `inside VIP CIDR ${quote(formatCidr(v.cidr))} (${vipPlace(ctx.haproxy?.props, v.path)}): ${vipHolder(ctx.haproxy?.props)} claims every VIP address, so the server would be unreachable`;
     }
   }
   const block = ctx.network.managementBlock;

@@ -1,5 +1,6 @@
 import { Severity } from "../../model/diagnostics";
 import { planRule } from "../rule";
+import { vipHolderAtStart } from "../vip-holder";
 
 /** VIP-01: no VIP CIDR contains a gateway. */
 export default planRule({
@@ -13,7 +14,7 @@ export default planRule({
       if (a.label.kind === "vip" && b.label.kind === "gateway") {
         report(
           a.label.path,
-          `${a.label.what()} contains ${b.label.what()}. The appliance answers for every VIP, so all routes through that gateway would fail. Move the VIPs to a block without gateways${ctx.suggestVip(a)}.`,
+          `${a.label.what()} contains ${b.label.what()}. ${vipHolderAtStart(ctx.props)} answers for every VIP, so all routes through that gateway would fail. Move the VIPs to a block without gateways${ctx.suggestVip(a)}.`,
         );
       }
     }

@@ -2,6 +2,7 @@ import { Severity } from "../../model/diagnostics";
 import { intersection } from "../../model/ip";
 import { describeRange } from "../context";
 import { planRule } from "../rule";
+import { vipHolderAtStart } from "../vip-holder";
 
 /** VIP-03: no VIP CIDR holds an appliance address, a nameserver or the Supervisor's management block. */
 export default planRule({
@@ -22,7 +23,7 @@ export default planRule({
       if (b.label.kind === "haproxy" || b.label.kind === "nameserver") {
         report(
           a.label.path,
-          `${a.label.what()} contains ${b.label.what()}. The appliance claims every VIP address, so that host would be unreachable: move the address out of the VIP CIDR, or move the VIPs${ctx.suggestVip(a)}.`,
+          `${a.label.what()} contains ${b.label.what()}. ${vipHolderAtStart(ctx.props)} claims every VIP address, so that host would be unreachable: move the address out of the VIP CIDR, or move the VIPs${ctx.suggestVip(a)}.`,
         );
       } else if (b.label.kind === "block") {
         report(

@@ -2,6 +2,7 @@ import { Severity } from "../../model/diagnostics";
 import { containsAddress, formatAddress, formatCidr, formatRange, quote, size } from "../../model/ip";
 import { loadBalancerRangesOf, reservedAddressesIn } from "../../model/load-balancer-ranges";
 import { planRule } from "../rule";
+import { vipHolderAtStart } from "../vip-holder";
 
 /** VIP-06: the Supervisor's load-balancer ranges leave out network and broadcast addresses. */
 export default planRule({
@@ -32,7 +33,7 @@ export default planRule({
       const one = reserved.length === 1;
       report(
         v.path,
-        `VIP CIDR ${quote(formatCidr(v.cidr))} holds ${held}. The appliance takes the whole block, but a Service must not be given ${one ? "that address" : "those addresses"}, so the load-balancer range handed to the Supervisor leaves ${one ? "it" : "them"} out: ${ranges.map(formatRange).join(", ") || "nothing"} (${count} address${count === 1 ? "" : "es"}). Nothing to change unless every address of the block must serve Services: then pick a block that holds no network or broadcast address.`,
+        `VIP CIDR ${quote(formatCidr(v.cidr))} holds ${held}. ${vipHolderAtStart(ctx.props)} takes the whole block, but a Service must not be given ${one ? "that address" : "those addresses"}, so the load-balancer range handed to the Supervisor leaves ${one ? "it" : "them"} out: ${ranges.map(formatRange).join(", ") || "nothing"} (${count} address${count === 1 ? "" : "es"}). Nothing to change unless every address of the block must serve Services: then pick a block that holds no network or broadcast address.`,
       );
     }
   },
