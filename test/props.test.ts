@@ -296,10 +296,7 @@ describe("wrong JavaScript types get the value fixed where its form tells how", 
       { workloadIp: 3232266245 },
       'CFG-02 workloadIp: 3232266245 is a number; give a string. Did you mean "192.168.120.5"?',
     ],
-    [
-      { network: { managementNetwork: {} } },
-      "CFG-02 network: an object; give a SupervisorWorkloadNetwork.",
-    ],
+    [{ network: { managementNetwork: {} } }, "CFG-02 network: an object; give a SupervisorWorkloadNetwork."],
     [{ frontendIp: null }, "CFG-02 frontendIp: null; give a string, or leave it out for the default."],
     [
       { extraConfig: { "guest.x": true } },
