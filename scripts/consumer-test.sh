@@ -11,7 +11,8 @@ export CHECKPOINT_DISABLE=1
 cd "$root"
 tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 echo "consumer: packed $tarball ($(tar tzf "$work/$tarball" | wc -l) files)"
-if tar tzf "$work/$tarball" | grep -E '^package/(test|bench|scripts|stacks|bin|\.ci)/'; then
+# The example site files (stacks/sites/*.json and the CA one names) ship: the command line's hints point at them.
+if tar tzf "$work/$tarball" | grep -E '^package/(test|bench|scripts|stacks|bin|\.ci)/' | grep -vE '^package/stacks/sites/[^/]+\.(json|pem)$'; then
   echo "consumer: the tarball ships files a user does not need" >&2
   exit 1
 fi
@@ -29,6 +30,8 @@ npm run build
 npx tanzu-haproxy-network plan --cidr 10.20.0.0/22 --topology t1 > "$work/proposed-site.json"
 npx tanzu-haproxy-network check "$work/proposed-site.json"
 npx tanzu-haproxy-network explain VIP-01 >/dev/null
+# The shipped examples are site files the installed command reads (T6 with the CA file beside it).
+npx tanzu-haproxy-network check node_modules/tanzu-haproxy-network/stacks/sites/t6-existing-haproxy.json
 npx cdktf synth | tee "$work/synth.log"
 for f in cdk.tf.json ip-plan.md address-map.svg; do
   test -s "cdktf.out/stacks/site-a/$f" || { echo "consumer: cdktf.out/stacks/site-a/$f is missing" >&2; exit 1; }
