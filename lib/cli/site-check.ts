@@ -30,6 +30,7 @@ import {
   foundationOf,
   PortGroupConfig,
   SiteConfig,
+  siteNetworks,
   siteRulesOf,
 } from "../site/site-config";
 import { inSiteWords, siteKey, SitePart, SITE_LOAD_BALANCER_ID } from "./site-terms";
@@ -90,19 +91,7 @@ export function sitePlan(config: SiteConfig): SitePlan {
     if (!existing.has(pg.name)) existing.set(pg.name, atApply(tokens++));
     return { ...base, existingNetworkId: existing.get(pg.name) };
   };
-  const network: NetworkPlanProps = {
-    managementNetwork: portGroup(config.managementNetwork),
-    supervisorManagementStartIp: config.supervisorManagementStartIp,
-    primaryWorkloadNetwork: {
-      ...config.primaryWorkloadNetwork,
-      portGroup: portGroup(config.primaryWorkloadNetwork.portGroup),
-    },
-    workloadNetworks: (config.workloadNetworks ?? []).map((w) => ({
-      ...w,
-      portGroup: portGroup(w.portGroup),
-    })),
-    frontendNetwork: config.frontendNetwork ? portGroup(config.frontendNetwork) : undefined,
-  };
+  const network: NetworkPlanProps = siteNetworks(config, portGroup);
   const h = config.haproxy;
   const existing_ = existingHaproxyOf(config);
   const foundationCfg = foundationOf(config);

@@ -249,32 +249,7 @@ export function haproxyContext(
   });
 
   // The network's side of the sweep: gateways, workload ranges, the management block.
-  for (const pg of network.portGroups) {
-    if (pg.gateway !== undefined) {
-      const gw = pg.gateway;
-      items.push(
-        lbl(
-          { first: gw, last: gw },
-          {
-            kind: "gateway",
-            path: `${pg.path}.gateway`,
-            what: () => `gateway ${formatAddress(gw)} of port group ${quote(pg.name)}`,
-          },
-        ),
-      );
-    }
-  }
-  for (const x of rangeItems(network)) items.push(x);
-  const block = network.managementBlock;
-  if (block) {
-    items.push(
-      lbl(block, {
-        kind: "block",
-        path: "supervisorManagementStartIp",
-        what: () => `the Supervisor management block ${formatRange(block)}`,
-      }),
-    );
-  }
+  items.push(...networkItems(network));
 
   // Fixes of unreadable VIP CIDRs from the serving subnet, each clear of the fixes proposed before it.
   const serving: VipServing = frontendMode
@@ -395,4 +370,36 @@ export function supervisorContext(
     isToken: (value) => reader.isToken(value),
     unresolved: reader.unresolved,
   };
+}
+
+/** Gateways, workload ranges and the management block of the network, labelled for a sweep (the appliance's and the Foundation Load Balancer's). */
+export function networkItems(network: NetworkPlan): Labelled<SweepItem>[] {
+  const items: Labelled<SweepItem>[] = [];
+  for (const pg of network.portGroups) {
+    if (pg.gateway !== undefined) {
+      const gw = pg.gateway;
+      items.push(
+        lbl(
+          { first: gw, last: gw },
+          {
+            kind: "gateway",
+            path: `${pg.path}.gateway`,
+            what: () => `gateway ${formatAddress(gw)} of port group ${quote(pg.name)}`,
+          },
+        ),
+      );
+    }
+  }
+  items.push(...rangeItems(network));
+  const block = network.managementBlock;
+  if (block) {
+    items.push(
+      lbl(block, {
+        kind: "block",
+        path: "supervisorManagementStartIp",
+        what: () => `the Supervisor management block ${formatRange(block)}`,
+      }),
+    );
+  }
+  return items;
 }

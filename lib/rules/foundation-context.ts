@@ -17,7 +17,7 @@ import {
   size,
 } from "../model/ip";
 import { CheckOptions, FoundationPlanProps, NetworkPlan, PlanPortGroup, PlanReader } from "../model/plan";
-import { ItemKind, lbl, rangeItems, SweepItem } from "./context";
+import { ItemKind, lbl, networkItems, SweepItem } from "./context";
 
 /** One address range of an interface, parsed. */
 export interface FoundationRange {
@@ -77,39 +77,6 @@ export interface FoundationContext {
  * and only the first this many are checked, so that a pasted list of thousands stays a quick check.
  */
 export const MAX_INTERFACE_RANGES = 100;
-
-/** Gateways, workload ranges and the management block of the network, labelled for a sweep. */
-function networkItems(network: NetworkPlan): Labelled<SweepItem>[] {
-  const items: Labelled<SweepItem>[] = [];
-  for (const pg of network.portGroups) {
-    if (pg.gateway !== undefined) {
-      const gw = pg.gateway;
-      items.push(
-        lbl(
-          { first: gw, last: gw },
-          {
-            kind: "gateway",
-            path: `${pg.path}.gateway`,
-            what: () => `gateway ${formatAddress(gw)} of port group ${quote(pg.name)}`,
-          },
-        ),
-      );
-    }
-  }
-  items.push(...rangeItems(network));
-  const block = network.managementBlock;
-  if (block) {
-    items.push(
-      lbl(block, {
-        kind: "block",
-        path: "supervisorManagementStartIp",
-        what: () =>
-          `the Supervisor management block ${formatAddress(block.first)}-${formatAddress(block.last)}`,
-      }),
-    );
-  }
-  return items;
-}
 
 /**
  * The port group of the plan whose subnet holds every range of an interface that parsed (none when no range

@@ -21,7 +21,12 @@ import {
 import { pgSchemaProblem, workspaceProblem } from "../model/state-store-names";
 import { MAX_INTERFACE_RANGES } from "../rules/foundation-context";
 import { decodeSiteFile, isSyntaxProblem, ParsedSiteJson, parseSiteJson } from "./site-json";
-import { ExistingHaproxyConfig, FoundationLoadBalancerConfig, SiteConfig } from "./site-schema";
+import {
+  ExistingHaproxyConfig,
+  FoundationLoadBalancerConfig,
+  PortGroupConfig,
+  SiteConfig,
+} from "./site-schema";
 import { shapeProblems } from "./site-shape";
 
 export type {
@@ -474,4 +479,21 @@ function withAbsoluteCertificateFiles(cfg: SiteConfig, siteDir: string): SiteCon
         ? lb
         : { ...lb, syslog: { ...lb.syslog, caCertificateFile: absolute(lb.syslog.caCertificateFile) } };
   return { ...cfg, supervisor: { ...cfg.supervisor, loadBalancer } };
+}
+
+/** A site file's networks, each port group made into what the caller needs (`portGroup`), in the shape of the network's props. */
+export function siteNetworks<T>(config: SiteConfig, portGroup: (pg: PortGroupConfig) => T) {
+  return {
+    managementNetwork: portGroup(config.managementNetwork),
+    supervisorManagementStartIp: config.supervisorManagementStartIp,
+    primaryWorkloadNetwork: {
+      ...config.primaryWorkloadNetwork,
+      portGroup: portGroup(config.primaryWorkloadNetwork.portGroup),
+    },
+    workloadNetworks: (config.workloadNetworks ?? []).map((w) => ({
+      ...w,
+      portGroup: portGroup(w.portGroup),
+    })),
+    frontendNetwork: config.frontendNetwork ? portGroup(config.frontendNetwork) : undefined,
+  };
 }

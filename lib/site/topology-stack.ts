@@ -24,7 +24,7 @@ import { PlanAcknowledgements } from "../constructs/acknowledgements";
 import { PlanReportInput } from "../report/plan-report";
 import { SupervisorWorkloadNetwork } from "../constructs/supervisor-workload-network";
 import { planReportFiles, reportedNetwork, reportInputOf } from "../constructs/plan-report-synthesizer";
-import { OvaConfig, PortGroupConfig, SiteConfig, siteRulesOf } from "./site-config";
+import { OvaConfig, PortGroupConfig, SiteConfig, siteNetworks, siteRulesOf } from "./site-config";
 import { stateBackendOf } from "./site-backend";
 import { HaproxyConfig } from "./site-schema";
 
@@ -125,17 +125,7 @@ export class TopologyStack extends TerraformStack {
 
     return new SupervisorWorkloadNetwork(this, "network", {
       distributedSwitchUuid: dvs.id,
-      managementNetwork: portGroup(config.managementNetwork),
-      supervisorManagementStartIp: config.supervisorManagementStartIp,
-      primaryWorkloadNetwork: {
-        ...config.primaryWorkloadNetwork,
-        portGroup: portGroup(config.primaryWorkloadNetwork.portGroup),
-      },
-      workloadNetworks: (config.workloadNetworks ?? []).map((w) => ({
-        ...w,
-        portGroup: portGroup(w.portGroup),
-      })),
-      frontendNetwork: config.frontendNetwork ? portGroup(config.frontendNetwork) : undefined,
+      ...siteNetworks(config, portGroup),
       siteRules: siteRulesOf(config),
     });
   }
